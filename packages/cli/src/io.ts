@@ -1,0 +1,34 @@
+/** Where a command reads and writes: the real process by default, buffers in tests. */
+export interface CliIO {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Registers SIGINT/SIGTERM handling for a run; returns a function that removes it. */
+  readonly onInterrupt?: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
+}
+
+/** The real process. */
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    onInterrupt(handler) {
+      const onSigint = () => handler('SIGINT');
+      const onSigterm = () => handler('SIGTERM');
+      process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigterm);
+      return () => {
+        process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigterm);
+      };
+    },
+  };
+}
+
+/** True when colour may be used on this stream (a TTY, and no NO_COLOR). */
+export function colorEnabled(io: CliIO, stream: 'stdout' | 'stderr'): boolean {
+  return Boolean(io[stream].isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+}

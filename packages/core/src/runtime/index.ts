@@ -1,0 +1,2 @@
+// Exports of this area are added by the work that builds it.
+export {};

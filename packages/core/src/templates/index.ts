@@ -1,0 +1,2 @@
+export { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
+export { renderTemplate, templateLimits } from './render.js';

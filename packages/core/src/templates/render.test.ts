@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate } from './render.js';
+
+describe('renderTemplate', () => {
+  it('renders variables, loops and the strands-cli filters', () => {
+    const out = renderTemplate(
+      '{{ topic | title }}: {% for s in steps %}{{ s.response | truncate(8) }};{% endfor %}',
+      {
+        topic: 'ai agents',
+        steps: [{ response: 'short' }, { response: 'a much longer text' }],
+      },
+    );
+    expect(out).toBe('Ai Agents: short;a muc...;');
+  });
+
+  it('supports negative indexes, tojson and regex_search', () => {
+    expect(renderTemplate('{{ xs[-1] }}', { xs: [1, 2, 3] })).toBe('3');
+    expect(renderTemplate('{{ d | tojson }}', { d: { k: 'é' } })).toBe('{"k": "é"}');
+    expect(renderTemplate("{{ t | regex_search('score: (\\d+)') }}", { t: 'Score: 42' })).toBe('42');
+  });
+
+  it('fails on undefined names and names the location', () => {
+    expect(() =>
+      renderTemplate('{{ missing }}', {}, { pointer: '/pattern/config/steps/0/input', line: 3, column: 5 }),
+    ).toThrow(/3:5 \/pattern\/config\/steps\/0\/input: .*missing|undefined/);
+  });
+
+  it('cannot reach JavaScript objects', () => {
+    expect(() => renderTemplate("{{ ''.constructor.constructor('return process')() }}", {})).toThrow();
+  });
+
+  it('stops runaway loops', () => {
+    expect(() =>
+      renderTemplate('{% for a in range(10000) %}{% for b in range(10000) %}x{% endfor %}{% endfor %}', {}),
+    ).toThrow(/too long|fuel|range/);
+  });
+
+  it('strips control characters and normalises to NFC', () => {
+    expect(renderTemplate('a\u0007b{{ x }}', { x: 'e\u0301' })).toBe('ab\u00e9');
+  });
+});

@@ -1,0 +1,162 @@
+import { createRequire } from 'node:module';
+import type { SpecLocation } from '../spec/v1/errors.js';
+import { TemplateError } from '../spec/v1/errors.js';
+import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
+import { keepPythonStyleEscapes } from './python-escapes.js';
+
+/** The minijinja-js Environment, typed to what we use. */
+interface MinijinjaEnvironment {
+  renderStr(source: string, context: unknown): string;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  enablePyCompat(): void;
+  undefinedBehavior: 'strict' | 'chainable' | 'lenient';
+  trimBlocks: boolean;
+  lstripBlocks: boolean;
+  keepTrailingNewline: boolean;
+  fuel: number | null | undefined;
+  debug: boolean;
+}
+
+/** Rendering limits that keep a hostile template from running forever or flooding memory. */
+export const templateLimits = {
+  /** minijinja "fuel": instructions a single render may execute. */
+  fuel: 5_000_000,
+  /** Characters a single render may produce. */
+  maxOutputChars: 4 * 1024 * 1024,
+} as const;
+
+let environment: MinijinjaEnvironment | undefined;
+let debugEnvironment: MinijinjaEnvironment | undefined;
+
+/** The sandboxed environment, built once on first use (the WASM module loads synchronously, ~20 ms). */
+function getEnvironment(): MinijinjaEnvironment {
+  environment ??= createEnvironment(false);
+  return environment;
+}
+
+function createEnvironment(debug: boolean): MinijinjaEnvironment {
+  const require = createRequire(import.meta.url);
+  const { Environment } = require('minijinja-js') as { Environment: new () => MinijinjaEnvironment };
+  const created = new Environment();
+  created.debug = debug;
+  created.enablePyCompat();
+  created.undefinedBehavior = 'strict';
+  created.keepTrailingNewline = true;
+  created.fuel = templateLimits.fuel;
+  created.addFilter('truncate', truncateFilter as (...args: never[]) => unknown);
+  created.addFilter('tojson', tojsonFilter as (...args: never[]) => unknown);
+  created.addFilter('regex_search', regexSearchFilter as (...args: never[]) => unknown);
+  return created;
+}
+
+/**
+ * Renders a Jinja2-compatible template in the sandbox: no access to JavaScript objects, the process,
+ * files or the network; undefined names are errors; CPU and output are bounded. The result has
+ * control characters stripped and is NFC-normalised.
+ * @throws TemplateError naming `location` and what went wrong.
+ */
+export function renderTemplate(
+  source: string,
+  context: Readonly<Record<string, unknown>>,
+  location?: SpecLocation,
+): string {
+  // Fast path: most inputs have no template syntax at all.
+  if (!source.includes('{{') && !source.includes('{%') && !source.includes('{#')) {
+    return postProcessRendered(source);
+  }
+  let output: string;
+  try {
+    output = getEnvironment().renderStr(keepPythonStyleEscapes(source), toPlainData(context));
+  } catch (error) {
+    throw new TemplateError(describeTemplateFailure(source, context, error, location), location, {
+      hint: 'Check the names used in the template: only inputs, --var values and the names this step can see are defined.',
+      cause: error,
+    });
+  }
+  if (output.length > templateLimits.maxOutputChars) {
+    throw new TemplateError(
+      `${where(location)}template output exceeds ${templateLimits.maxOutputChars} characters`,
+      location,
+    );
+  }
+  return postProcessRendered(output);
+}
+
+function where(location: SpecLocation | undefined): string {
+  if (!location) return '';
+  const position = location.line === undefined ? '' : `:${location.line}:${location.column ?? 1}`;
+  return `${location.file ?? ''}${position} ${location.pointer}: `.trimStart();
+}
+
+/**
+ * Turns a minijinja error into one line that names the culprit. The engine's debug mode marks the
+ * failing expression with carets; we re-render in debug mode only after a failure and keep just the
+ * marked text (never its "referenced variables" dump, which may hold secrets).
+ */
+function describeTemplateFailure(
+  source: string,
+  context: Readonly<Record<string, unknown>>,
+  error: unknown,
+  location: SpecLocation | undefined,
+): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  if (/fuel/i.test(raw)) return `${where(location)}template ran too long and was stopped`;
+  const summary = (raw.split('\n')[0] ?? raw)
+    .replace(/^Error:\s*/, '')
+    .replace(/ \(in <string>:(\d+)\)$/, '');
+  const marked = markedExpression(source, context);
+  if (!marked) return `${where(location)}${summary}`;
+  const at = `template line ${marked.line}, column ${marked.column}`;
+  if (/^undefined value/.test(summary)) {
+    return `${where(location)}'${marked.text}' is undefined (${at})`;
+  }
+  return `${where(location)}${summary}: '${marked.text}' (${at})`;
+}
+
+function markedExpression(
+  source: string,
+  context: Readonly<Record<string, unknown>>,
+): { text: string; line: number; column: number } | undefined {
+  debugEnvironment ??= createEnvironment(true);
+  let detail: string;
+  try {
+    debugEnvironment.renderStr(keepPythonStyleEscapes(source), toPlainData(context));
+    return undefined;
+  } catch (error) {
+    detail = error instanceof Error ? error.message : String(error);
+  }
+  const lines = detail.split('\n');
+  const index = lines.findIndex((text) => /^\s*\d+ > /.test(text));
+  const sourceLine = lines[index];
+  const caretLine = lines[index + 1];
+  if (index < 0 || sourceLine === undefined || caretLine === undefined) return undefined;
+  const prefix = /^(\s*(\d+) > )/.exec(sourceLine);
+  const carets = /\^+/.exec(caretLine);
+  if (!prefix?.[1] || !prefix[2] || !carets) return undefined;
+  const start = carets.index - prefix[1].length;
+  const text = sourceLine.slice(prefix[1].length).slice(start, start + carets[0].length);
+  return { text, line: Number(prefix[2]), column: start + 1 };
+}
+
+/** Copies into plain JSON-like data so templates never see class instances, functions or prototypes. */
+function toPlainData(value: unknown, depth = 0): unknown {
+  if (depth > 64) return null;
+  if (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  ) {
+    return value;
+  }
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map((item) => toPlainData(item, depth + 1));
+  if (typeof value === 'object') {
+    const plain: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (item !== undefined && typeof item !== 'function') plain[key] = toPlainData(item, depth + 1);
+    }
+    return plain;
+  }
+  return null;
+}
