@@ -1,2 +1,4 @@
-// Exports of this area are added by the work that builds it.
-export {};
+export type { LoadedSpec } from './loaded-spec.js';
+export type { PrepareSpecOptions } from './prepare-spec.js';
+export { loadSpec, prepareSpec } from './prepare-spec.js';
+export * from './schema/workflow-spec.js';

@@ -1,2 +1,4 @@
-// Exports of this area are added by the work that builds it.
-export {};
+export type { NativeToolEntry } from './catalog.js';
+export { findNativeTool, nativeToolCatalog } from './catalog.js';
+export type { RunTools, RunToolsOptions } from './run-tools.js';
+export { createRunTools } from './run-tools.js';
