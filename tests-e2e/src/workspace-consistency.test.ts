@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const packagesDirectory = fileURLToPath(new URL('../../packages/', import.meta.url));
+
+interface Manifest {
+  name: string;
+  version: string;
+  type?: string;
+  sideEffects?: boolean;
+  engines?: { node?: string };
+  exports?: Record<string, unknown>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+const packages = readdirSync(packagesDirectory).map((directory) => ({
+  directory,
+  manifest: JSON.parse(readFileSync(join(packagesDirectory, directory, 'package.json'), 'utf8')) as Manifest,
+}));
+
+describe('workspace packages', () => {
+  it.each(packages)('$directory has the shared package.json shape', ({ manifest }) => {
+    expect(manifest.name).toMatch(/^@strands-cli\//);
+    expect(manifest.type).toBe('module');
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.engines?.node).toBe('>=20.19');
+    const root = manifest.exports?.['.'] as Record<string, string> | undefined;
+    expect(Object.keys(root ?? {})[0]).toBe('types');
+  });
+
+  it.each(packages)(
+    '$directory exports a VERSION equal to its package.json version',
+    ({ directory, manifest }) => {
+      const candidates = ['src/version.ts', 'src/index.ts'].map((file) =>
+        join(packagesDirectory, directory, file),
+      );
+      const source = candidates
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n');
+      const declared = /VERSION\s*=\s*'([^']+)'/.exec(source)?.[1];
+      if (directory === 'core') return; // the core has no VERSION constant of its own
+      expect(declared).toBe(manifest.version);
+    },
+  );
+
+  it.each(packages.filter(({ directory }) => /^(executor|provider)-/.test(directory)))(
+    '$directory depends on the core as a peer and on no other plugin',
+    ({ manifest }) => {
+      expect(manifest.peerDependencies?.['@strands-cli/core']).toBeDefined();
+      const runtimeDependencies = Object.keys(manifest.dependencies ?? {});
+      expect(runtimeDependencies.filter((name) => /@strands-cli\/(executor|provider)-/.test(name))).toEqual(
+        [],
+      );
+      expect(runtimeDependencies).not.toContain('@strands-cli/core');
+    },
+  );
+
+  it('lists every executor and provider package in the core builtin map', async () => {
+    const { builtinExecutorPackages, builtinProviderPackages } = await import('@strands-cli/core');
+    const onDisk = packages
+      .map(({ manifest }) => manifest.name)
+      .filter((name) => /\/(executor|provider)-/.test(name));
+    const mapped = [...Object.values(builtinExecutorPackages), ...Object.values(builtinProviderPackages)];
+    expect([...mapped].sort()).toEqual([...onDisk].sort());
+  });
+});
