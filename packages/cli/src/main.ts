@@ -1,4 +1,4 @@
-import { ExitCode } from '@strands-cli/core/spec';
+import { ExitCode } from '@strands-cli/core/errors';
 import { type CliIO, processIO } from './io.js';
 import { buildProgram, CommanderError } from './program.js';
 import { reportError } from './report-error.js';

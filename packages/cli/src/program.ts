@@ -28,6 +28,20 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .argument('<spec>', 'path to a workflow spec (.yaml, .yml or .json)')
     .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
     .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Checks, without calling any model: the spec's structure (misspelt keys get "did you mean"),
+references (agents, tools, task deps, cycles), every template against what its step can see,
+inputs and --var values, and providers. Names a template uses that no input declares are
+warnings: pass them with --var when you run.
+
+Exit codes: 0 valid, 3 invalid (every problem is listed), 2 malformed --var.
+
+Examples:
+  strands validate workflow.yaml
+  strands validate workflow.yaml --var topic="solar power" --json`,
+    )
     .action(async (spec: string, options) => {
       const { validateCommand } = await import('./commands/validate.js');
       setExitCode(await validateCommand(spec, options, io));
@@ -38,9 +52,24 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .description('Show what a spec will do: runtime, agents with their provider and model, and the pattern.')
     .argument('<spec>', 'path to a workflow spec')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['md', 'json', 'mermaid']).default('md'),
+      new Option('--format <format>', 'md (readable), json (for tools) or mermaid (a flowchart)')
+        .choices(['md', 'json', 'mermaid'])
+        .default('md'),
     )
     .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      `
+Nothing runs and no model is called. The plan shows each agent's effective provider and model
+(after per-agent overrides), the pattern's steps/tasks/branches/routes, the inputs, the
+artifacts, and whether this version can run the spec.
+
+Exit codes: 0 (also when some features are not supported yet), 3 when the spec does not load.
+
+Examples:
+  strands plan workflow.yaml
+  strands plan workflow.yaml --format mermaid > plan.mmd`,
+    )
     .action(async (spec: string, options) => {
       const { planCommand } = await import('./commands/plan.js');
       setExitCode(await planCommand(spec, options, io));
@@ -50,6 +79,15 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .command('explain')
     .description('List the features a spec uses that this version cannot run yet, and how to change them.')
     .argument('<spec>', 'path to a workflow spec')
+    .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      `
+For each feature: where it is (JSON pointer and file:line:col), why it cannot run, and what to
+change. \`strands run\` refuses such a spec with exit 18.
+
+Exit codes: 0 (whatever it finds), 3 when the spec does not load.`,
+    )
     .action(async (spec: string, options) => {
       const { explainCommand } = await import('./commands/explain.js');
       setExitCode(await explainCommand(spec, options, io));
@@ -79,6 +117,13 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   program
     .command('schema')
     .description('Print the JSON Schema of the spec format (for editors and the YAML language server).')
+    .addHelpText(
+      'after',
+      `
+Save it next to your specs and point the YAML language server at it with a first line:
+  strands schema > strands-workflow.schema.json
+  # yaml-language-server: $schema=./strands-workflow.schema.json`,
+    )
     .action(async () => {
       const { schemaCommand } = await import('./commands/schema.js');
       setExitCode(await schemaCommand(io));

@@ -1,4 +1,4 @@
-import { ExitCode, SpecValidationError, StrandsError } from '@strands-cli/core/spec';
+import { ExitCode, SpecValidationError, StrandsError } from '@strands-cli/core/errors';
 import type { CliIO } from './io.js';
 import { VERSION } from './version.js';
 

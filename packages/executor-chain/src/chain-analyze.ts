@@ -1,13 +1,89 @@
-import type { AnalysisV1, WorkflowSpec } from '@strands-cli/core/spec';
+import type {
+  AnalysisV1,
+  PlanEdgeV1,
+  PlanNodeV1,
+  ReferenceV1,
+  StepSpec,
+  TemplateSiteV1,
+  WorkflowSpec,
+} from '@strands-cli/core/spec';
 import type { ChainConfig } from './chain-config.js';
 
-/** Static analysis of a `chain` config for validate/plan: references, template sites, issues, graph. */
-export function analyzeChain(_config: ChainConfig, _spec: Readonly<WorkflowSpec>): AnalysisV1 {
+/** The record a finished step leaves in `steps` (placeholder values for static checks). */
+export function stepRecord(index: number, step: StepSpec): Record<string, unknown> {
   return {
-    agentReferences: [],
-    toolReferences: [],
-    templates: [],
+    index,
+    agent: 'agent' in step ? step.agent : 'human',
+    response: `<response of steps[${index}]>`,
+    tokens_estimated: 0,
+    usage: { input_tokens: 0, output_tokens: 0 },
+  };
+}
+
+/** What `steps[i]` of a chain can see, for the hint of an undefined-name error. */
+export function stepVisibilityHint(index: number): string {
+  return index === 0
+    ? 'The first step sees only the inputs: there are no earlier steps yet.'
+    : `This step (steps[${index}]) sees ${index === 1 ? 'steps[0]' : `steps[0] to steps[${index - 1}]`} only: later steps have not run yet.`;
+}
+
+/**
+ * Static analysis of a `chain` config for validate/plan: agent and tool references, every template
+ * with what its step can see (`steps` with earlier steps only, then `step.vars`), and the drawing.
+ */
+export function analyzeChain(config: ChainConfig, _spec: Readonly<WorkflowSpec>): AnalysisV1 {
+  const agentReferences: ReferenceV1[] = [];
+  const toolReferences: ReferenceV1[] = [];
+  const templates: TemplateSiteV1[] = [];
+  const nodes: PlanNodeV1[] = [];
+  const edges: PlanEdgeV1[] = [];
+  const records: Record<string, unknown>[] = [];
+  let afterHuman = false;
+  config.steps.forEach((step, index) => {
+    const pointer = `/pattern/config/steps/${index}`;
+    const scope: Record<string, unknown> = { steps: [...records] };
+    if (afterHuman) scope.hitl_response = '<human response>';
+    const hint = stepVisibilityHint(index);
+    if ('agent' in step) {
+      agentReferences.push({ id: step.agent, pointer: `${pointer}/agent` });
+      (step.tool_overrides ?? []).forEach((id, position) => {
+        toolReferences.push({ id, pointer: `${pointer}/tool_overrides/${position}` });
+      });
+      if (step.input !== undefined) {
+        templates.push({
+          pointer: `${pointer}/input`,
+          template: step.input,
+          scope: { ...scope, ...step.vars },
+          hint,
+        });
+      }
+      nodes.push({
+        id: `step${index}`,
+        label: `${index + 1}. ${step.agent}`,
+        agentId: step.agent,
+        shape: 'box',
+      });
+    } else {
+      if (step.context_display !== undefined) {
+        templates.push({
+          pointer: `${pointer}/context_display`,
+          template: step.context_display,
+          scope,
+          hint,
+        });
+      }
+      nodes.push({ id: `step${index}`, label: `${index + 1}. human review`, shape: 'round' });
+      afterHuman = true;
+    }
+    if (index > 0) edges.push({ from: `step${index - 1}`, to: `step${index}` });
+    records.push(stepRecord(index, step));
+  });
+  return {
+    agentReferences,
+    toolReferences,
+    templates,
     issues: [],
-    graph: { nodes: [], edges: [] },
+    graph: { nodes, edges },
+    artifactScope: { steps: records },
   };
 }

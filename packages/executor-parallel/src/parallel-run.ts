@@ -1,8 +1,79 @@
 import type { ExecutorContextV1, ExecutorResultV1 } from '@strands-cli/core/spec';
-import { RuntimeFailure } from '@strands-cli/core/spec';
+import { runFailFast } from '@strands-cli/core/spec';
 import type { ParallelConfig } from './parallel-config.js';
+import { type BranchRecord, type BranchStepRecord, branchRecord, stepRecord } from './parallel-records.js';
+import { runStep } from './parallel-step.js';
 
-/** Runs a `parallel` pattern. */
-export async function runParallel(_context: ExecutorContextV1<ParallelConfig>): Promise<ExecutorResultV1> {
-  throw new RuntimeFailure('The parallel executor is not implemented yet');
+/** The agent id reported when there is no reduce step and the output is the aggregation. */
+export const AGGREGATE_AGENT_ID = 'parallel';
+
+/**
+ * Runs a `parallel` pattern: every branch starts at once (the core bounds model calls by
+ * `max_parallel`) and runs its steps in order, each step seeing that branch's `steps` and
+ * `last_response` only. The first failing branch aborts the others. Then the optional `reduce` step
+ * sees `branches.<id>`; without it the output is the branches sorted by id, as `Branch <id>:` blocks
+ * separated by `---` lines. The artifact context is `{ branches }`.
+ */
+export async function runParallel(context: ExecutorContextV1<ParallelConfig>): Promise<ExecutorResultV1> {
+  const { config } = context;
+  const outcomes = await runFailFast(
+    config.branches.map(
+      (branch, index) => (signal: AbortSignal) => runBranch(context, branch, index, signal),
+    ),
+    context.signal,
+  );
+  const branches: Record<string, BranchRecord> = {};
+  config.branches.forEach((branch, index) => {
+    branches[branch.id] = branchRecord(outcomes[index] ?? []);
+  });
+  if (config.reduce === undefined) {
+    return { response: aggregate(branches), agentId: AGGREGATE_AGENT_ID, context: { branches } };
+  }
+  const reduced = await runStep(
+    context,
+    config.reduce,
+    { kind: 'reduce', label: 'reduce', pointer: '/pattern/config/reduce' },
+    { branches },
+    context.signal,
+    // Reduce runs alone, so --stream can show its text; concurrent branch steps never stream.
+    context.streamRequested,
+  );
+  return { response: reduced.result.text, agentId: reduced.agentId, context: { branches } };
+}
+
+/** Runs one branch's steps in order; returns their records. */
+async function runBranch(
+  context: ExecutorContextV1<ParallelConfig>,
+  branch: ParallelConfig['branches'][number],
+  branchIndex: number,
+  signal: AbortSignal,
+): Promise<BranchStepRecord[]> {
+  const steps: BranchStepRecord[] = [];
+  for (const [index, step] of branch.steps.entries()) {
+    const last = steps.at(-1);
+    // `last_response` exists only once the branch has a previous step, as in strands-cli.
+    const scope =
+      last === undefined ? { steps: [...steps] } : { steps: [...steps], last_response: last.response };
+    const outcome = await runStep(
+      context,
+      step,
+      {
+        kind: 'branch-step',
+        label: `branch '${branch.id}' step ${index + 1}`,
+        pointer: `/pattern/config/branches/${branchIndex}/steps/${index}`,
+      },
+      scope,
+      signal,
+    );
+    steps.push(stepRecord(index, outcome.agentId, outcome.result));
+  }
+  return steps;
+}
+
+/** strands-cli's output without reduce: branches sorted by id, `Branch <id>:` then the response. */
+export function aggregate(branches: Readonly<Record<string, BranchRecord>>): string {
+  return Object.keys(branches)
+    .sort((left, right) => (left < right ? -1 : left > right ? 1 : 0))
+    .map((id) => `Branch ${id}:\n${branches[id]?.response ?? ''}`)
+    .join('\n\n---\n\n');
 }

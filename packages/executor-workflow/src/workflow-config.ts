@@ -1,7 +1,37 @@
+import { hitlStepSchema, identifierSchema, nonEmptyStringSchema } from '@strands-cli/core/spec';
 import { z } from 'zod';
 
+const depsSchema = z
+  .array(identifierSchema)
+  .optional()
+  .meta({ description: 'Ids of the tasks that must finish first; their results are visible as tasks.<id>.' });
+
+/** A task that runs an agent. */
+export const agentTaskSchema = z.strictObject({
+  id: identifierSchema.meta({ description: 'The task id, used in deps and in {{ tasks.<id>.response }}.' }),
+  agent: nonEmptyStringSchema.meta({ description: 'The id of an agent in `agents`.' }),
+  deps: depsSchema,
+  description: z.string().optional(),
+  input: z
+    .string()
+    .optional()
+    .meta({ description: 'The user message, a template that may read its ancestors.' }),
+});
+
+/** A task that waits for a human answer (accepted; not runnable yet). */
+export const hitlTaskSchema = hitlStepSchema.extend({ id: identifierSchema, deps: depsSchema });
+
 /** Schema of `pattern.config` for `type: workflow` (strict: typos fail). */
-export const workflowConfigSchema = z.strictObject({}).passthrough();
+export const workflowConfigSchema = z
+  .strictObject({
+    tasks: z
+      .array(z.union([agentTaskSchema, hitlTaskSchema]))
+      .min(1, { message: 'a workflow needs at least one task' })
+      .meta({ description: 'Tasks of a DAG; each starts when all its deps have finished.' }),
+  })
+  .meta({ description: 'A workflow: a DAG of tasks linked by deps.' });
 
 /** A validated `workflow` pattern config. */
 export type WorkflowConfig = z.infer<typeof workflowConfigSchema>;
+/** One task of a workflow config. */
+export type WorkflowTask = WorkflowConfig['tasks'][number];

@@ -1,7 +1,96 @@
-import { RuntimeFailure } from '@strands-cli/core/spec';
-import type { CliIO } from '../io.js';
+import { resolve } from 'node:path';
+import {
+  builtinExecutorPackages,
+  builtinProviderPackages,
+  closeClientPool,
+  loadSpec,
+} from '@strands-cli/core';
+import { ExitCode } from '@strands-cli/core/spec';
+import { type CliIO, colorEnabled } from '../io.js';
+import { createStyle } from '../progress/format.js';
+import { reportError } from '../report-error.js';
+import { type DoctorLine, installedVersion, nodeLine } from './doctor-checks.js';
+import { specProviderLines } from './doctor-spec.js';
+import { pluginSearchPath } from './run-setup.js';
 
-/** `strands doctor` (not implemented yet). */
-export async function doctorCommand(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new RuntimeFailure('strands doctor is not implemented yet');
+/**
+ * `strands doctor [SPEC]`: Node version, installed executor and provider packages with their
+ * versions, and for a spec the credentials and reachability of every provider endpoint it uses.
+ * Exit 0 when nothing failed (warnings allowed), 10 otherwise, 3 when the spec does not load.
+ */
+export async function doctorCommand(specPath: string | undefined, io: CliIO): Promise<number> {
+  try {
+    const file = specPath === undefined ? undefined : resolve(io.cwd, specPath);
+    const sources = pluginSearchPath(file, io.cwd);
+    const sections: Array<[string, DoctorLine[]]> = [
+      ['Runtime', [nodeLine()]],
+      ['Plugins', pluginLines(sources.searchFrom)],
+    ];
+    if (file !== undefined) {
+      const loaded = await loadSpec(file, { env: io.env, plugins: sources, requireInputs: false });
+      sections.push([`Spec ${specPath}`, await specProviderLines(loaded, sources, io.env)]);
+    }
+    return print(sections, io);
+  } catch (error) {
+    return reportError(error, io);
+  } finally {
+    await closeClientPool();
+  }
+}
+
+function pluginLines(searchFrom: readonly string[]): DoctorLine[] {
+  const lines: DoctorLine[] = [];
+  const core = installedVersion('@strands-cli/core', searchFrom);
+  lines.push(
+    core
+      ? { status: 'ok', text: `@strands-cli/core ${core}` }
+      : { status: 'error', text: '@strands-cli/core is missing' },
+  );
+  for (const [pattern, name] of Object.entries(builtinExecutorPackages)) {
+    const version = installedVersion(name, searchFrom);
+    lines.push(
+      version
+        ? { status: 'ok', text: `${name} ${version} (pattern ${pattern})` }
+        : {
+            status: 'warn',
+            text: `${name} is not installed (pattern ${pattern})`,
+            fix: `npm install ${name}`,
+          },
+    );
+  }
+  for (const [provider, name] of Object.entries(builtinProviderPackages)) {
+    const version = installedVersion(name, searchFrom);
+    lines.push(
+      version
+        ? { status: 'ok', text: `${name} ${version} (provider ${provider})` }
+        : {
+            status: 'warn',
+            text: `${name} is not installed (provider ${provider})`,
+            fix: `npm install ${name}`,
+          },
+    );
+  }
+  return lines;
+}
+
+function print(sections: ReadonlyArray<[string, DoctorLine[]]>, io: CliIO): number {
+  const style = createStyle(colorEnabled(io, 'stdout'));
+  const mark = { ok: style.green('✓'), warn: style.yellow('!'), error: style.red('✗') };
+  let errors = 0;
+  let warnings = 0;
+  for (const [title, lines] of sections) {
+    io.stdout.write(`${style.bold(title)}\n`);
+    for (const line of lines) {
+      if (line.status === 'error') errors += 1;
+      if (line.status === 'warn') warnings += 1;
+      io.stdout.write(`  ${mark[line.status]} ${line.text}\n`);
+      if (line.fix && line.status !== 'ok') io.stdout.write(`      fix: ${line.fix}\n`);
+    }
+  }
+  const verdict =
+    errors > 0
+      ? `${errors} problem(s) found${warnings > 0 ? `, ${warnings} warning(s)` : ''}`
+      : `All checks passed${warnings > 0 ? ` (${warnings} warning(s))` : ''}`;
+  io.stdout.write(`\n${verdict}\n`);
+  return errors > 0 ? ExitCode.runtime : ExitCode.ok;
 }

@@ -1,7 +1,38 @@
-import { RuntimeFailure } from '@strands-cli/core/spec';
+import { ExitCode } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
+import { formatCapabilityIssues, formatIssue, plural } from '../spec/format-issues.js';
+import { loadForReading } from '../spec/load-for-command.js';
 
-/** `strands explain` (not implemented yet). */
-export async function explainCommand(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new RuntimeFailure('strands explain is not implemented yet');
+/** Options of `strands explain`. */
+export interface ExplainOptions {
+  readonly var?: readonly string[];
+}
+
+/**
+ * `strands explain SPEC`: every feature the spec uses that this version cannot run yet, with where
+ * it is, why, and how to change it. Exit 0 even when some are unsupported; 3 when the spec does
+ * not load.
+ */
+export async function explainCommand(spec: string, options: ExplainOptions, io: CliIO): Promise<number> {
+  const loaded = await loadForReading(spec, options.var ?? [], io);
+  const issues = loaded.capabilityIssues;
+  if (issues.length === 0) {
+    io.stdout.write(
+      `✓ No unsupported features detected in ${loaded.spec.name}.\nThis workflow can run with this version: strands run ${spec}\n`,
+    );
+  } else {
+    io.stdout.write(
+      `${loaded.spec.name}: ${plural(issues.length, 'feature')} this version cannot run yet\n\n`,
+    );
+    io.stdout.write(`${formatCapabilityIssues(loaded, issues)}\n\n`);
+    io.stdout.write(
+      `\`strands run\` refuses this spec (exit 18) until these are changed.\n` +
+        `See \`strands plan ${spec}\` for the whole plan and \`strands list-supported\` for what this version runs.\n`,
+    );
+  }
+  if (loaded.warnings.length > 0) {
+    io.stdout.write(`\nAlso worth knowing (${plural(loaded.warnings.length, 'warning')}):\n`);
+    for (const warning of loaded.warnings) io.stdout.write(formatIssue('warning', warning));
+  }
+  return ExitCode.ok;
 }

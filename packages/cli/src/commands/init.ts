@@ -1,7 +1,70 @@
-import { RuntimeFailure } from '@strands-cli/core/spec';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { ArtifactError } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
+import { type StarterPattern, type StarterProvider, starterSpec } from './init-starter-specs.js';
 
-/** `strands init` (not implemented yet). */
-export async function initCommand(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new RuntimeFailure('strands init is not implemented yet');
+/** Options of `strands init`. */
+export interface InitOptions {
+  readonly pattern?: StarterPattern;
+  readonly provider?: StarterProvider;
+  readonly force?: boolean;
+}
+
+/** Where the JSON Schema sits inside the core package. */
+const schemaInPackage = 'schema/strands-workflow.schema.json';
+
+/**
+ * `strands init [file]`: writes a starter spec for a pattern and a provider. Refuses to overwrite an
+ * existing file without `--force` (exit 12).
+ */
+export async function initCommand(file: string, options: InitOptions, io: CliIO): Promise<number> {
+  const pattern = options.pattern ?? 'chain';
+  const provider = options.provider ?? 'ollama';
+  const target = resolve(io.cwd, file);
+  if (existsSync(target) && !options.force) {
+    throw new ArtifactError(`${file} already exists; strands init did not change it`, file, {
+      hint: `Add --force to overwrite it, or give another file name: strands init other.yaml --pattern ${pattern}`,
+    });
+  }
+  const text = starterSpec(pattern, provider, await schemaReference(dirname(target)));
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
+  } catch (error) {
+    throw new ArtifactError(`Cannot write ${file}: ${(error as Error).message}`, file, {
+      hint: 'Check that the directory is writable.',
+      cause: error,
+    });
+  }
+  io.stdout.write(
+    `Wrote ${file}: a ${pattern} workflow on ${provider}.\n` +
+      `Next: strands validate ${file}\n` +
+      `      strands run ${file} --var topic="..."\n`,
+  );
+  return 0;
+}
+
+/**
+ * The `$schema` reference for a spec written in `directory`: the schema of a locally installed
+ * `@strands-cli/core` as a relative path when there is one (works offline, matches the installed
+ * version), else the published copy on unpkg, pinned to this CLI's core version.
+ */
+export async function schemaReference(directory: string): Promise<string> {
+  for (let current = directory; ; current = dirname(current)) {
+    const candidate = join(current, 'node_modules', '@strands-cli', 'core', schemaInPackage);
+    if (existsSync(candidate)) {
+      const path = relative(directory, candidate).split(sep).join('/');
+      return path.startsWith('.') ? path : `./${path}`;
+    }
+    if (dirname(current) === current) break;
+  }
+  return `https://unpkg.com/@strands-cli/core@${await coreVersion()}/${schemaInPackage}`;
+}
+
+/** The version of the `@strands-cli/core` this CLI runs with. */
+async function coreVersion(): Promise<string> {
+  const manifest = new URL(import.meta.resolve('@strands-cli/core/package.json'));
+  return (JSON.parse(await readFile(manifest, 'utf8')) as { version: string }).version;
 }

@@ -1,7 +1,65 @@
-import { RuntimeFailure } from '@strands-cli/core/spec';
+import {
+  builtinExecutorPackages,
+  builtinProviderPackages,
+  loadExecutor,
+  nativeToolCatalog,
+  plannedPatterns,
+  plannedProviders,
+  resolvePackageEntry,
+} from '@strands-cli/core';
+import { ExitCode } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
+import { cliPackageDirectory } from '../spec/load-for-command.js';
 
-/** `strands list-supported` (not implemented yet). */
-export async function listSupportedCommand(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new RuntimeFailure('strands list-supported is not implemented yet');
+/** Features of the spec format: what runs, and what is accepted but reported by `strands explain`. */
+const features: readonly (readonly [supported: boolean, text: string])[] = [
+  [true, 'Agents with per-agent provider, model_id and inference overrides'],
+  [true, 'Inputs: required/optional with types, defaults and enums; --var key=value'],
+  [true, 'Templates (sandboxed Jinja2): steps, tasks, branches, router, last_response'],
+  [true, 'HTTP executors (tools.http_executors) and the native tools below'],
+  [true, 'Budgets (max_tokens, max_steps, max_duration_s) and retries (failure_policy)'],
+  [true, 'Artifacts (outputs.artifacts) written atomically under --out'],
+  [true, 'Atomic agents by $ref (resolved when loading)'],
+  [true, 'Secrets from environment variables (env.secrets with source: env)'],
+  [false, 'Human-in-the-loop steps and sessions/resume'],
+  [false, 'MCP tool servers (tools.mcp)'],
+  [false, 'Skills (the Skill loader tool)'],
+  [false, 'Telemetry: OpenTelemetry export and the TRACE artifact'],
+  [false, 'context_policy: compaction, notes, JIT retrieval tools'],
+  [false, 'Secrets from secrets_manager, ssm or file; env.mounts'],
+  [false, 'security.guardrails'],
+  [false, 'Atomic agent contracts (input_schema/output_schema checks)'],
+];
+
+/** `strands list-supported`: the patterns, providers, tools and features this version runs. */
+export async function listSupportedCommand(io: CliIO): Promise<number> {
+  const searchFrom = [io.cwd, cliPackageDirectory];
+  const out: string[] = ['Patterns this version runs:'];
+  for (const [type, packageName] of Object.entries(builtinExecutorPackages)) {
+    const description = await loadExecutor(type, { searchFrom }).then(
+      (executor) => executor.description,
+      () => `not installed (pnpm add ${packageName})`,
+    );
+    out.push(`  ${type.padEnd(22)} ${description}`);
+  }
+  out.push('', 'Accepted but not runnable yet (strands explain shows where a spec uses them):');
+  for (const planned of Object.values(plannedPatterns))
+    out.push(`  ${planned.id.padEnd(22)} ${planned.description}`);
+  out.push('', 'Providers (runtime.provider, agents.<id>.provider):');
+  for (const [name, packageName] of Object.entries(builtinProviderPackages)) {
+    const installed = resolvePackageEntry(packageName, searchFrom) !== undefined;
+    out.push(
+      `  ${name.padEnd(22)} ${packageName}${installed ? '' : `  (not installed: pnpm add ${packageName})`}`,
+    );
+  }
+  out.push(`  ${plannedProviders.join(', ')}: accepted, not available yet`);
+  out.push('  any other provider: name its plugin package, e.g. provider: "@acme/strands-provider-x"');
+  out.push(
+    '',
+    `Native tools: ${nativeToolCatalog.map((tool) => tool.id).join(', ')} (details: strands list-tools)`,
+  );
+  out.push('', 'Features:');
+  for (const [supported, text] of features) out.push(`  ${supported ? '✓' : '✗'} ${text}`);
+  io.stdout.write(`${out.join('\n')}\n`);
+  return ExitCode.ok;
 }

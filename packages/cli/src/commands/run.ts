@@ -1,7 +1,158 @@
-import { RuntimeFailure } from '@strands-cli/core/spec';
+import { resolve } from 'node:path';
+import {
+  closeClientPool,
+  displayPath,
+  loadSpec,
+  prepareRecordReplay,
+  type RunResult,
+  runWorkflow,
+  writeUnsupportedReport,
+} from '@strands-cli/core';
+import { ExitCode } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
+import { colorEnabled } from '../io.js';
+import { createProgress } from '../progress/create-progress.js';
+import { createStyle } from '../progress/format.js';
+import { jsonFailure, jsonSuccess } from '../progress/json-result.js';
+import { formatSummary } from '../progress/summary.js';
+import { reportError } from '../report-error.js';
+import { type RedactingIO, redactingIO } from './redacting-io.js';
+import { abortOnInterrupt, pluginSearchPath } from './run-setup.js';
 
-/** `strands run` (not implemented yet). */
-export async function runCommand(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new RuntimeFailure('strands run is not implemented yet');
+/** Options of `strands run`, as commander parses them. */
+export interface RunCommandOptions {
+  readonly var?: readonly string[];
+  readonly out?: string;
+  readonly force?: boolean;
+  readonly verbose?: boolean;
+  readonly debug?: boolean;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+  readonly stream?: boolean;
+  readonly allowPrivateNetwork?: boolean;
+  readonly allowFileWrite?: boolean;
+  readonly record?: string;
+  readonly replay?: string;
+}
+
+/**
+ * `strands run SPEC`: loads and checks the spec, runs it with progress on stderr, prints the final
+ * response (or one JSON document with `--json`) on stdout and a summary on stderr, and returns the
+ * exit code. Every pooled client is closed before it returns, so the process exits by itself.
+ */
+export async function runCommand(
+  specPath: string,
+  options: RunCommandOptions,
+  terminal: CliIO,
+): Promise<number> {
+  const guarded = redactingIO(terminal);
+  const io = guarded.io;
+  try {
+    return await runAndReport(specPath, options, guarded);
+  } catch (error) {
+    const exitCode = reportError(error, io);
+    if (options.json) io.stdout.write(jsonFailure(error, exitCode));
+    return exitCode;
+  } finally {
+    await closeClientPool();
+  }
+}
+
+async function runAndReport(
+  specPath: string,
+  options: RunCommandOptions,
+  guarded: RedactingIO,
+): Promise<number> {
+  const { io } = guarded;
+  const file = resolve(io.cwd, specPath);
+  const plugins = pluginSearchPath(file, io.cwd);
+  const out = resolve(io.cwd, options.out ?? './artifacts');
+  const loaded = await loadSpec(file, { vars: options.var ?? [], env: io.env, plugins });
+  guarded.useSpec(loaded.spec);
+  if (loaded.capabilityIssues.length > 0) return reportUnsupported(loaded, out, specPath, options, io);
+  const recordReplay = await prepareRecordReplay({
+    record: options.record,
+    replay: options.replay,
+    spec: loaded.spec,
+    cwd: io.cwd,
+    env: io.env,
+    sources: plugins,
+  });
+  const progress = createProgress(io, {
+    quiet: options.quiet === true || options.json === true,
+    debug: options.debug === true,
+  });
+  const controller = new AbortController();
+  const stopListening = abortOnInterrupt(io, controller);
+  let result: RunResult;
+  try {
+    result = await runWorkflow(loaded, {
+      signal: controller.signal,
+      onEvent: (event) => progress.onEvent(event),
+      out,
+      force: options.force === true,
+      env: io.env,
+      cwd: io.cwd,
+      stream: options.stream === true,
+      allowPrivateNetwork: options.allowPrivateNetwork === true || io.env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
+      allowFileWrite: options.allowFileWrite === true,
+      searchFrom: plugins.searchFrom,
+      ...recordReplay.runOptions,
+    });
+  } finally {
+    stopListening();
+    progress.stop();
+  }
+  const cassette = await recordReplay.finish();
+  if (options.json) {
+    io.stdout.write(jsonSuccess(result));
+    return ExitCode.ok;
+  }
+  // With --stream on a terminal the final answer was just shown; printing it again would repeat it.
+  const alreadyShown =
+    options.stream === true &&
+    io.stdout.isTTY &&
+    io.stderr.isTTY &&
+    progress.lastStreamedText === result.response;
+  if (!alreadyShown)
+    io.stdout.write(result.response.endsWith('\n') ? result.response : `${result.response}\n`);
+  if (!options.quiet) {
+    const style = createStyle(colorEnabled(io, 'stderr'));
+    io.stderr.write(
+      formatSummary(result, {
+        verbose: options.verbose === true || options.debug === true,
+        cwd: io.cwd,
+        style,
+      }),
+    );
+    if (cassette.written)
+      io.stderr.write(
+        `  Recorded ${cassette.calls} model call(s) to ${displayPath(cassette.written, io.cwd)}\n`,
+      );
+  }
+  return ExitCode.ok;
+}
+
+async function reportUnsupported(
+  loaded: Awaited<ReturnType<typeof loadSpec>>,
+  out: string,
+  specPath: string,
+  options: RunCommandOptions,
+  io: CliIO,
+): Promise<number> {
+  const report = await writeUnsupportedReport(loaded.spec, loaded.capabilityIssues, out, specPath);
+  const lines = [
+    `${specPath} uses ${loaded.capabilityIssues.length} feature(s) this version cannot run yet:`,
+  ];
+  for (const issue of loaded.capabilityIssues) {
+    lines.push(`  ${issue.pointer || '/'}: ${issue.reason}`, `    fix: ${issue.remediation}`);
+  }
+  lines.push(`Report written to ${displayPath(report, io.cwd)}`);
+  io.stderr.write(`${lines.join('\n')}\n`);
+  if (options.json) {
+    io.stdout.write(
+      `${JSON.stringify({ ok: false, exitCode: ExitCode.unsupported, unsupported: loaded.capabilityIssues, report }, null, 2)}\n`,
+    );
+  }
+  return ExitCode.unsupported;
 }

@@ -1,7 +1,18 @@
-import { RuntimeFailure } from '@strands-cli/core/spec';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { ExitCode } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
 
-/** `strands schema` (not implemented yet). */
-export async function schemaCommand(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new RuntimeFailure('strands schema is not implemented yet');
+/** Path of the JSON Schema file shipped in @strands-cli/core. */
+export function schemaFilePath(): string {
+  return createRequire(import.meta.url).resolve('@strands-cli/core/schema.json');
+}
+
+/**
+ * `strands schema`: prints the JSON Schema (draft 2020-12) of the spec format, for editors. Save it
+ * and add `# yaml-language-server: $schema=./strands-workflow.schema.json` at the top of a spec.
+ */
+export async function schemaCommand(io: CliIO): Promise<number> {
+  io.stdout.write(await readFile(schemaFilePath(), 'utf8'));
+  return ExitCode.ok;
 }

@@ -1,7 +1,66 @@
-import { RuntimeFailure } from '@strands-cli/core/spec';
+import { ExitCode, type SpecIssue, SpecValidationError } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
+import { formatIssue, plural } from '../spec/format-issues.js';
+import { loadForReading } from '../spec/load-for-command.js';
 
-/** `strands validate` (not implemented yet). */
-export async function validateCommand(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new RuntimeFailure('strands validate is not implemented yet');
+/** Options of `strands validate`. */
+export interface ValidateOptions {
+  readonly var?: readonly string[];
+  readonly json?: boolean;
+}
+
+/**
+ * `strands validate SPEC`: schema, references, templates and providers. Exit 0 when valid (with
+ * warnings and the count of features this version cannot run yet), 3 with every problem located
+ * when not, 2 for a malformed `--var`.
+ */
+export async function validateCommand(spec: string, options: ValidateOptions, io: CliIO): Promise<number> {
+  let loaded: Awaited<ReturnType<typeof loadForReading>>;
+  try {
+    loaded = await loadForReading(spec, options.var ?? [], io);
+  } catch (error) {
+    if (options.json && SpecValidationError.isInstance(error) && error.name === 'SpecValidationError') {
+      const invalid = error as SpecValidationError;
+      io.stdout.write(
+        `${JSON.stringify({ valid: false, file: spec, message: invalid.message, hint: invalid.hint, issues: invalid.issues.map(plainIssue) }, null, 2)}\n`,
+      );
+      return ExitCode.spec;
+    }
+    throw error;
+  }
+  const { spec: workflow, capabilityIssues, warnings } = loaded;
+  if (options.json) {
+    const summary = {
+      valid: true,
+      file: spec,
+      name: workflow.name,
+      version: workflow.version,
+      agents: Object.keys(workflow.agents),
+      pattern: workflow.pattern.type,
+      warnings: warnings.map(plainIssue),
+      unsupported: capabilityIssues,
+    };
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  io.stdout.write(
+    [
+      `OK Spec is valid: ${workflow.name}`,
+      `  Version: ${workflow.version}`,
+      `  Agents: ${Object.keys(workflow.agents).length}`,
+      `  Pattern: ${workflow.pattern.type}`,
+      '',
+    ].join('\n'),
+  );
+  for (const warning of warnings) io.stderr.write(formatIssue('warning', warning));
+  if (capabilityIssues.length > 0) {
+    io.stdout.write(
+      `Note: it uses ${plural(capabilityIssues.length, 'feature')} this version cannot run yet; \`strands explain ${spec}\` lists them.\n`,
+    );
+  }
+  return ExitCode.ok;
+}
+
+function plainIssue(issue: SpecIssue): Record<string, unknown> {
+  return { ...issue };
 }

@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { loadExecutor, type PluginSources } from '../plugins/load-plugin.js';
-import { SpecValidationError } from '../spec/v1/errors.js';
-import type { AnalysisV1 } from '../spec/v1/executor-v1.js';
+import { dirname, extname, resolve } from 'node:path';
+import type { PluginSources } from '../plugins/load-plugin.js';
+import { type SpecIssue, SpecValidationError, UsageError } from '../spec/v1/errors.js';
+import { parseVarArguments } from './inputs/parse-vars.js';
+import { resolveVariables } from './inputs/resolve-variables.js';
+import { orderIssues } from './issues/order-issues.js';
+import { checkSpec } from './load/check-spec.js';
+import { analyzeWithOwner } from './load/pattern-owner.js';
+import { resolveAgentRefs } from './load/resolve-agent-refs.js';
+import { validateDocument } from './load/validate-document.js';
 import type { LoadedSpec } from './loaded-spec.js';
-import { workflowSpecSchema } from './schema/workflow-spec.js';
+import { parseSpecText, readSpecSource, type SpecSource } from './source/read-spec-source.js';
+import { createSourceMap } from './source/source-map.js';
 
 /** Options for {@link prepareSpec} and {@link loadSpec}. */
 export interface PrepareSpecOptions {
@@ -16,64 +21,126 @@ export interface PrepareSpecOptions {
   readonly plugins: PluginSources;
   /** Environment (for capability checks that look at credentials). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Whether a required input without a value is an error (a {@link UsageError}, exit 2). `run`
+   * keeps the default `true`; `validate`, `plan` and `explain` pass `false` to get a warning instead.
+   */
+  readonly requireInputs?: boolean;
 }
 
-const emptyAnalysis: AnalysisV1 = {
-  agentReferences: [],
-  toolReferences: [],
-  templates: [],
-  issues: [],
-  graph: { nodes: [], edges: [] },
-};
+/**
+ * Reads, parses and validates a spec file: the whole loading pipeline. Throws a
+ * {@link SpecValidationError} (exit 3) listing every problem with file:line:col, most useful first,
+ * or a {@link UsageError} (exit 2) for bad `--var` values and missing required inputs.
+ */
+export async function loadSpec(file: string, options: PrepareSpecOptions): Promise<LoadedSpec> {
+  const cliVars = parseVarArguments(options.vars);
+  const source = await readSpecSource(file);
+  return prepareSource(source, cliVars, options);
+}
 
 /**
- * Validates an in-memory spec document. MINIMAL VERSION from the foundation commit; the spec-format
- * work replaces it with the full pipeline (locations, cross-references, templates, capability).
+ * Validates an in-memory spec document (programmatic use). `sourceText` (YAML or JSON) gives
+ * messages line numbers; `file` names the file in messages and anchors relative paths.
  */
 export async function prepareSpec(
   document: unknown,
   options: PrepareSpecOptions & { file?: string; sourceText?: string },
 ): Promise<LoadedSpec> {
-  const parsed = workflowSpecSchema.safeParse(document);
-  if (!parsed.success) {
-    throw new SpecValidationError(
-      'Spec validation failed',
-      parsed.error.issues.map((issue) => ({
-        pointer: `/${issue.path.join('/')}`,
-        message: issue.message,
-        code: 'schema',
-      })),
-    );
+  const cliVars = parseVarArguments(options.vars);
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new SpecValidationError('The top level of a spec must be a mapping of keys', [], {
+      hint: 'Pass an object with version, name, runtime, agents and pattern.',
+    });
   }
-  const spec = parsed.data;
-  const vars = Array.isArray(options.vars)
-    ? Object.fromEntries(
-        (options.vars as string[]).map((pair) => [pair.split('=')[0], pair.slice(pair.indexOf('=') + 1)]),
-      )
-    : (options.vars ?? {});
-  const variables = { ...(spec.inputs?.values ?? {}), ...vars };
-  const executor = await loadExecutor(spec.pattern.type, options.plugins);
-  const patternConfig = executor.configSchema.parse(spec.pattern.config);
-  const analysis = executor.analyze(patternConfig, spec) ?? emptyAnalysis;
-  const text = options.sourceText ?? JSON.stringify(document);
+  let source: SpecSource;
+  if (options.sourceText !== undefined) {
+    const syntax = options.file && extname(options.file).toLowerCase() === '.json' ? 'json' : 'yaml';
+    const parsed = parseSpecText(options.sourceText, syntax, options.file);
+    source = { ...parsed, document: document as Record<string, unknown> };
+  } else {
+    const text = JSON.stringify(document);
+    source = {
+      file: options.file,
+      text,
+      document: document as Record<string, unknown>,
+      sourceMap: createSourceMap(undefined, undefined, text, options.file),
+    };
+  }
+  return prepareSource(source, cliVars, options);
+}
+
+async function prepareSource(
+  source: SpecSource,
+  cliVars: Record<string, string>,
+  options: PrepareSpecOptions,
+): Promise<LoadedSpec> {
+  const { file, sourceMap } = source;
+  const baseDirectory = file ? dirname(resolve(file)) : process.cwd();
+  const refs = await resolveAgentRefs(source.document, baseDirectory, sourceMap);
+  const validated = await validateDocument(refs.document, options.plugins, sourceMap);
+  if ('issues' in validated || refs.issues.length > 0) {
+    throw invalid(file, [...refs.issues, ...('issues' in validated ? validated.issues : [])]);
+  }
+  const { spec, owner, patternConfig } = validated;
+  const inputs = resolveVariables(spec, cliVars, sourceMap);
+  const analysis = analyzeWithOwner(owner, patternConfig, spec);
+  const findings = await checkSpec({
+    spec,
+    owner,
+    analysis,
+    inputs,
+    file,
+    baseDirectory,
+    plugins: options.plugins,
+    sourceMap,
+  });
+  if (findings.issues.length > 0) throw invalid(file, findings.issues);
+  if (inputs.usageProblems.length > 0) {
+    throw new UsageError(inputs.usageProblems.join('\n'), {
+      hint: 'Give each --var a value of the type its input declares.',
+    });
+  }
+  const warnings = [...findings.warnings];
+  const missing = [
+    ...new Set([
+      ...inputs.missingRequired.map((input) => input.name),
+      ...findings.undeclared.map((entry) => entry.variable),
+    ]),
+  ];
+  if (missing.length > 0 && options.requireInputs !== false) {
+    throw new UsageError(`Missing input${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, {
+      hint: `Pass ${missing.map((name) => `--var ${name}=...`).join(' ')} (or give a default or value in the spec's inputs).`,
+    });
+  }
+  for (const input of inputs.missingRequired) {
+    warnings.push({
+      ...sourceMap.locate(input.pointer),
+      message: `required input \`${input.name}\` has no value or default`,
+      hint: `Pass it when you run: --var ${input.name}=...`,
+      code: 'input-missing',
+    });
+  }
+  warnings.push(...findings.undeclared.map((entry) => entry.issue));
   return {
     spec,
-    file: options.file,
-    baseDirectory: options.file ? dirname(resolve(options.file)) : process.cwd(),
-    fingerprint: createHash('sha256').update(text).digest('hex').slice(0, 16),
-    variables,
-    executor,
+    file,
+    baseDirectory,
+    fingerprint: createHash('sha256').update(source.text).digest('hex').slice(0, 16),
+    variables: inputs.variables,
+    executor: owner.kind === 'executor' ? owner.executor : undefined,
     patternConfig,
     analysis,
-    capabilityIssues: [],
-    warnings: [],
-    locate: (pointer) => ({ pointer, file: options.file }),
+    capabilityIssues: findings.capabilityIssues,
+    warnings,
+    locate: (pointer) => sourceMap.locate(pointer),
   };
 }
 
-/** Reads, parses and validates a spec file. MINIMAL VERSION (see {@link prepareSpec}). */
-export async function loadSpec(file: string, options: PrepareSpecOptions): Promise<LoadedSpec> {
-  const text = await readFile(file, 'utf8');
-  const document = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  return prepareSpec(document, { ...options, file, sourceText: text });
+function invalid(file: string | undefined, issues: readonly SpecIssue[]): SpecValidationError {
+  const ordered = orderIssues(issues);
+  const count = `${ordered.length} problem${ordered.length === 1 ? '' : 's'}`;
+  return new SpecValidationError(`${file ?? 'The spec'} is not a valid workflow spec (${count})`, ordered, {
+    ...(file === undefined ? {} : { file }),
+  });
 }

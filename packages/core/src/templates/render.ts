@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { SpecLocation } from '../spec/v1/errors.js';
 import { TemplateError } from '../spec/v1/errors.js';
 import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
+import { pruneContext } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
 
 /** The minijinja-js Environment, typed to what we use. */
@@ -64,11 +65,14 @@ export function renderTemplate(
   if (!source.includes('{{') && !source.includes('{%') && !source.includes('{#')) {
     return postProcessRendered(source);
   }
+  // Only what the template can read crosses into the engine, so a render costs the same at step 1000
+  // as at step 1 (the engine copies its whole context on every call).
+  const readable = pruneContext(source, context);
   let output: string;
   try {
-    output = getEnvironment().renderStr(keepPythonStyleEscapes(source), toPlainData(context));
+    output = getEnvironment().renderStr(keepPythonStyleEscapes(source), toPlainData(readable));
   } catch (error) {
-    throw new TemplateError(describeTemplateFailure(source, context, error, location), location, {
+    throw new TemplateError(describeTemplateFailure(source, readable, error, location), location, {
       hint: 'Check the names used in the template: only inputs, --var values and the names this step can see are defined.',
       cause: error,
     });

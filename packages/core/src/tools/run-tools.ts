@@ -1,17 +1,35 @@
+import { RuntimeFailure } from '../spec/v1/errors.js';
 import type { ToolV1 } from '../spec/v1/tool-v1.js';
-import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
+import type { HttpExecutorSpec, WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
+import { findNativeTool, nativeToolCatalog } from './catalog.js';
+import { httpToolsReference } from './http-executor/describe-http-executor.js';
+import { createHttpExecutorTool } from './http-executor/http-executor-tool.js';
+import { createNativeTool } from './native/create-native-tool.js';
+import { defaultToolLimits, type NativeToolContext, type ToolLimits } from './native/native-tool-context.js';
+import { GuardedHttpClient } from './network/guarded-http-client.js';
+import type { HostResolver } from './network/guarded-lookup.js';
+import { privateNetworkAllowed } from './network/url-policy.js';
+import { collectSecretValues } from './secrets/collect-secret-values.js';
+import { interpolateSecrets, secretVariableMap } from './secrets/interpolate-secrets.js';
+import { createRedactor } from './secrets/redact-secrets.js';
 
 /** What a run's tools may do, decided by the user. */
 export interface RunToolsOptions {
   readonly spec: Readonly<WorkflowSpec>;
   /** Environment for `${NAME}` header values and secrets. */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** `--allow-private-network` or `STRANDS_HTTP_ALLOW_PRIVATE=1`. */
+  /** `--allow-private-network` (`STRANDS_HTTP_ALLOW_PRIVATE=1` in `env` counts too). */
   readonly allowPrivateNetwork: boolean;
   /** `--allow-file-write`. */
   readonly allowFileWrite: boolean;
   /** The directory file tools are confined to. */
   readonly workingDirectory: string;
+  /** Size and time limits; unset fields keep their defaults. */
+  readonly limits?: Partial<ToolLimits>;
+  /** Host-name resolver (tests inject one); the system resolver by default. */
+  readonly resolveHost?: HostResolver;
+  /** Clock of `current_time`. @default () => new Date() */
+  readonly now?: () => Date;
 }
 
 /** The tools of one run. Builds each tool once; `close()` releases HTTP pools. */
@@ -22,16 +40,128 @@ export interface RunTools {
   systemPromptSection(toolIds: readonly string[]): string | undefined;
   /** Number of HTTP connection pools opened so far (for counts and tests). */
   readonly openedPools: number;
+  /**
+   * Every secret value of this run (`env.secrets` values, resolved `${NAME}` header values, credential
+   * headers, credential-named environment variables). Redact them from logs, events and `--json` output.
+   * (Optional so test doubles need not provide it; `createRunTools` always does.)
+   */
+  readonly secretValues?: readonly string[];
+  /** Replaces this run's secret values in `text` (also JSON-escaped or URL-encoded) with `[REDACTED]`. */
+  readonly redact?: (text: string) => string;
+  /** Things the user should know before the run, e.g. a `${NAME}` header placeholder whose variable is unset. */
+  readonly warnings?: readonly string[];
   /** Closes every pool opened by this run. Idempotent. */
   close(): Promise<void>;
 }
 
-/** Creates the tool set of one run. (Stub until the tools work lands: no tools.) */
-export function createRunTools(_options: RunToolsOptions): RunTools {
+function unsetPlaceholderWarnings(
+  options: RunToolsOptions,
+  variables: ReadonlyMap<string, string>,
+): string[] {
+  const warnings: string[] = [];
+  for (const executor of options.spec.tools?.http_executors ?? []) {
+    for (const [header, raw] of Object.entries(executor.headers ?? {})) {
+      for (const name of interpolateSecrets(raw, variables, options.env).missing) {
+        warnings.push(
+          `HTTP executor '${executor.id}': header ${header} uses \${${name}}, but ${variables.get(name) ?? name} is not set in the environment; it is sent empty`,
+        );
+      }
+    }
+  }
+  return warnings;
+}
+
+/** Creates the tool set of one run. Nothing connects until a tool is called. */
+export function createRunTools(options: RunToolsOptions): Required<RunTools> {
+  const allowPrivate = privateNetworkAllowed(options.allowPrivateNetwork, options.env);
+  const limits: ToolLimits = { ...defaultToolLimits, ...options.limits };
+  const secretVariables = secretVariableMap(options.spec);
+  const secretValues = collectSecretValues(options.spec, options.env);
+  const redact = createRedactor(secretValues);
+  const executors = new Map<string, HttpExecutorSpec>(
+    (options.spec.tools?.http_executors ?? []).map((executor) => [executor.id, executor]),
+  );
+  const clients: GuardedHttpClient[] = [];
+  const built = new Map<string, ToolV1>();
+  let openedPools = 0;
+  let closed = false;
+  const newClient = (connectTimeoutMs: number) => {
+    const client = new GuardedHttpClient({
+      allowPrivate,
+      resolve: options.resolveHost,
+      connectTimeoutMs: Math.min(connectTimeoutMs, 10_000),
+      onOpen: () => {
+        openedPools += 1;
+      },
+    });
+    clients.push(client);
+    return client;
+  };
+  let sharedClient: GuardedHttpClient | undefined;
+  const context: NativeToolContext = {
+    workingDirectory: options.workingDirectory,
+    allowFileWrite: options.allowFileWrite,
+    limits,
+    now: options.now ?? (() => new Date()),
+    httpClient: () => {
+      sharedClient ??= newClient(limits.httpTimeoutMs);
+      return sharedClient;
+    },
+    redact,
+  };
+
+  function build(id: string): ToolV1 {
+    const native = findNativeTool(id);
+    const key = native === undefined ? `executor:${id}` : `native:${native.id}`;
+    const existing = built.get(key);
+    if (existing !== undefined) return existing;
+    const executor = executors.get(id);
+    const tool =
+      native !== undefined
+        ? createNativeTool(native.id, context)
+        : executor === undefined
+          ? undefined
+          : createHttpExecutorTool({
+              executor,
+              client: newClient(executor.timeout_ms ?? 30_000),
+              secretVariables,
+              env: options.env,
+              maxBodyBytes: limits.httpBodyBytes,
+              redact,
+            });
+    if (tool === undefined) {
+      const known = [...nativeToolCatalog.map((entry) => entry.id), ...executors.keys()];
+      throw new RuntimeFailure(`Unknown tool '${id}'`, { hint: `Use one of: ${known.join(', ')}` });
+    }
+    built.set(key, tool);
+    return tool;
+  }
+
   return {
-    toolsFor: () => [],
-    systemPromptSection: () => undefined,
-    openedPools: 0,
-    close: async () => {},
+    toolsFor(toolIds) {
+      const byName = new Map<string, ToolV1>();
+      for (const id of toolIds) {
+        const tool = build(id);
+        byName.set(tool.name, tool);
+      }
+      return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+    systemPromptSection(toolIds) {
+      const used = [...new Set(toolIds)].filter(
+        (id) => findNativeTool(id) === undefined && executors.has(id),
+      );
+      return httpToolsReference(used.map((id) => executors.get(id)!));
+    },
+    get openedPools() {
+      return openedPools;
+    },
+    secretValues,
+    redact,
+    warnings: unsetPlaceholderWarnings(options, secretVariables),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(clients.map((client) => client.close()));
+    },
   };
 }

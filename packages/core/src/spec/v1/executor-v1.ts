@@ -25,6 +25,11 @@ export interface AgentInvocationV1 {
   readonly step: StepRefV1;
   /** Cancels this invocation only (e.g. a failed sibling); the run's signal always applies too. */
   readonly signal?: AbortSignal;
+  /**
+   * Stream the model's text as it arrives (`text-delta` events) when the user asked for it
+   * (`streamRequested`). Set it only for sequential work, so streamed text never interleaves.
+   */
+  readonly stream?: boolean;
 }
 
 /** The outcome of {@link ExecutorContextV1.invokeAgent}. */
@@ -85,6 +90,8 @@ export interface TemplateSiteV1 {
    * `tasks` with only ancestors). The core adds the user's variables underneath.
    */
   readonly scope: Readonly<Record<string, unknown>>;
+  /** What this place can see and why, shown with an undefined-name error (e.g. "only ancestors"). */
+  readonly hint?: string;
 }
 
 /** A reference from `pattern.config` to something defined elsewhere in the spec. */
@@ -123,6 +130,12 @@ export interface AnalysisV1 {
   readonly templates: readonly TemplateSiteV1[];
   readonly issues: readonly AnalysisIssueV1[];
   readonly graph: { readonly nodes: readonly PlanNodeV1[]; readonly edges: readonly PlanEdgeV1[] };
+  /**
+   * Placeholder values of what the pattern adds to the artifact template context (e.g. `{ steps }`,
+   * `{ tasks }`, routing's `router`), so `validate` can check `outputs.artifacts` templates. The core
+   * adds `last_response`, `TRACE` and the user's variables. Omit it to skip the artifact check.
+   */
+  readonly artifactScope?: Readonly<Record<string, unknown>>;
 }
 
 /** An executor plugin: runs one `pattern.type`. */

@@ -6,6 +6,7 @@
 export type {
   AgentSpec,
   AgentStepSpec,
+  HitlStepSpec,
   HttpExecutorSpec,
   RuntimeSpec,
   StepSpec,
@@ -15,10 +16,12 @@ export {
   agentStepSchema,
   hitlStepSchema,
   identifierSchema,
+  nonEmptyStringSchema,
   stepSchema,
 } from '../../spec-file/schema/workflow-spec.js';
 export * from './define.js';
 export * from './errors.js';
 export type * from './executor-v1.js';
+export * from './fail-fast.js';
 export type * from './model-provider-v1.js';
 export type * from './tool-v1.js';

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import type { CliIO } from '../../io.js';
+
+/** A CliIO that keeps what was written, for the read-only command tests. */
+export function bufferIO(env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = {
+    stdout: { write: (text: string) => out.push(text) },
+    stderr: { write: (text: string) => err.push(text) },
+    env,
+    cwd: process.cwd(),
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+/** The path of a read-only command fixture. */
+export function readOnlyFixture(name: string): string {
+  return fileURLToPath(new URL(`./read-only/${name}`, import.meta.url));
+}

@@ -1,0 +1,115 @@
+import {
+  defaultMaxParallel,
+  defaultTransportTimeouts,
+  type LoadedSpec,
+  loadProvider,
+  type PluginSources,
+  providerPackageName,
+  resolveEffectiveSettings,
+} from '@strands-cli/core';
+import { StrandsError } from '@strands-cli/core/spec';
+import { type DoctorLine, diagnosticLines, withDeadline } from './doctor-checks.js';
+
+/** How long a provider's reachability check may take. */
+export const diagnoseTimeoutMs = 5_000;
+
+/** A provider endpoint the spec uses and the agents that use it. */
+interface Endpoint {
+  readonly providerName: string;
+  readonly host: string | undefined;
+  readonly region: string | undefined;
+  readonly agents: string[];
+}
+
+/**
+ * Checks every provider endpoint a spec uses: the package is installed, credentials are present,
+ * settings resolve, and the plugin's own `diagnose` (credentials, reachability) passes in time.
+ */
+export async function specProviderLines(
+  loaded: LoadedSpec,
+  sources: PluginSources,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<DoctorLine[]> {
+  const lines: DoctorLine[] = [];
+  for (const endpoint of await endpointsOf(loaded, sources)) {
+    const where = [endpoint.host, endpoint.region].filter(Boolean).join(', ');
+    lines.push({
+      status: 'ok',
+      text: `provider ${endpoint.providerName}${where ? ` (${where})` : ''} for agents ${endpoint.agents.join(', ')}`,
+    });
+    const plugin = await loadProvider(endpoint.providerName, sources).catch(
+      (error: unknown) => error as Error,
+    );
+    if (plugin instanceof Error) {
+      lines.push({
+        status: 'error',
+        text: `  ${plugin.message}`,
+        fix: StrandsError.isInstance(plugin) ? plugin.hint : undefined,
+      });
+      continue;
+    }
+    lines.push({
+      status: 'ok',
+      text: `  package ${providerPackageName(endpoint.providerName)} ${plugin.version}`,
+    });
+    if (plugin.credentialVariables.length > 0) {
+      const present = plugin.credentialVariables.filter((name) => env[name]);
+      lines.push(
+        present.length > 0
+          ? { status: 'ok', text: `  credentials: ${present.join(', ')} set` }
+          : {
+              status: 'warn',
+              text: `  credentials: none of ${plugin.credentialVariables.join(', ')} is set`,
+              fix: `Set ${plugin.credentialVariables[0]} (or the provider's other credential sources).`,
+            },
+      );
+    }
+    let settings: unknown;
+    try {
+      settings = plugin.resolveSettings({
+        host: endpoint.host,
+        region: endpoint.region,
+        maxConnections: loaded.spec.runtime.max_parallel ?? defaultMaxParallel,
+        timeouts: defaultTransportTimeouts,
+        env,
+      });
+    } catch (error) {
+      lines.push({
+        status: 'error',
+        text: `  settings: ${(error as Error).message}`,
+        fix: StrandsError.isInstance(error) ? error.hint : undefined,
+      });
+      continue;
+    }
+    if (!plugin.diagnose) continue;
+    try {
+      const diagnostics = await withDeadline(
+        (signal) => plugin.diagnose?.(settings, signal) ?? Promise.resolve([]),
+        diagnoseTimeoutMs,
+      );
+      lines.push(...diagnosticLines(diagnostics).map((line) => ({ ...line, text: `  ${line.text}` })));
+    } catch (error) {
+      lines.push({ status: 'error', text: `  reachability: ${(error as Error).message}` });
+    }
+  }
+  return lines;
+}
+
+async function endpointsOf(loaded: LoadedSpec, sources: PluginSources): Promise<Endpoint[]> {
+  const endpoints = new Map<string, Endpoint>();
+  for (const [agentId, agent] of Object.entries(loaded.spec.agents)) {
+    const providerName = agent.provider ?? loaded.spec.runtime.provider;
+    const plugin = await loadProvider(providerName, sources).catch(() => undefined);
+    const effective = resolveEffectiveSettings(loaded.spec.runtime, agent, plugin ?? { defaultModelId: '' });
+    const key = JSON.stringify([providerName, effective.host, effective.region]);
+    const endpoint = endpoints.get(key) ?? {
+      providerName,
+      host: effective.host,
+      region: effective.region,
+      agents: [],
+    };
+    endpoint.agents.push(agentId);
+    endpoints.set(key, endpoint);
+  }
+  return [...endpoints.values()];
+}

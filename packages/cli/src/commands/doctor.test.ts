@@ -1,0 +1,101 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { bufferIO, projectWithFakeProvider } from './__fixtures__/fake-provider-package.js';
+import { nodeLine, versionAtLeast, withDeadline } from './doctor-checks.js';
+
+const spec = (host?: string) =>
+  [
+    'version: 1',
+    'name: doctor-check',
+    'runtime:',
+    '  provider: "@fixtures/strands-provider-fake"',
+    host ? `  host: ${host}` : '',
+    'agents:',
+    '  a:',
+    '    prompt: A',
+    '  b:',
+    '    prompt: B',
+    'pattern:',
+    '  type: chain',
+    '  config:',
+    '    steps:',
+    '      - agent: a',
+    '        input: hi',
+    '      - agent: b',
+    '        input: hi',
+  ].join('\n');
+
+describe('strands doctor', () => {
+  it('reports Node and the installed plugins with their versions', async () => {
+    const { io, stdout } = bufferIO(process.cwd());
+    expect(await main(['doctor'], io)).toBe(0);
+    const text = stdout();
+    expect(text).toContain(`✓ Node ${process.versions.node}`);
+    expect(text).toMatch(/✓ @strands-cli\/core \d+\.\d+\.\d+/);
+    expect(text).toMatch(/✓ @strands-cli\/executor-chain \d+\.\d+\.\d+ \(pattern chain\)/);
+    expect(text).toMatch(/@strands-cli\/provider-openai .*\(provider openai\)/);
+    expect(text).toContain('All checks passed');
+  });
+
+  it('checks the credentials and reachability of each provider endpoint of a spec', async () => {
+    const directory = await projectWithFakeProvider();
+    await writeFile(join(directory, 'spec.yaml'), spec());
+    const { io, stdout } = bufferIO(directory, { FAKE_KEY: 'set' });
+    expect(await main(['doctor', 'spec.yaml'], io)).toBe(0);
+    const text = stdout();
+    expect(text).toContain('✓ provider @fixtures/strands-provider-fake for agents a, b');
+    expect(text).toContain('✓   package @fixtures/strands-provider-fake 1.2.3');
+    expect(text).toContain('✓   credentials: FAKE_KEY set');
+    expect(text).toContain('✓   fake endpoint: reachable');
+  });
+
+  it('warns about missing credentials and fails on an unreachable endpoint (exit 10)', async () => {
+    const directory = await projectWithFakeProvider();
+    await writeFile(join(directory, 'spec.yaml'), spec('http://127.0.0.1:9'));
+    const { io, stdout } = bufferIO(directory);
+    expect(await main(['doctor', 'spec.yaml'], io)).toBe(10);
+    const text = stdout();
+    expect(text).toContain('!   credentials: none of FAKE_KEY is set');
+    expect(text).toContain('✗   fake endpoint: connection refused');
+    expect(text).toMatch(/1 problem\(s\) found, \d+ warning\(s\)/);
+  });
+
+  it('fails when settings cannot be resolved, with the fix', async () => {
+    const directory = await projectWithFakeProvider();
+    await writeFile(join(directory, 'spec.yaml'), spec());
+    const { io, stdout } = bufferIO(directory, { FAKE_KEY: 'missing' });
+    expect(await main(['doctor', 'spec.yaml'], io)).toBe(10);
+    expect(stdout()).toContain('✗   settings: FAKE_KEY is not valid');
+    expect(stdout()).toContain('fix: Set FAKE_KEY.');
+  });
+
+  it('exits 3 when the spec does not load', async () => {
+    const directory = await projectWithFakeProvider();
+    await writeFile(join(directory, 'spec.yaml'), 'version: 1\nname: broken\n');
+    const { io } = bufferIO(directory);
+    expect(await main(['doctor', 'spec.yaml'], io)).toBe(3);
+  });
+});
+
+describe('doctor checks', () => {
+  it('compares versions', () => {
+    expect(versionAtLeast('20.19.0', '20.19.0')).toBe(true);
+    expect(versionAtLeast('22.1.0', '20.19.0')).toBe(true);
+    expect(versionAtLeast('20.18.3', '20.19.0')).toBe(false);
+    expect(nodeLine('18.0.0')).toMatchObject({ status: 'error' });
+  });
+
+  it('gives up on a check that does not answer in time', async () => {
+    let aborted = false;
+    const hanging = (signal: AbortSignal) =>
+      new Promise<never>(() => {
+        signal.addEventListener('abort', () => {
+          aborted = true;
+        });
+      });
+    await expect(withDeadline(hanging, 20)).rejects.toThrow('no answer within 0.02 s');
+    expect(aborted).toBe(true);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * The starter specs `strands init` writes: one per pattern, with the runtime block of the chosen
+ * provider. Written as YAML text (not serialised objects) so they can carry comments for a newcomer.
+ */
+
+/** Patterns `strands init` can write. */
+export type StarterPattern = 'chain' | 'workflow' | 'parallel' | 'routing';
+/** Providers `strands init` can configure. */
+export type StarterProvider = 'openai' | 'ollama' | 'bedrock';
+
+const runtimeBlocks: Record<StarterProvider, string> = {
+  openai: `runtime:
+  provider: openai
+  model_id: gpt-4o-mini
+  # Reads OPENAI_API_KEY from the environment. For an OpenAI-compatible server, add host: <base URL>.
+  max_parallel: 4`,
+  ollama: `runtime:
+  provider: ollama
+  model_id: llama3.2
+  # A local Ollama server; pull the model first with: ollama pull llama3.2
+  host: http://localhost:11434
+  max_parallel: 2`,
+  bedrock: `runtime:
+  provider: bedrock
+  model_id: us.anthropic.claude-3-5-haiku-20241022-v1:0
+  # Uses the usual AWS credential chain (environment, profile, SSO).
+  region: us-east-1
+  max_parallel: 4`,
+};
+
+const patternBodies: Record<StarterPattern, { description: string; body: string }> = {
+  chain: {
+    description: 'Research a topic, then write a short summary of it.',
+    body: `agents:
+  researcher:
+    prompt: You research topics and list the key facts, one per line.
+  writer:
+    prompt: You turn notes into one clear paragraph for a general audience.
+
+pattern:
+  type: chain
+  config:
+    steps:
+      - agent: researcher
+        input: List five key facts about {{ topic }}.
+      - agent: writer
+        input: |
+          Write one paragraph about {{ topic }} from these notes:
+          {{ steps[0].response }}
+
+outputs:
+  artifacts:
+    - path: summary.md
+      from: "{{ last_response }}"`,
+  },
+  workflow: {
+    description: 'Collect facts and opinions in parallel, then combine them into a brief.',
+    body: `agents:
+  analyst:
+    prompt: You are a careful analyst. Answer with short bullet points.
+  editor:
+    prompt: You combine notes into a brief with a title and three short sections.
+
+pattern:
+  type: workflow
+  config:
+    tasks:
+      - id: facts
+        agent: analyst
+        input: List the main facts about {{ topic }}.
+      - id: opinions
+        agent: analyst
+        input: List the main arguments for and against {{ topic }}.
+      - id: brief
+        agent: editor
+        deps: [facts, opinions]
+        input: |
+          Facts:
+          {{ tasks.facts.response }}
+
+          Arguments:
+          {{ tasks.opinions.response }}
+
+outputs:
+  artifacts:
+    - path: brief.md
+      from: "{{ tasks.brief.response }}"`,
+  },
+  parallel: {
+    description: 'Look at a topic from several angles at once, then merge the views.',
+    body: `agents:
+  expert:
+    prompt: You are an expert who answers in five bullet points or fewer.
+  synthesiser:
+    prompt: You merge several viewpoints into one balanced summary.
+
+pattern:
+  type: parallel
+  config:
+    branches:
+      - id: economics
+        steps:
+          - agent: expert
+            input: What are the economic effects of {{ topic }}?
+      - id: environment
+        steps:
+          - agent: expert
+            input: What are the environmental effects of {{ topic }}?
+    reduce:
+      agent: synthesiser
+      input: |
+        Economics:
+        {{ branches.economics.response }}
+
+        Environment:
+        {{ branches.environment.response }}
+
+outputs:
+  artifacts:
+    - path: summary.md
+      from: "{{ last_response }}"`,
+  },
+  routing: {
+    description: 'Send a question to the right specialist.',
+    body: `agents:
+  router:
+    prompt: You classify questions. Choose the route that fits the question best.
+  explainer:
+    prompt: You explain technical ideas simply, with one example.
+  advisor:
+    prompt: You give practical, step-by-step advice.
+
+pattern:
+  type: routing
+  config:
+    router:
+      agent: router
+      input: "Question: {{ topic }}"
+    routes:
+      explain:
+        then:
+          - agent: explainer
+            input: Explain {{ topic }}.
+      advise:
+        then:
+          - agent: advisor
+            input: Give advice about {{ topic }}.
+
+outputs:
+  artifacts:
+    - path: answer.md
+      from: "{{ last_response }}"`,
+  },
+};
+
+const defaultTopics: Record<StarterPattern, string> = {
+  chain: 'solar power',
+  workflow: 'a four-day work week',
+  parallel: 'electric cars',
+  routing: 'how does a heat pump work',
+};
+
+/**
+ * The text of a starter spec. It begins with the `yaml-language-server` modeline pointing at
+ * `schemaReference`, so editors with the YAML language server complete and check keys.
+ */
+export function starterSpec(
+  pattern: StarterPattern,
+  provider: StarterProvider,
+  schemaReference: string,
+): string {
+  const { description, body } = patternBodies[pattern];
+  return `# yaml-language-server: $schema=${schemaReference}
+# A starter ${pattern} workflow. Check it with: strands validate <this file>
+# Run it with: strands run <this file> --var topic="..."
+version: 0
+name: starter-${pattern}
+description: ${description}
+
+${runtimeBlocks[provider]}
+
+inputs:
+  values:
+    topic: ${defaultTopics[pattern]}
+
+${body}
+`;
+}

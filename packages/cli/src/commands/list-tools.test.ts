@@ -1,0 +1,40 @@
+import { nativeToolCatalog } from '@strands-cli/core';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../io.js';
+import { main } from '../main.js';
+
+function bufferIO() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = {
+    stdout: { write: (text: string) => out.push(text) },
+    stderr: { write: (text: string) => err.push(text) },
+    env: {},
+    cwd: process.cwd(),
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+describe('strands list-tools', () => {
+  it('prints every native tool with its description and aliases, and exits 0', async () => {
+    const { io, stdout, stderr } = bufferIO();
+    expect(await main(['list-tools'], io)).toBe(0);
+    const text = stdout();
+    expect(nativeToolCatalog.map((tool) => tool.id)).toEqual([
+      'http_request',
+      'file_read',
+      'file_write',
+      'calculator',
+      'current_time',
+    ]);
+    for (const tool of nativeToolCatalog) {
+      expect(text).toMatch(
+        new RegExp(`^  ${tool.id} +${tool.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'),
+      );
+      expect(text).toContain(`strands_tools.${tool.id}`);
+    }
+    expect(text).toContain('--allow-file-write');
+    expect(text).toContain('--allow-private-network');
+    expect(stderr()).toBe('');
+  });
+});

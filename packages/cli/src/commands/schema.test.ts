@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { builtinWorkflowJsonSchema, serializeSchema } from '../schema/workflow-json-schema.js';
+import { bufferIO } from './__fixtures__/read-only-test-io.js';
+import { schemaFilePath } from './schema.js';
+
+describe('strands schema', () => {
+  it('prints the JSON Schema shipped in @strands-cli/core', async () => {
+    const { io, stdout } = bufferIO();
+    expect(await main(['schema'], io)).toBe(0);
+    const schema = JSON.parse(stdout());
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.title).toBe('strands workflow spec');
+  });
+
+  it('is up to date with the zod schemas (run `pnpm --filter @strands-cli/cli generate:schema` after a build)', async () => {
+    const committed = await readFile(schemaFilePath(), 'utf8');
+    expect(committed).toBe(serializeSchema(builtinWorkflowJsonSchema()));
+  });
+
+  it('ties every built-in pattern type to its config schema', () => {
+    const schema = builtinWorkflowJsonSchema() as {
+      properties: { pattern: { oneOf: { properties: { type: { const: string } } }[] } };
+    };
+    expect(schema.properties.pattern.oneOf.map((option) => option.properties.type.const)).toEqual([
+      'chain',
+      'evaluator_optimizer',
+      'graph',
+      'orchestrator_workers',
+      'parallel',
+      'routing',
+      'workflow',
+    ]);
+  });
+});

@@ -1,0 +1,38 @@
+import { type RunResult, StrandsError } from '@strands-cli/core';
+
+/** The one JSON document `strands run --json` prints on stdout for a finished run. */
+export function jsonSuccess(result: RunResult): string {
+  return `${JSON.stringify(
+    {
+      ok: true,
+      name: result.name,
+      pattern: result.pattern,
+      response: result.response,
+      agentId: result.agentId,
+      startedAt: result.startedAt,
+      durationMs: Math.round(result.durationMs),
+      usage: result.usage,
+      artifacts: result.artifacts,
+      counts: result.counts,
+      steps: result.steps.map((step) => ({
+        label: step.step.label,
+        pointer: step.step.pointer,
+        agentId: step.agentId,
+        response: step.text,
+        usage: step.usage,
+        turns: step.turns,
+        toolCalls: step.toolCalls,
+        durationMs: Math.round(step.durationMs),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** The JSON document for a failed run (the message also goes to stderr). */
+export function jsonFailure(error: unknown, exitCode: number): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = StrandsError.isInstance(error) ? error.hint : undefined;
+  return `${JSON.stringify({ ok: false, exitCode, error: { name: (error as Error)?.name ?? 'Error', message, hint } }, null, 2)}\n`;
+}

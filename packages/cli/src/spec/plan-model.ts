@@ -1,0 +1,115 @@
+import {
+  type CapabilityIssue,
+  declaredInputs,
+  type LoadedSpec,
+  loadProvider,
+  type PlanEdgeV1,
+  type PlanNodeV1,
+  type PluginSources,
+  type SpecIssue,
+} from '@strands-cli/core';
+
+/** One agent as it will run: provider and model after per-agent overrides. */
+export interface PlannedAgent {
+  readonly id: string;
+  readonly provider: string;
+  /** The model id, or the provider's default (marked by `modelSource`). */
+  readonly model: string;
+  readonly modelSource: 'agent' | 'runtime' | 'provider default' | 'unknown';
+  readonly tools: readonly string[];
+  readonly inference: Readonly<Record<string, number>>;
+}
+
+/** What `strands plan` shows, also its JSON output. */
+export interface Plan {
+  readonly name: string;
+  readonly version: string | number;
+  readonly description?: string;
+  readonly supported: boolean;
+  readonly runtime: Readonly<Record<string, unknown>>;
+  readonly agents: readonly PlannedAgent[];
+  readonly pattern: {
+    readonly type: string;
+    readonly description?: string;
+    readonly nodes: readonly PlanNodeV1[];
+    readonly edges: readonly PlanEdgeV1[];
+  };
+  readonly inputs: readonly {
+    name: string;
+    type: string;
+    required: boolean;
+    value?: unknown;
+    default?: unknown;
+  }[];
+  readonly artifacts: readonly string[];
+  readonly issues: readonly CapabilityIssue[];
+  readonly warnings: readonly SpecIssue[];
+}
+
+const inferenceKeys = ['temperature', 'top_p', 'max_tokens'] as const;
+
+/** Builds the plan of a loaded spec. Loads provider descriptors (never an SDK) for default models. */
+export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Promise<Plan> {
+  const { spec } = loaded;
+  const defaults = new Map<string, string | undefined>();
+  const defaultModelOf = async (provider: string): Promise<string | undefined> => {
+    if (!defaults.has(provider)) {
+      const model = await loadProvider(provider, plugins).then(
+        (descriptor) => descriptor.defaultModelId,
+        () => undefined,
+      );
+      defaults.set(provider, model);
+    }
+    return defaults.get(provider);
+  };
+  const agents: PlannedAgent[] = [];
+  for (const [id, agent] of Object.entries(spec.agents)) {
+    const provider = agent.provider ?? spec.runtime.provider;
+    const fallback = await defaultModelOf(provider);
+    const model = agent.model_id ?? spec.runtime.model_id ?? fallback ?? '(provider default)';
+    const modelSource = agent.model_id
+      ? 'agent'
+      : spec.runtime.model_id
+        ? 'runtime'
+        : fallback
+          ? 'provider default'
+          : 'unknown';
+    const inference: Record<string, number> = {};
+    for (const key of inferenceKeys) {
+      const value = agent.inference?.[key] ?? spec.runtime[key];
+      if (value !== undefined) inference[key] = value;
+    }
+    agents.push({ id, provider, model, modelSource, tools: agent.tools ?? [], inference });
+  }
+  const values = loaded.variables;
+  const inputs = [...declaredInputs(spec).values()].map((input) => ({
+    name: input.name,
+    type: input.type,
+    required: input.required,
+    ...(input.name in values ? { value: values[input.name] } : {}),
+    ...(input.default !== undefined ? { default: input.default } : {}),
+  }));
+  const { model_id, region, host, max_parallel, budgets, failure_policy, provider } = spec.runtime;
+  return {
+    name: spec.name,
+    version: spec.version,
+    ...(spec.description ? { description: spec.description } : {}),
+    supported: loaded.capabilityIssues.length === 0,
+    runtime: stripUndefined({ provider, model_id, region, host, max_parallel, budgets, failure_policy }),
+    agents,
+    pattern: {
+      type: spec.pattern.type,
+      ...(loaded.executor ? { description: loaded.executor.description } : {}),
+      nodes: loaded.analysis.graph.nodes,
+      edges: loaded.analysis.graph.edges,
+    },
+    inputs,
+    artifacts: (spec.outputs?.artifacts ?? []).map((artifact) => artifact.path),
+    issues: loaded.capabilityIssues,
+    warnings: loaded.warnings,
+  };
+}
+
+function stripUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}

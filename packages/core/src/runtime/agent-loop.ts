@@ -1,0 +1,109 @@
+import { RuntimeFailure } from '../spec/v1/errors.js';
+import type { ModelMessageV1, ToolCallV1, ToolResultPartV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
+import type { CachedAgent } from './agent-cache.js';
+import { abortReason } from './clock.js';
+import { type InvocationScope, requestModelTurn, type TurnServices } from './model-turn.js';
+
+/** Model turns one invocation may take when the caller sets no limit. */
+export const defaultMaxTurns = 25;
+
+/** The outcome of one agent invocation. */
+export interface AgentLoopResult {
+  readonly text: string;
+  readonly usage: UsageV1;
+  readonly turns: number;
+  readonly toolCalls: number;
+}
+
+/**
+ * Runs one invocation as a fresh conversation (behaviour Part A §3): the agent's system prompt and
+ * the rendered input, then model turn → the requested tool calls, run concurrently → their results →
+ * the next turn, until the model answers without tool calls. A tool the agent does not have, or a
+ * tool that throws, becomes an error result the model can react to.
+ * @throws RuntimeFailure when the model still calls tools after `maxTurns` turns.
+ */
+export async function runAgentLoop(
+  services: TurnServices,
+  scope: InvocationScope,
+  agent: CachedAgent,
+  input: string,
+  maxTurns: number = defaultMaxTurns,
+): Promise<AgentLoopResult> {
+  const messages: ModelMessageV1[] = [{ role: 'user', content: input }];
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let toolCalls = 0;
+  for (let turn = 1; turn <= maxTurns; turn += 1) {
+    const { response, usage } = await requestModelTurn(
+      services,
+      scope,
+      agent.model,
+      {
+        modelId: agent.model.modelId,
+        system: agent.systemPrompt,
+        // A copy per request: providers and recorders may keep what they were sent.
+        messages: [...messages],
+        ...(agent.toolDefinitions.length > 0 ? { tools: agent.toolDefinitions } : {}),
+        inference: agent.model.inference,
+      },
+      turn,
+    );
+    inputTokens += usage.inputTokens;
+    outputTokens += usage.outputTokens;
+    if (response.toolCalls.length === 0) {
+      return { text: response.text, usage: { inputTokens, outputTokens }, turns: turn, toolCalls };
+    }
+    toolCalls += response.toolCalls.length;
+    messages.push({ role: 'assistant', content: response.text, toolCalls: response.toolCalls });
+    const results = await Promise.all(
+      response.toolCalls.map((call) => runToolCall(services, scope, agent, call)),
+    );
+    if (scope.signal.aborted) throw abortReason(scope.signal);
+    messages.push({ role: 'tool', results });
+  }
+  throw new RuntimeFailure(
+    `${scope.step.label}: agent '${agent.id}' was still calling tools after ${maxTurns} model turns`,
+    {
+      hint: 'Tell the agent in its prompt when to stop calling tools and answer, or raise the turn limit (maxTurns / --max-turns).',
+    },
+  );
+}
+
+async function runToolCall(
+  services: TurnServices,
+  scope: InvocationScope,
+  agent: CachedAgent,
+  call: ToolCallV1,
+): Promise<ToolResultPartV1> {
+  const event = { step: scope.step, agentId: scope.agentId, invocation: scope.invocation };
+  const started = services.clock.now();
+  services.emit({ type: 'tool-start', ...event, tool: call.name, callId: call.id });
+  const tool = agent.tools.find((candidate) => candidate.name === call.name);
+  let content: string;
+  let isError: boolean;
+  if (!tool) {
+    const available = agent.tools.map((candidate) => candidate.name).join(', ') || 'none';
+    content = `Unknown tool '${call.name}'. Available tools: ${available}.`;
+    isError = true;
+  } else {
+    try {
+      const input =
+        call.input && typeof call.input === 'object' && !Array.isArray(call.input) ? call.input : {};
+      const result = await tool.call(input, { signal: scope.signal });
+      content = result.content;
+      isError = result.isError === true;
+    } catch (error) {
+      content = `Tool '${call.name}' failed: ${error instanceof Error ? error.message : String(error)}`;
+      isError = true;
+    }
+  }
+  services.emit({
+    type: 'tool-end',
+    ...event,
+    tool: call.name,
+    callId: call.id,
+    ok: !isError,
+    durationMs: services.clock.now() - started,
+  });
+  return { toolCallId: call.id, toolName: call.name, content, isError };
+}

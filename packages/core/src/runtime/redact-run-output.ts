@@ -1,0 +1,44 @@
+import type { RunEvent, RunEventListener } from './run-events.js';
+
+/** Replaces secret values in a text (see `createRedactor`). */
+export type Redact = (text: string) => string;
+
+/** How deep a `cause` chain is followed (the chains are short; the bound guards against cycles). */
+const maxCauseDepth = 8;
+
+/**
+ * Wraps an event listener so that the error text of every event it receives has the run's secrets
+ * replaced: a provider that echoes an API key in its error message must not put it in a log.
+ */
+export function redactingListener(
+  listener: RunEventListener | undefined,
+  redact: Redact,
+): RunEventListener | undefined {
+  if (!listener) return undefined;
+  return (event) => {
+    const error = (event as { error?: unknown }).error;
+    listener(typeof error === 'string' ? ({ ...event, error: redact(error) } as RunEvent) : event);
+  };
+}
+
+/**
+ * Replaces the run's secrets in an error's message, hint and stack, and in those of its causes, in
+ * place (the error keeps its class, so exit codes and `isInstance` checks still hold). Returns it.
+ */
+export function redactError<T>(error: T, redact: Redact): T {
+  let current: unknown = error;
+  const seen = new Set<unknown>();
+  while (current instanceof Error && !seen.has(current) && seen.size < maxCauseDepth) {
+    seen.add(current);
+    for (const key of ['message', 'hint', 'stack'] as const) {
+      const value = (current as unknown as Record<string, unknown>)[key];
+      if (typeof value !== 'string') continue;
+      const redacted = redact(value);
+      if (redacted !== value) {
+        Object.defineProperty(current, key, { value: redacted, writable: true, configurable: true });
+      }
+    }
+    current = current.cause;
+  }
+  return error;
+}

@@ -1,0 +1,76 @@
+import type { AgentInvocationV1, AgentResultV1 } from '../spec/v1/executor-v1.js';
+import type { AgentCache } from './agent-cache.js';
+import { runAgentLoop } from './agent-loop.js';
+import { abortReason } from './clock.js';
+import type { TurnServices } from './model-turn.js';
+import type { InvocationOutcome } from './run-types.js';
+
+/** What the invoker needs besides the turn services. */
+export interface RunInvokerOptions {
+  readonly services: TurnServices;
+  readonly cache: AgentCache;
+  /** The run's signal (cancellation and budgets). */
+  readonly signal: AbortSignal;
+  /** `--stream` was given. */
+  readonly streamRequested: boolean;
+  readonly maxTurns: number;
+}
+
+/**
+ * Implements `ExecutorContextV1.invokeAgent`: counts the invocation against `max_steps`, gets the
+ * cached agent, runs the agent loop, records the outcome and emits `step-start`/`step-end`. When the
+ * run has stopped, the run's reason (cancellation or budget) is what it throws.
+ */
+export class RunInvoker {
+  readonly #options: RunInvokerOptions;
+  readonly #outcomes: InvocationOutcome[] = [];
+
+  constructor(options: RunInvokerOptions) {
+    this.#options = options;
+  }
+
+  /** Every finished invocation, in completion order. */
+  get outcomes(): readonly InvocationOutcome[] {
+    return this.#outcomes;
+  }
+
+  /** Runs one invocation. */
+  async invokeAgent(request: AgentInvocationV1): Promise<AgentResultV1> {
+    const { services, cache, maxTurns } = this.#options;
+    const runSignal = this.#options.signal;
+    const signal = request.signal ? AbortSignal.any([runSignal, request.signal]) : runSignal;
+    if (signal.aborted) throw abortReason(signal);
+    services.budget.beginStep();
+    services.counters.invocation();
+    const invocation = services.counters.invocations;
+    const base = { step: request.step, agentId: request.agentId, invocation };
+    const started = services.clock.now();
+    services.emit({ type: 'step-start', ...base });
+    try {
+      const agent = await cache.get(request.agentId, request.toolOverrides);
+      const stream = this.#options.streamRequested && request.stream === true;
+      const result = await runAgentLoop(
+        services,
+        { ...base, signal, stream },
+        agent,
+        request.input,
+        maxTurns,
+      );
+      const durationMs = services.clock.now() - started;
+      this.#outcomes.push({ ...base, ...result, durationMs });
+      services.emit({ type: 'step-end', ...base, ok: true, durationMs, usage: result.usage });
+      return { ...result, agentId: request.agentId, durationMs };
+    } catch (error) {
+      const failure = runSignal.aborted ? abortReason(runSignal) : error;
+      services.emit({
+        type: 'step-end',
+        ...base,
+        ok: false,
+        durationMs: services.clock.now() - started,
+        usage: { inputTokens: 0, outputTokens: 0 },
+        error: failure instanceof Error ? failure.message : String(failure),
+      });
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { ExecutorV1, StepRefV1 } from '../spec/v1/executor-v1.js';
+import type { ModelProviderPluginV1, TransportTimeoutsV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
+import type { RunTools, RunToolsOptions } from '../tools/run-tools.js';
+import type { WrapProvider } from './agent-cache.js';
+import type { ClientPool } from './client-pool.js';
+import type { Clock } from './clock.js';
+import type { ProviderCounts } from './run-counters.js';
+import type { RunEventListener } from './run-events.js';
+
+/** `runtime.max_parallel` when the spec does not set it: concurrent model requests per run. */
+export const defaultMaxParallel = 8;
+
+/** Provider transport timeouts unless the caller overrides them (a slow local model load needs minutes). */
+export const defaultTransportTimeouts: TransportTimeoutsV1 = {
+  connectMs: 10_000,
+  headersMs: 300_000,
+  bodyMs: 300_000,
+};
+
+/** Options of {@link runWorkflow}. Every one is optional. */
+export interface RunWorkflowOptions {
+  /** `--var` values (`key=value` strings or a record); used when `runWorkflow` loads the spec itself. */
+  readonly vars?: readonly string[] | Readonly<Record<string, string>>;
+  /** Cancels the run: in-flight requests abort, everything closes, no artifact is written. */
+  readonly signal?: AbortSignal;
+  /** Provider plugins by the name the spec uses; they win over installed packages. */
+  readonly providers?: Readonly<Record<string, ModelProviderPluginV1<unknown>>>;
+  /** Executor plugins by `pattern.type`; they win over installed packages. */
+  readonly executors?: Readonly<Record<string, ExecutorV1<unknown>>>;
+  /** Receives every {@link RunEvent} in order. */
+  readonly onEvent?: RunEventListener;
+  /** Directory for `outputs.artifacts`. Without it no artifact is written (the CLI passes `./artifacts`). */
+  readonly out?: string;
+  /** Overwrite existing artifact files. */
+  readonly force?: boolean;
+  /** Environment for credentials, endpoints and tool secrets. @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Working directory (file tools, relative paths). @default process.cwd() */
+  readonly cwd?: string;
+  /** Stream model text (`text-delta` events) for sequential steps. */
+  readonly stream?: boolean;
+  /** Let HTTP tools reach private addresses. @default env STRANDS_HTTP_ALLOW_PRIVATE === '1' */
+  readonly allowPrivateNetwork?: boolean;
+  /** Let the file_write tool write inside `cwd`. */
+  readonly allowFileWrite?: boolean;
+  /** Model turns one invocation may take before it fails. @default 25 */
+  readonly maxTurns?: number;
+  /** Directories to resolve plugin packages from, after the spec's folder and `cwd`. */
+  readonly searchFrom?: readonly string[];
+  /**
+   * Provider transport timeouts; they win over `STRANDS_REQUEST_TIMEOUT_S` / `STRANDS_CONNECT_TIMEOUT_S`
+   * in `env`. @default connect 10 s, headers and body gaps 300 s
+   */
+  readonly timeouts?: Partial<TransportTimeoutsV1>;
+  /**
+   * Wraps the provider boundary. Called whenever a pooled client is handed to a newly built agent;
+   * the agent then sends every model request through the returned client. This is the hook for
+   * record/replay and tracing: return an object implementing `ModelProviderV1` that delegates to (or
+   * replaces) `client`. Do not close `client` from the wrapper; the pool owns it.
+   */
+  readonly wrapProvider?: WrapProvider;
+  /**
+   * Creates the run's tool set instead of the built-in one (embedding custom tools, tests). The run
+   * closes it when it ends. @default createRunTools
+   */
+  readonly createTools?: (options: RunToolsOptions) => RunTools;
+  /** The client pool. @default the process-wide pool (close it with `closeClientPool()`) */
+  readonly clientPool?: ClientPool;
+  /** Time source for retries, budgets and durations (tests pass a fake). */
+  readonly clock?: Clock;
+  /** Randomness for jittered backoff (tests pass a fixed one). */
+  readonly random?: () => number;
+}
+
+/** One agent invocation of a run, in completion order. */
+export interface InvocationOutcome {
+  readonly step: StepRefV1;
+  readonly agentId: string;
+  readonly text: string;
+  readonly usage: UsageV1;
+  readonly turns: number;
+  readonly toolCalls: number;
+  readonly durationMs: number;
+}
+
+/** How much the run built, reused and sent: the proof of the performance plan. */
+export interface RunCounts {
+  readonly agentsBuilt: number;
+  readonly agentsReused: number;
+  readonly clientsCreated: number;
+  readonly clientsReused: number;
+  readonly invocations: number;
+  /** Model requests sent (each retry attempt counts). */
+  readonly requests: number;
+  readonly retries: number;
+  /** Requests and retries per provider id. */
+  readonly providers: Readonly<Record<string, ProviderCounts>>;
+}
+
+/** What {@link runWorkflow} resolves to. */
+export interface RunResult {
+  readonly name: string;
+  readonly pattern: string;
+  /** The final response. */
+  readonly response: string;
+  /** The agent that produced it (or a pseudo id such as `parallel`). */
+  readonly agentId: string;
+  /** Every invocation's output, in completion order. */
+  readonly steps: readonly InvocationOutcome[];
+  /** The executor's context (`steps`, `tasks`, `branches`, ...), as artifacts saw it. */
+  readonly context: Readonly<Record<string, unknown>>;
+  /** User variables merged with the executor's result variables. */
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly usage: UsageV1 & { readonly totalTokens: number };
+  readonly durationMs: number;
+  /** ISO 8601 start time. */
+  readonly startedAt: string;
+  /** Absolute paths of the artifacts written. */
+  readonly artifacts: readonly string[];
+  readonly counts: RunCounts;
+}

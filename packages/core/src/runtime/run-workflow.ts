@@ -1,0 +1,182 @@
+import { UnsupportedFeatureError } from '../spec/v1/errors.js';
+import type { ExecutorContextV1 } from '../spec/v1/executor-v1.js';
+import type { LoadedSpec } from '../spec-file/loaded-spec.js';
+import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
+import { renderTemplate } from '../templates/render.js';
+import { createRunTools } from '../tools/run-tools.js';
+import { AgentCache } from './agent-cache.js';
+import { defaultMaxTurns } from './agent-loop.js';
+import { BudgetTracker } from './budget-tracker.js';
+import { getClientPool } from './client-pool.js';
+import { abortReason, systemClock } from './clock.js';
+import type { TurnServices } from './model-turn.js';
+import { redactError, redactingListener } from './redact-run-output.js';
+import { retryPolicyFromSpec } from './retry-policy.js';
+import { RunCounters } from './run-counters.js';
+import { createEmitter } from './run-events.js';
+import { RunInvoker } from './run-invoker.js';
+import { linkSignal, loadProviders, pluginSources, runFailure, toLoadedSpec } from './run-setup.js';
+import { defaultMaxParallel, type RunResult, type RunWorkflowOptions } from './run-types.js';
+import { Semaphore } from './semaphore.js';
+import { resolveTransportTimeouts } from './transport-timeouts.js';
+import { renderArtifacts, writeArtifacts } from './write-artifacts.js';
+
+/**
+ * Runs a workflow: the library API the CLI is a thin shell over. `source` is a spec file path, a
+ * spec document, or a spec already loaded with `loadSpec`/`prepareSpec`.
+ *
+ * One run: the providers the spec uses are loaded, a per-run AgentCache builds each distinct agent
+ * once on pooled clients, the executor runs the pattern (retries, budgets, `max_parallel` and
+ * cancellation applied to every model call), then the artifacts are rendered and written. Whatever
+ * happens, the run's own resources are closed before this resolves or rejects; pooled clients stay in
+ * the process-wide pool until `closeClientPool()`.
+ * @throws StrandsError subclasses carrying the CLI exit code (spec 3, runtime 10, artifacts 12,
+ * unsupported 18, budget 20, interrupted 130).
+ */
+export async function runWorkflow(
+  source: string | LoadedSpec | WorkflowSpec,
+  options: RunWorkflowOptions = {},
+): Promise<RunResult> {
+  const clock = options.clock ?? systemClock;
+  const origin = clock.now();
+  const startedAt = new Date().toISOString();
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const timeouts = resolveTransportTimeouts(env, options.timeouts);
+  const loaded = await toLoadedSpec(source, options, cwd, env);
+  const { spec } = loaded;
+  if (loaded.capabilityIssues.length > 0) throw new UnsupportedFeatureError(loaded.capabilityIssues);
+  const executor = loaded.executor;
+  if (!executor) {
+    throw new UnsupportedFeatureError([
+      {
+        pointer: '/pattern/type',
+        reason: `No executor runs pattern '${spec.pattern.type}'`,
+        remediation: 'Use chain, workflow, parallel or routing.',
+      },
+    ]);
+  }
+  const plugins = await loadProviders(spec, pluginSources(loaded, options, cwd));
+  const controller = new AbortController();
+  const unlink = linkSignal(options.signal, controller);
+  const runTools = (options.createTools ?? createRunTools)({
+    spec,
+    env,
+    allowPrivateNetwork: options.allowPrivateNetwork ?? env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
+    allowFileWrite: options.allowFileWrite ?? false,
+    workingDirectory: cwd,
+  });
+  // Secrets (env.secrets, credential headers, API keys in env) never reach events or errors.
+  const redact = runTools.redact ?? ((text: string) => text);
+  const emit = createEmitter(redactingListener(options.onEvent, redact), () => clock.now() - origin);
+  const maxParallel = spec.runtime.max_parallel ?? defaultMaxParallel;
+  const counters = new RunCounters();
+  const budget = new BudgetTracker(spec.runtime.budgets, clock, {
+    warn: (kind, limit, used, threshold) =>
+      emit({ type: 'budget-warning', budget: kind, limit, used, threshold }),
+    exceed: (error) => controller.abort(error),
+  });
+  const cache = new AgentCache({
+    spec,
+    runTools,
+    pool: options.clientPool ?? getClientPool(),
+    plugins,
+    connection: {
+      maxConnections: maxParallel,
+      timeouts,
+      env,
+    },
+    emit,
+    wrapProvider: options.wrapProvider,
+  });
+  const services: TurnServices = {
+    semaphore: new Semaphore(maxParallel),
+    clock,
+    retryPolicy: retryPolicyFromSpec(spec.runtime.failure_policy),
+    random: options.random ?? Math.random,
+    counters,
+    budget,
+    emit,
+  };
+  const invoker = new RunInvoker({
+    services,
+    cache,
+    signal: controller.signal,
+    streamRequested: options.stream === true,
+    maxTurns: options.maxTurns ?? defaultMaxTurns,
+  });
+  emit({ type: 'run-start', name: spec.name, pattern: spec.pattern.type, maxParallel });
+  try {
+    cache.prepare();
+    const context: ExecutorContextV1<unknown> = {
+      config: loaded.patternConfig,
+      spec,
+      variables: loaded.variables,
+      maxParallel,
+      signal: controller.signal,
+      streamRequested: options.stream === true,
+      invokeAgent: (request) => invoker.invokeAgent(request),
+      render: (template, scope, pointer) =>
+        template === undefined
+          ? ''
+          : renderTemplate(template, { ...loaded.variables, ...scope }, loaded.locate(pointer)),
+    };
+    const result = await executor.run(context);
+    if (controller.signal.aborted) throw abortReason(controller.signal);
+    budget.check();
+    const variables = { ...loaded.variables, ...result.variables };
+    let artifacts: string[] = [];
+    if (options.out !== undefined) {
+      const scope = { last_response: result.response, TRACE: '', ...variables, ...result.context };
+      const rendered = renderArtifacts(spec, options.out, (template, pointer) =>
+        renderTemplate(template, scope, loaded.locate(pointer)),
+      );
+      if (controller.signal.aborted) throw abortReason(controller.signal);
+      artifacts = await writeArtifacts(rendered, options.out, options.force === true);
+      for (const path of artifacts) emit({ type: 'artifact-write', path });
+    }
+    const counts = cache.counts;
+    const providers = counters.providers;
+    const usage = counters.usage;
+    const runResult: RunResult = {
+      name: spec.name,
+      pattern: spec.pattern.type,
+      response: result.response,
+      agentId: result.agentId,
+      steps: [...invoker.outcomes],
+      context: result.context,
+      variables,
+      usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
+      durationMs: clock.now() - origin,
+      startedAt,
+      artifacts,
+      counts: {
+        ...counts,
+        invocations: counters.invocations,
+        requests: sum(Object.values(providers).map((entry) => entry.requests)),
+        retries: sum(Object.values(providers).map((entry) => entry.retries)),
+        providers,
+      },
+    };
+    emit({ type: 'run-end', ok: true, usage, artifacts });
+    return runResult;
+  } catch (error) {
+    const failure = redactError(runFailure(error, controller.signal), redact);
+    emit({
+      type: 'run-end',
+      ok: false,
+      usage: counters.usage,
+      artifacts: [],
+      error: failure instanceof Error ? failure.message : String(failure),
+    });
+    throw failure;
+  } finally {
+    budget.dispose();
+    unlink();
+    await cache.close();
+  }
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

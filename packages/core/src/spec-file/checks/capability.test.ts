@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, fixturePlugins } from '../__fixtures__/fixture-executor.js';
+import { loadSpec, prepareSpec } from '../prepare-spec.js';
+
+describe('capability check', () => {
+  it('lists every accepted feature this version cannot run, with pointer, reason and remediation', async () => {
+    const loaded = await loadSpec(fixture('capability.yaml'), {
+      plugins: fixturePlugins,
+      requireInputs: false,
+    });
+    expect(loaded.capabilityIssues.map((issue) => issue.pointer)).toEqual([
+      '/agents/b/provider',
+      '/pattern/config/steps/1',
+      '/tools/mcp',
+      '/skills',
+      '/telemetry',
+      '/context_policy/compaction',
+      '/context_policy/notes',
+      '/env/secrets/0/source',
+      '/tools/python/0',
+    ]);
+    for (const issue of loaded.capabilityIssues) {
+      expect(issue.reason.length).toBeGreaterThan(10);
+      expect(issue.remediation.length).toBeGreaterThan(10);
+    }
+    expect(loaded.capabilityIssues[0]?.reason).toBe("Provider 'anthropic' is not available in this version");
+  });
+
+  it('accepts MCP tool ids in agents without knowing them (they exist only at run time)', async () => {
+    const loaded = await loadSpec(fixture('capability.yaml'), {
+      plugins: fixturePlugins,
+      requireInputs: false,
+    });
+    expect(loaded.spec.agents.a?.tools).toEqual(['files']);
+  });
+
+  it('has nothing to say about a spec this version runs', async () => {
+    const loaded = await loadSpec(fixture('valid-chain.yaml'), { plugins: fixturePlugins });
+    expect(loaded.capabilityIssues).toEqual([]);
+  });
+
+  it('reports a planned pattern as not runnable, and has no executor for it', async () => {
+    const loaded = await prepareSpec(
+      {
+        version: 0,
+        name: 'loop',
+        runtime: { provider: 'ollama' },
+        agents: { writer: { prompt: 'W' }, judge: { prompt: 'J' } },
+        pattern: {
+          type: 'evaluator_optimizer',
+          config: { producer: 'writer', evaluator: { agent: 'judge' }, accept: { min_score: 80 } },
+        },
+      },
+      { plugins: fixturePlugins },
+    );
+    expect(loaded.executor).toBeUndefined();
+    expect(loaded.capabilityIssues).toEqual([expect.objectContaining({ pointer: '/pattern/type' })]);
+    expect(loaded.analysis.graph.nodes.map((node) => node.id)).toEqual(['producer', 'evaluator']);
+  });
+});

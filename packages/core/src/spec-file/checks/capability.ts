@@ -1,0 +1,152 @@
+import type { CapabilityIssue } from '../../spec/v1/errors.js';
+import type { ReferenceV1 } from '../../spec/v1/executor-v1.js';
+import { nativeToolCatalog } from '../../tools/catalog.js';
+import type { WorkflowSpec } from '../schema/workflow-spec.js';
+import { toPointer } from '../source/json-pointer.js';
+import type { ToolIndex } from './tool-ids.js';
+
+const nativeIds = nativeToolCatalog.map((tool) => tool.id).join(', ');
+
+/**
+ * Lists what a valid spec uses that this version cannot run yet (Part A §1): `run` refuses such a
+ * spec with exit 18 and a report, `plan` and `explain` show the list. Nothing accepted is ignored
+ * silently. Pattern and provider findings come from their own checks and are passed in.
+ */
+export function checkCapabilities(
+  spec: Readonly<WorkflowSpec>,
+  tools: ToolIndex,
+  mentions: readonly ReferenceV1[],
+): CapabilityIssue[] {
+  const issues: CapabilityIssue[] = [];
+  const add = (pointer: string, reason: string, remediation: string) =>
+    issues.push({ pointer, reason, remediation });
+
+  for (const pointer of hitlPointers(spec.pattern.config, '/pattern/config')) {
+    add(
+      pointer,
+      'Human-in-the-loop steps (pause for a person, resume with a session) are not implemented yet',
+      'Remove the HITL step or replace it with an agent step; run the review outside the workflow for now.',
+    );
+  }
+  if (spec.tools?.mcp && spec.tools.mcp.length > 0) {
+    add(
+      '/tools/mcp',
+      'MCP tool servers are not supported yet',
+      'Remove tools.mcp, or use native tools or tools.http_executors instead.',
+    );
+  }
+  if (spec.skills && spec.skills.length > 0) {
+    add(
+      '/skills',
+      'Skills (the Skill loader tool that reads skill folders on demand) are not implemented yet',
+      'Remove skills, or paste the essential skill guidance into the agent prompt.',
+    );
+  }
+  if (spec.telemetry) {
+    add(
+      '/telemetry',
+      'Telemetry (OpenTelemetry spans, trace export and the TRACE artifact variable) is not implemented yet',
+      'Remove the telemetry section; use `strands run --verbose` to see timings.',
+    );
+  }
+  const policy = spec.context_policy;
+  if (policy?.compaction && policy.compaction.enabled !== false) {
+    add(
+      '/context_policy/compaction',
+      'Context compaction is not implemented (each step starts a fresh conversation, so it is rarely needed)',
+      'Remove context_policy.compaction or set enabled: false.',
+    );
+  }
+  if (policy?.notes) {
+    add(
+      '/context_policy/notes',
+      'Workflow notes (a notes file injected into later prompts) are not implemented yet',
+      'Remove context_policy.notes; pass earlier results through templates such as {{ steps[0].response }}.',
+    );
+  }
+  if (policy?.retrieval?.jit_tools && policy.retrieval.jit_tools.length > 0) {
+    add(
+      '/context_policy/retrieval/jit_tools',
+      'Just-in-time retrieval tools (grep, head, tail, search) are not available yet',
+      `Remove them; native tools available: ${nativeIds}.`,
+    );
+  }
+  if (policy?.retrieval?.mcp_servers && policy.retrieval.mcp_servers.length > 0) {
+    add(
+      '/context_policy/retrieval/mcp_servers',
+      'MCP retrieval servers are not supported yet',
+      'Remove context_policy.retrieval.mcp_servers.',
+    );
+  }
+  (spec.env?.secrets ?? []).forEach((secret, index) => {
+    if (secret.source !== 'env') {
+      add(
+        toPointer(['env', 'secrets', index, 'source']),
+        `Secret source '${secret.source}' is not supported; only 'env' is`,
+        'Export the secret as an environment variable and use source: env.',
+      );
+    }
+  });
+  if (spec.env?.mounts && Object.keys(spec.env.mounts).length > 0) {
+    add(
+      '/env/mounts',
+      'Mounts are not applied; file tools see only the working directory',
+      'Remove env.mounts and run from the directory the tools should read.',
+    );
+  }
+  const guardrails = spec.security?.guardrails;
+  if (guardrails && Object.values(guardrails).some((value) => value !== undefined && value !== false)) {
+    add(
+      '/security/guardrails',
+      'Security guardrails (deny_network, pii_redaction, allow_tools) are not enforced yet',
+      'Remove security.guardrails, and restrict tools per agent with agents.<id>.tools.',
+    );
+  }
+  for (const mention of mentions) {
+    const kind = tools.kindOf(mention.id);
+    if (kind === 'upstream-only') {
+      add(
+        mention.pointer,
+        `Tool '${mention.id}' is a strands-cli tool this version does not ship`,
+        `Use a native tool (${nativeIds}) or an HTTP executor.`,
+      );
+    } else if (kind === 'python' && mention.pointer.startsWith('/tools/python/')) {
+      add(
+        mention.pointer,
+        `Python tool '${mention.id}' cannot run: custom Python callables are not supported`,
+        `Use a native tool (${nativeIds}) or an HTTP executor.`,
+      );
+    }
+  }
+  for (const [agentId, agent] of Object.entries(spec.agents)) {
+    for (const key of ['input_schema', 'output_schema'] as const) {
+      if (agent[key] !== undefined) {
+        add(
+          toPointer(['agents', agentId, key]),
+          'Atomic agent contracts (checking input and output against a JSON Schema) are not enforced yet',
+          `Remove ${key} to run the agent without the check.`,
+        );
+      }
+    }
+  }
+  return dedupe(issues);
+}
+
+/** Pointers of every `type: hitl` object inside a pattern config. */
+export function hitlPointers(value: unknown, pointer: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => hitlPointers(item, `${pointer}/${index}`));
+  if (!value || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if (record.type === 'hitl') return [pointer];
+  return Object.entries(record).flatMap(([key, item]) => hitlPointers(item, `${pointer}${toPointer([key])}`));
+}
+
+function dedupe(issues: CapabilityIssue[]): CapabilityIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.pointer}\n${issue.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

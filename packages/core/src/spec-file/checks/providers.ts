@@ -1,0 +1,109 @@
+import { builtinProviderPackages, isPackageName, plannedProviders } from '../../plugins/builtin-plugins.js';
+import { loadProvider, type PluginSources } from '../../plugins/load-plugin.js';
+import { type CapabilityIssue, type SpecIssue, StrandsError } from '../../spec/v1/errors.js';
+import type { InferenceParameterName, ModelProviderPluginV1 } from '../../spec/v1/model-provider-v1.js';
+import { closestMatch, listIds } from '../issues/did-you-mean.js';
+import type { WorkflowSpec } from '../schema/workflow-spec.js';
+import { toPointer } from '../source/json-pointer.js';
+import type { SourceMap } from '../source/source-map.js';
+
+/** What the provider check found. */
+export interface ProviderCheck {
+  readonly issues: SpecIssue[];
+  readonly warnings: SpecIssue[];
+  readonly capabilityIssues: CapabilityIssue[];
+  /** Provider descriptors that could be loaded, by the name used in the spec. */
+  readonly descriptors: ReadonlyMap<string, ModelProviderPluginV1<unknown>>;
+}
+
+const inferenceNames: readonly InferenceParameterName[] = ['temperature', 'top_p', 'max_tokens'];
+
+/**
+ * Checks `runtime.provider` and every `agents.*.provider`: a built-in short name, a planned one
+ * (a capability issue), or a package name. Loads only the providers' cheap descriptors (never a
+ * vendor SDK); an uninstalled provider package is a warning, since only `run` needs it. Reports
+ * inference parameters a provider does not take.
+ */
+export async function checkProviders(
+  spec: Readonly<WorkflowSpec>,
+  plugins: PluginSources,
+  sourceMap: SourceMap,
+): Promise<ProviderCheck> {
+  const result: ProviderCheck = { issues: [], warnings: [], capabilityIssues: [], descriptors: new Map() };
+  const places: { name: string; pointer: string }[] = [
+    { name: spec.runtime.provider, pointer: '/runtime/provider' },
+  ];
+  for (const [agentId, agent] of Object.entries(spec.agents)) {
+    if (agent.provider !== undefined)
+      places.push({ name: agent.provider, pointer: toPointer(['agents', agentId, 'provider']) });
+  }
+  const loaded = new Map<string, Promise<ModelProviderPluginV1<unknown> | StrandsError | Error>>();
+  const builtin = Object.keys(builtinProviderPackages);
+  for (const { name, pointer } of places) {
+    if (plannedProviders.includes(name)) {
+      result.capabilityIssues.push({
+        pointer,
+        reason: `Provider '${name}' is not available in this version`,
+        remediation: `Use ${builtin.join(', ')} (an OpenAI-compatible endpoint works through openai with runtime.host), or install a provider package for '${name}' and name it here.`,
+      });
+      continue;
+    }
+    // Providers handed over as instances (runWorkflow's `providers`) are known by whatever name they use.
+    if (!builtin.includes(name) && !isPackageName(name) && !plugins.providers?.[name]) {
+      const suggestion = closestMatch(name, [...builtin, ...plannedProviders]);
+      result.issues.push({
+        ...sourceMap.locate(pointer),
+        message: `unknown provider \`${name}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+        hint: `Use one of ${listIds(builtin)}, or the package name of a provider plugin (e.g. @acme/strands-provider-x).`,
+        code: 'provider',
+      });
+      continue;
+    }
+    let pending = loaded.get(name);
+    if (!pending) {
+      pending = loadProvider(name, plugins).catch((error: unknown) => error as Error);
+      loaded.set(name, pending);
+      const outcome = await pending;
+      if (outcome instanceof Error) {
+        result.warnings.push({
+          ...sourceMap.locate(pointer),
+          message: `provider \`${name}\` cannot be loaded: ${outcome.message}. Validation goes on; \`strands run\` needs it.`,
+          hint: StrandsError.isInstance(outcome) ? outcome.hint : undefined,
+          code: 'provider-missing',
+        });
+      } else {
+        (result.descriptors as Map<string, ModelProviderPluginV1<unknown>>).set(name, outcome);
+      }
+    }
+  }
+  checkInference(spec, result, sourceMap);
+  return result;
+}
+
+function checkInference(spec: Readonly<WorkflowSpec>, result: ProviderCheck, sourceMap: SourceMap): void {
+  const report = (providerName: string, parameter: InferenceParameterName, pointer: string) => {
+    const descriptor = result.descriptors.get(providerName);
+    if (!descriptor || descriptor.supportedInference.includes(parameter)) return;
+    result.warnings.push({
+      ...sourceMap.locate(pointer),
+      message: `provider \`${providerName}\` does not take \`${parameter}\`; it will not be sent`,
+      hint: `Parameters ${providerName} takes: ${listIds([...descriptor.supportedInference])}.`,
+      code: 'inference',
+    });
+  };
+  const runtimeParameters = inferenceNames.filter((name) => spec.runtime[name] !== undefined);
+  const agentsOnRuntimeProvider = Object.values(spec.agents).some((agent) => agent.provider === undefined);
+  if (agentsOnRuntimeProvider) {
+    for (const name of runtimeParameters) report(spec.runtime.provider, name, toPointer(['runtime', name]));
+  }
+  for (const [agentId, agent] of Object.entries(spec.agents)) {
+    const provider = agent.provider ?? spec.runtime.provider;
+    for (const name of inferenceNames) {
+      if (agent.inference?.[name] !== undefined)
+        report(provider, name, toPointer(['agents', agentId, 'inference', name]));
+    }
+    if (agent.provider !== undefined && agent.provider !== spec.runtime.provider) {
+      for (const name of runtimeParameters) report(provider, name, toPointer(['runtime', name]));
+    }
+  }
+}

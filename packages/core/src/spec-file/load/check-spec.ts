@@ -1,0 +1,119 @@
+import type { PluginSources } from '../../plugins/load-plugin.js';
+import type { CapabilityIssue, SpecIssue } from '../../spec/v1/errors.js';
+import type { AnalysisV1, TemplateSiteV1 } from '../../spec/v1/executor-v1.js';
+import type { ModelProviderPluginV1 } from '../../spec/v1/model-provider-v1.js';
+import { checkCapabilities } from '../checks/capability.js';
+import { checkCrossReferences, toolMentions } from '../checks/cross-references.js';
+import { checkProviders } from '../checks/providers.js';
+import { checkTemplates } from '../checks/template-checks.js';
+import { indexTools } from '../checks/tool-ids.js';
+import { atomicInputNames, isAtomicSpec } from '../inputs/atomic-inputs.js';
+import type { ResolvedInputs } from '../inputs/resolve-variables.js';
+import type { WorkflowSpec } from '../schema/workflow-spec.js';
+import { toPointer } from '../source/json-pointer.js';
+import type { SourceMap } from '../source/source-map.js';
+import type { PatternOwner } from './pattern-owner.js';
+
+/** Everything found about a schema-valid spec. */
+export interface SpecFindings {
+  readonly issues: SpecIssue[];
+  readonly warnings: SpecIssue[];
+  readonly capabilityIssues: CapabilityIssue[];
+  readonly providers: ReadonlyMap<string, ModelProviderPluginV1<unknown>>;
+  /** Templates that use a name nothing declares: fine only if `--var` supplies it. */
+  readonly undeclared: readonly { readonly variable: string; readonly issue: SpecIssue }[];
+}
+
+/** Inputs of {@link checkSpec}. */
+export interface CheckSpecInput {
+  readonly spec: WorkflowSpec;
+  readonly owner: PatternOwner;
+  readonly analysis: AnalysisV1;
+  readonly inputs: ResolvedInputs;
+  readonly file: string | undefined;
+  readonly baseDirectory: string;
+  readonly plugins: PluginSources;
+  readonly sourceMap: SourceMap;
+}
+
+/** Cross-references, static template checks, providers and capabilities of a schema-valid spec. */
+export async function checkSpec(input: CheckSpecInput): Promise<SpecFindings> {
+  const { spec, owner, analysis, inputs, sourceMap } = input;
+  const tools = indexTools(spec);
+  const cross = checkCrossReferences(spec, analysis, tools, sourceMap);
+  const variables = { ...inputs.placeholders };
+  if (isAtomicSpec(spec, input.file)) {
+    for (const name of await atomicInputNames(spec, input.baseDirectory)) variables[name] ??= `<${name}>`;
+  }
+  const templateIssues = checkTemplates([...analysis.templates, ...artifactSites(spec, analysis)], {
+    variables,
+    opaqueNames: inputs.opaqueNames,
+    sourceMap,
+  });
+  const providers = await checkProviders(spec, input.plugins, sourceMap);
+  const capabilityIssues = [...patternCapability(spec, owner), ...providers.capabilityIssues];
+  capabilityIssues.push(...checkCapabilities(spec, tools, toolMentions(spec, analysis)));
+  const warnings = [...cross.warnings, ...providers.warnings];
+  if (
+    owner.kind === 'executor' &&
+    analysis.artifactScope === undefined &&
+    (spec.outputs?.artifacts ?? []).length > 0
+  ) {
+    warnings.push({
+      ...sourceMap.locate('/outputs/artifacts'),
+      message: `the ${spec.pattern.type} executor does not describe its artifact context, so artifact templates were not checked`,
+      code: 'unchecked',
+    });
+  }
+  const undeclared = templateIssues.flatMap(({ variable, ...issue }) =>
+    variable === undefined ? [] : [{ variable, issue }],
+  );
+  return {
+    issues: [
+      ...inputs.issues,
+      ...cross.issues,
+      ...templateIssues.filter((issue) => issue.variable === undefined),
+      ...providers.issues,
+    ],
+    undeclared,
+    warnings,
+    capabilityIssues,
+    providers: providers.descriptors,
+  };
+}
+
+function patternCapability(spec: WorkflowSpec, owner: PatternOwner): CapabilityIssue[] {
+  if (owner.kind === 'planned') {
+    return [
+      {
+        pointer: '/pattern/type',
+        reason: `The ${spec.pattern.type} pattern is accepted but not implemented in this version`,
+        remediation:
+          'Express the workflow as chain, workflow, parallel or routing, or wait for a version that runs it.',
+      },
+    ];
+  }
+  if (owner.kind === 'unavailable') {
+    return [
+      {
+        pointer: '/pattern/type',
+        reason: owner.error.message,
+        remediation:
+          (owner.error as { hint?: string }).hint ??
+          'Install the executor package that implements this pattern.',
+      },
+    ];
+  }
+  return [];
+}
+
+/** Template sites of `outputs.artifacts`, when the pattern describes its artifact context. */
+function artifactSites(spec: WorkflowSpec, analysis: AnalysisV1): TemplateSiteV1[] {
+  if (analysis.artifactScope === undefined) return [];
+  const scope = { last_response: '<final response>', TRACE: '', ...analysis.artifactScope };
+  const hint = `Artifacts see last_response, TRACE, the inputs and ${Object.keys(analysis.artifactScope).join(', ') || 'nothing else'}.`;
+  return (spec.outputs?.artifacts ?? []).flatMap((artifact, index) => [
+    { pointer: toPointer(['outputs', 'artifacts', index, 'path']), template: artifact.path, scope, hint },
+    { pointer: toPointer(['outputs', 'artifacts', index, 'from']), template: artifact.from, scope, hint },
+  ]);
+}

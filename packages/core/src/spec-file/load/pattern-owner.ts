@@ -1,0 +1,76 @@
+import type { ZodType } from 'zod';
+import {
+  builtinExecutorPackages,
+  isPackageName,
+  plannedPatternTypes,
+} from '../../plugins/builtin-plugins.js';
+import { loadExecutor, type PluginSources } from '../../plugins/load-plugin.js';
+import { type SpecIssue, StrandsError } from '../../spec/v1/errors.js';
+import type { AnalysisV1, ExecutorV1 } from '../../spec/v1/executor-v1.js';
+import { closestMatch, listIds } from '../issues/did-you-mean.js';
+import { type PlannedPattern, plannedPatterns } from '../patterns/planned-patterns.js';
+import type { WorkflowSpec } from '../schema/workflow-spec.js';
+import type { SourceMap } from '../source/source-map.js';
+
+/** Who validates and analyses a `pattern.type`. */
+export type PatternOwner =
+  | { readonly kind: 'executor'; readonly executor: ExecutorV1<unknown>; readonly configSchema: ZodType }
+  | { readonly kind: 'planned'; readonly planned: PlannedPattern; readonly configSchema: ZodType }
+  | { readonly kind: 'unavailable'; readonly error: Error };
+
+/** Every pattern type name a spec may use without a package name. */
+export function knownPatternTypes(): string[] {
+  return [...Object.keys(builtinExecutorPackages), ...plannedPatternTypes];
+}
+
+/**
+ * Finds the owner of `pattern.type`: an executor plugin (built-in short name or package name, or
+ * one passed in `plugins.executors`), or a planned pattern's schema in the core. An unknown short
+ * name is an issue naming the known ones.
+ */
+export async function resolvePatternOwner(
+  type: string,
+  plugins: PluginSources,
+  sourceMap: SourceMap,
+): Promise<PatternOwner | SpecIssue> {
+  const planned = plannedPatterns[type];
+  if (planned && !plugins.executors?.[type])
+    return { kind: 'planned', planned, configSchema: planned.configSchema };
+  const known = knownPatternTypes();
+  if (!plugins.executors?.[type] && !(type in builtinExecutorPackages) && !isPackageName(type)) {
+    const suggestion = closestMatch(type, known);
+    return {
+      ...sourceMap.locate('/pattern/type'),
+      message: `unknown pattern type \`${type}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      hint: `Pattern types: ${listIds(known)} (or the package name of an executor plugin).`,
+      code: 'pattern',
+    };
+  }
+  try {
+    const executor = await loadExecutor(type, plugins);
+    return { kind: 'executor', executor, configSchema: executor.configSchema as ZodType };
+  } catch (error) {
+    if (StrandsError.isInstance(error)) return { kind: 'unavailable', error };
+    throw error;
+  }
+}
+
+/** The owner's static analysis of a validated config. */
+export function analyzeWithOwner(
+  owner: PatternOwner,
+  config: unknown,
+  spec: Readonly<WorkflowSpec>,
+): AnalysisV1 {
+  if (owner.kind === 'executor') return owner.executor.analyze(config, spec);
+  if (owner.kind === 'planned') return owner.planned.analyze(config);
+  return emptyAnalysis;
+}
+
+/** An analysis with nothing in it. */
+export const emptyAnalysis: AnalysisV1 = {
+  agentReferences: [],
+  toolReferences: [],
+  templates: [],
+  issues: [],
+  graph: { nodes: [], edges: [] },
+};

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { SpecValidationError } from '../../spec/v1/errors.js';
+import { fixture, fixturePlugins } from '../__fixtures__/fixture-executor.js';
+import { loadSpec } from '../prepare-spec.js';
+
+describe('atomic agents by $ref', () => {
+  it('resolves $ref relative to the spec, applies overrides and makes schema paths absolute', async () => {
+    const loaded = await loadSpec(fixture('atomic/composite.yaml'), { plugins: fixturePlugins });
+    const agent = loaded.spec.agents.hello;
+    expect(agent?.prompt).toBe('Greet the person named in the input.');
+    expect(agent?.model_id).toBe('big-model');
+    expect(agent?.input_schema).toBe(fixture('atomic/agents/atomic/greeter/schemas/input.json'));
+    expect(loaded.capabilityIssues.map((issue) => issue.pointer)).toEqual(['/agents/hello/input_schema']);
+  });
+
+  it('reports a $ref that cannot be loaded at its line', async () => {
+    const error = await loadSpec(fixture('atomic/broken-ref.yaml'), { plugins: fixturePlugins }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(SpecValidationError);
+    const [issue] = (error as SpecValidationError).issues;
+    expect(issue).toMatchObject({ pointer: '/agents/hello/$ref', line: 7, column: 5, code: 'ref' });
+    expect(issue?.message).toContain(
+      'cannot load `$ref: ./agents/atomic/missing/missing.yaml`: Spec file not found',
+    );
+  });
+
+  it('treats the input_schema properties of an atomic spec as its inputs', async () => {
+    const loaded = await loadSpec(fixture('atomic/agents/atomic/greeter/greeter.yaml'), {
+      plugins: fixturePlugins,
+      requireInputs: false,
+    });
+    expect(loaded.warnings).toEqual([]);
+  });
+});

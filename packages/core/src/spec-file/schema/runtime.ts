@@ -1,0 +1,55 @@
+/** The `runtime` section: provider, model, inference defaults, budgets and the retry policy. */
+import { z } from 'zod';
+import { nonEmptyStringSchema } from './common.js';
+
+/** `runtime.budgets`: limits that stop the run when crossed. */
+export const budgetsSchema = z
+  .strictObject({
+    max_steps: z.int().min(1).optional().meta({ description: 'Most agent invocations in one run.' }),
+    max_tokens: z.int().min(1).optional().meta({ description: 'Most tokens (input + output) in one run.' }),
+    max_duration_s: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Most wall-clock seconds for one run.' }),
+    warn_threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .meta({ description: 'Fraction of a budget at which a warning is printed (default 0.8).' }),
+  })
+  .meta({ description: 'Run budgets; exceeding one stops the run (exit 20).' });
+
+/** `runtime.failure_policy`: how model calls are retried. */
+export const failurePolicySchema = z
+  .strictObject({
+    retries: z.int().min(0).optional().meta({ description: 'Retries after the first attempt (default 2).' }),
+    backoff: z.enum(['constant', 'exponential', 'jittered']).optional(),
+    wait_min: z.number().min(0).optional().meta({ description: 'Shortest wait between attempts, seconds.' }),
+    wait_max: z.number().min(0).optional().meta({ description: 'Longest wait between attempts, seconds.' }),
+  })
+  .meta({ description: 'Retry policy for model calls (network errors, timeouts, throttling, 5xx).' });
+
+/** `runtime`. */
+export const runtimeSchema = z
+  .strictObject({
+    provider: nonEmptyStringSchema.meta({
+      description: 'openai, ollama or bedrock (or a provider package name).',
+      examples: ['openai', 'ollama', 'bedrock'],
+    }),
+    model_id: z.string().optional().meta({ description: 'Model for agents that do not set their own.' }),
+    region: z.string().optional().meta({ description: 'AWS region (Bedrock).' }),
+    host: z.string().optional().meta({ description: 'Server URL (Ollama, OpenAI-compatible servers).' }),
+    temperature: z.number().min(0).max(2).optional(),
+    top_p: z.number().min(0).max(1).optional(),
+    max_tokens: z.int().min(1).optional(),
+    max_parallel: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'Most concurrent model calls in the whole run.' }),
+    budgets: budgetsSchema.optional(),
+    failure_policy: failurePolicySchema.optional(),
+  })
+  .meta({ description: 'Provider, model and limits shared by every agent.' });

@@ -1,0 +1,20 @@
+/** JSON pointers (RFC 6901) for spec locations. */
+
+/** Builds a pointer from path segments, e.g. `['agents', 'a/b']` → `/agents/a~1b`. */
+export function toPointer(path: readonly PropertyKey[]): string {
+  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/** Splits a pointer into its segments (`''` and `/` give no segments). */
+export function fromPointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/** The pointer shown to users: `(root)` for the whole document. */
+export function displayPointer(pointer: string): string {
+  return pointer === '' ? '(root)' : pointer;
+}

@@ -1,0 +1,20 @@
+import type { ToolV1 } from '../../spec/v1/tool-v1.js';
+import { createCalculatorTool } from './calculator.js';
+import { createCurrentTimeTool } from './current-time.js';
+import { createFileReadTool } from './file-read.js';
+import { createFileWriteTool } from './file-write.js';
+import { createHttpRequestTool } from './http-request.js';
+import type { NativeToolContext } from './native-tool-context.js';
+
+const factories: Readonly<Record<string, (context: NativeToolContext) => ToolV1>> = {
+  http_request: createHttpRequestTool,
+  file_read: createFileReadTool,
+  file_write: createFileWriteTool,
+  calculator: createCalculatorTool,
+  current_time: createCurrentTimeTool,
+};
+
+/** Builds the native tool with this catalog id, or undefined when there is no such tool. */
+export function createNativeTool(id: string, context: NativeToolContext): ToolV1 | undefined {
+  return Object.hasOwn(factories, id) ? factories[id]!(context) : undefined;
+}

@@ -1,0 +1,85 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${NAME} header placeholders are the subject of these tests.
+import { describe, expect, it } from 'vitest';
+import type { WorkflowSpec } from '../../spec-file/schema/workflow-spec.js';
+import { collectSecretValues } from './collect-secret-values.js';
+import { interpolateSecrets, secretVariableMap } from './interpolate-secrets.js';
+
+const spec = {
+  env: {
+    secrets: [
+      { source: 'env', key: 'MY_GITHUB_PAT', name: 'GITHUB_TOKEN' },
+      { source: 'env', key: 'WEATHER_KEY' },
+      { source: 'ssm', key: 'IGNORED', name: 'FROM_SSM' },
+    ],
+  },
+  tools: {
+    http_executors: [
+      {
+        id: 'gh',
+        base_url: 'https://api.github.com',
+        headers: {
+          Authorization: 'Bearer ${GITHUB_TOKEN}',
+          'X-Trace': '${TRACE_ID}',
+          'X-Api-Key': 'literal-key-123',
+        },
+      },
+    ],
+  },
+} as unknown as WorkflowSpec;
+
+describe('interpolateSecrets', () => {
+  const variables = secretVariableMap(spec);
+
+  it('reads a secret by its name, or by its key when it has no name', () => {
+    const env = { MY_GITHUB_PAT: 'ghp_secret123', WEATHER_KEY: 'wk-999' };
+    expect(interpolateSecrets('Bearer ${GITHUB_TOKEN}', variables, env)).toEqual({
+      value: 'Bearer ghp_secret123',
+      secrets: ['ghp_secret123'],
+      missing: [],
+    });
+    expect(interpolateSecrets('${WEATHER_KEY}', variables, env).value).toBe('wk-999');
+  });
+
+  it('falls back to the environment variable of the same name, and to empty when unset', () => {
+    expect(interpolateSecrets('id=${TRACE_ID}', variables, { TRACE_ID: 't-1' }).value).toBe('id=t-1');
+    expect(interpolateSecrets('a${NOPE}b', variables, {})).toEqual({
+      value: 'ab',
+      secrets: [],
+      missing: ['NOPE'],
+    });
+  });
+
+  it('only maps secrets whose source is env', () => {
+    expect(variables.has('FROM_SSM')).toBe(false);
+  });
+});
+
+describe('collectSecretValues', () => {
+  it('collects secret values, resolved credential headers and credential-named variables', () => {
+    const values = collectSecretValues(spec, {
+      MY_GITHUB_PAT: 'ghp_secret123',
+      WEATHER_KEY: 'wk-999',
+      TRACE_ID: 'trace-not-secret',
+      OPENAI_API_KEY: 'sk-test-abcdefgh',
+      SHORT_TOKEN: 'yes',
+      HOME: '/home/user',
+    });
+    expect(values).toEqual(
+      expect.arrayContaining([
+        'ghp_secret123',
+        'wk-999',
+        'Bearer ghp_secret123',
+        'literal-key-123',
+        'sk-test-abcdefgh',
+      ]),
+    );
+    // X-Trace is not a credential header, but its placeholder value came from the environment.
+    expect(values).toContain('trace-not-secret');
+    expect(values).not.toContain('yes');
+    expect(values).not.toContain('/home/user');
+  });
+
+  it('does not treat a bare auth scheme as a secret when the token is unset', () => {
+    expect(collectSecretValues(spec, {})).not.toContain('Bearer');
+  });
+});

@@ -1,0 +1,52 @@
+import type { AgentResultV1 } from '@strands-cli/core/spec';
+
+/** Token usage as templates see it (snake_case, like the rest of the spec). */
+export interface UsageRecord {
+  readonly input_tokens: number;
+  readonly output_tokens: number;
+}
+
+/** One finished step of a branch: `steps[n]` inside the branch. */
+export interface BranchStepRecord {
+  /** 0-based position in the branch. */
+  readonly index: number;
+  readonly agent: string;
+  readonly response: string;
+  /** Input + output tokens of the invocation (the core estimates them when a provider reports none). */
+  readonly tokens_estimated: number;
+  readonly usage: UsageRecord;
+}
+
+/** A finished branch: `branches.<id>` in the reduce input and in artifacts. */
+export interface BranchRecord {
+  /** The response of the branch's last step. */
+  readonly response: string;
+  readonly status: 'success';
+  /** Summed over the branch's steps. */
+  readonly tokens_estimated: number;
+  readonly usage: UsageRecord;
+}
+
+/** Builds the record of a finished step from the agent's result. */
+export function stepRecord(index: number, agentId: string, result: AgentResultV1): BranchStepRecord {
+  return {
+    index,
+    agent: agentId,
+    response: result.text,
+    tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
+    usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
+  };
+}
+
+/** Sums a branch's step records into its branch record. */
+export function branchRecord(steps: readonly BranchStepRecord[]): BranchRecord {
+  return {
+    response: steps.at(-1)?.response ?? '',
+    status: 'success',
+    tokens_estimated: steps.reduce((sum, step) => sum + step.tokens_estimated, 0),
+    usage: {
+      input_tokens: steps.reduce((sum, step) => sum + step.usage.input_tokens, 0),
+      output_tokens: steps.reduce((sum, step) => sum + step.usage.output_tokens, 0),
+    },
+  };
+}

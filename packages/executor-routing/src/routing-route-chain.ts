@@ -1,0 +1,77 @@
+import type { ExecutorContextV1, StepSpec } from '@strands-cli/core/spec';
+import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
+import { invokeNamed } from './routing-invoke.js';
+
+/** Token usage as templates see it (snake_case, like the rest of the spec). */
+export interface UsageRecord {
+  readonly input_tokens: number;
+  readonly output_tokens: number;
+}
+
+/** One finished step of the chosen route: `steps[n]` in later steps and in artifacts. */
+export interface RouteStepRecord {
+  /** 0-based position in the route. */
+  readonly index: number;
+  readonly agent: string;
+  readonly response: string;
+  /** Input + output tokens of the invocation (the core estimates them when a provider reports none). */
+  readonly tokens_estimated: number;
+  readonly usage: UsageRecord;
+}
+
+/**
+ * Runs the chosen route's `then` steps as a chain (kept here: executors never import each other).
+ * Each step sees the user's variables, `steps` (earlier steps of this route), `router`, then its own
+ * `vars`. A non-empty `tool_overrides` replaces the agent's tools; an empty list keeps them, as in
+ * strands-cli's chain.
+ */
+export async function runRouteChain(
+  context: ExecutorContextV1<unknown>,
+  routeName: string,
+  steps: readonly StepSpec[],
+  router: Readonly<Record<string, unknown>>,
+): Promise<RouteStepRecord[]> {
+  const records: RouteStepRecord[] = [];
+  const base = `/pattern/config/routes/${escapePointer(routeName)}/then`;
+  for (const [index, step] of steps.entries()) {
+    const label = `route '${routeName}' step ${index + 1}`;
+    const pointer = `${base}/${index}`;
+    if (!('agent' in step)) {
+      throw new UnsupportedFeatureError([
+        {
+          pointer,
+          reason: `${label} is a human-in-the-loop step, which this version cannot run`,
+          remediation: 'Replace the step with an agent step, or remove it.',
+        },
+      ]);
+    }
+    let input: string;
+    try {
+      input = context.render(step.input, { steps: [...records], router, ...step.vars }, `${pointer}/input`);
+    } catch (error) {
+      throw new StepFailedError(label, step.agent, error);
+    }
+    const overrides = step.tool_overrides?.length ? step.tool_overrides : undefined;
+    const result = await invokeNamed(context, {
+      agentId: step.agent,
+      input,
+      toolOverrides: overrides,
+      step: { kind: 'route-step', label, pointer },
+      // Route steps run one at a time, so the user's --stream can show their text as it arrives.
+      stream: context.streamRequested,
+    });
+    records.push({
+      index,
+      agent: step.agent,
+      response: result.text,
+      tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
+      usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
+    });
+  }
+  return records;
+}
+
+/** RFC 6901: route names are map keys and may hold `/` or `~`. */
+function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}

@@ -1,0 +1,72 @@
+import type { WorkflowSpec } from '@strands-cli/core/spec';
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkflow } from './workflow-analyze.js';
+import { workflowConfigSchema } from './workflow-config.js';
+
+const spec = {} as WorkflowSpec;
+const analyze = (tasks: unknown[]) => analyzeWorkflow(workflowConfigSchema.parse({ tasks }), spec);
+
+describe('workflow config schema', () => {
+  it('accepts agent tasks and human tasks, strictly', () => {
+    expect(workflowConfigSchema.safeParse({ tasks: [{ id: 'a', agent: 'x', deps: [] }] }).success).toBe(true);
+    expect(
+      workflowConfigSchema.safeParse({ tasks: [{ id: 'r', type: 'hitl', prompt: 'ok?', deps: ['a'] }] })
+        .success,
+    ).toBe(true);
+    expect(workflowConfigSchema.safeParse({ tasks: [{ id: 'a', agent: 'x', depends: ['b'] }] }).success).toBe(
+      false,
+    );
+    expect(workflowConfigSchema.safeParse({ tasks: [{ id: 'a b', agent: 'x' }] }).success).toBe(false);
+  });
+});
+
+describe('analyzeWorkflow', () => {
+  const diamond = analyze([
+    { id: 'collect', agent: 'researcher', input: 'Go' },
+    { id: 'left', agent: 'analyst', deps: ['collect'], input: '{{ tasks.collect.response }}' },
+    { id: 'right', agent: 'analyst', deps: ['collect'], input: '{{ tasks.left.response }}' },
+    { id: 'merge', agent: 'writer', deps: ['left', 'right'], input: '{{ tasks.collect.response }}' },
+  ]);
+
+  it('lets a task see exactly its ancestors', () => {
+    const scopes = diamond.templates.map((site) => Object.keys(site.scope.tasks as object));
+    expect(scopes).toEqual([[], ['collect'], ['collect'], ['collect', 'left', 'right']]);
+    expect(diamond.templates[2]?.hint).toContain('race');
+    expect(diamond.templates[2]?.hint).toContain('tasks.collect');
+  });
+
+  it('records tasks as the executor does', () => {
+    expect((diamond.artifactScope!.tasks as Record<string, unknown>).left).toEqual({
+      response: '<response of task left>',
+      status: 'success',
+      agent: 'analyst',
+      tokens_estimated: 0,
+      usage: { input_tokens: 0, output_tokens: 0 },
+    });
+  });
+
+  it('draws the DAG from deps', () => {
+    expect(diamond.graph.edges).toEqual([
+      { from: 'collect', to: 'left' },
+      { from: 'collect', to: 'right' },
+      { from: 'left', to: 'merge' },
+      { from: 'right', to: 'merge' },
+    ]);
+    expect(diamond.issues).toEqual([]);
+  });
+
+  it('reports duplicate ids, unknown deps, self-dependencies and cycles naming the tasks', () => {
+    const analysis = analyze([
+      { id: 'a', agent: 'x', deps: ['c'] },
+      { id: 'b', agent: 'x', deps: ['a', 'ghost'] },
+      { id: 'c', agent: 'x', deps: ['b', 'c'] },
+      { id: 'a', agent: 'x' },
+    ]);
+    expect(analysis.issues.map((issue) => [issue.code, issue.pointer, issue.message])).toEqual([
+      ['reference', '/pattern/config/tasks/1/deps/1', 'task `b` depends on `ghost`, which is not a task'],
+      ['cycle', '/pattern/config/tasks/2/deps/1', 'task `c` depends on itself'],
+      ['duplicate', '/pattern/config/tasks/3/id', 'duplicate task id `a`'],
+      ['cycle', '/pattern/config/tasks/0/deps', 'dependency cycle: `a` → `b` → `c` → `a`'],
+    ]);
+  });
+});

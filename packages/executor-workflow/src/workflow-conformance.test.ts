@@ -1,0 +1,56 @@
+import { testExecutor } from '@strands-cli/core/testing';
+import workflowExecutor from './index.js';
+
+const base = {
+  version: 1,
+  runtime: { provider: 'ollama', model_id: 'test-model', max_parallel: 2 },
+  agents: {
+    researcher: { prompt: 'You research.' },
+    writer: { prompt: 'You write.' },
+  },
+};
+
+testExecutor({
+  executor: workflowExecutor,
+  cases: [
+    {
+      name: 'a diamond DAG',
+      spec: {
+        ...base,
+        name: 'diamond',
+        inputs: { values: { topic: 'tides' } },
+        pattern: {
+          type: 'workflow',
+          config: {
+            tasks: [
+              { id: 'collect', agent: 'researcher', input: 'Collect {{ topic }}' },
+              { id: 'left', agent: 'researcher', deps: ['collect'], input: 'L {{ tasks.collect.response }}' },
+              {
+                id: 'right',
+                agent: 'researcher',
+                deps: ['collect'],
+                input: 'R {{ tasks.collect.response }}',
+              },
+              {
+                id: 'join',
+                agent: 'writer',
+                deps: ['left', 'right'],
+                input: '{{ tasks.left.response }} + {{ tasks.right.response }}',
+              },
+            ],
+          },
+        },
+      },
+      expectResponse: 'mock: mock: L mock: Collect tides + mock: R mock: Collect tides',
+    },
+    {
+      name: 'a one-task workflow',
+      spec: {
+        ...base,
+        name: 'one-task',
+        pattern: { type: 'workflow', config: { tasks: [{ id: 'only', agent: 'writer', input: 'Hello' }] } },
+      },
+      expectResponse: 'mock: Hello',
+    },
+  ],
+});

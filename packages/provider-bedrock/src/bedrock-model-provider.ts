@@ -1,0 +1,105 @@
+import {
+  type ModelProviderV1,
+  type ModelRequestV1,
+  type ModelResponseV1,
+  type ModelStreamPartV1,
+  ProviderCallError,
+} from '@strands-cli/core/spec';
+import { type BedrockProviderSettings, credentialSource } from './bedrock-settings.js';
+import { type BedrockTransport, openBedrockTransport } from './bedrock-transport.js';
+import { convertToBedrockRequest } from './convert-to-bedrock-request.js';
+import { type BedrockCallContext, mapBedrockError } from './map-bedrock-error.js';
+import { BedrockStreamAssembler, mapBedrockResponse } from './map-bedrock-response.js';
+
+/**
+ * Creates a live Bedrock Runtime client (Converse / ConverseStream). It owns one keep-alive HTTP/1.1
+ * connection pool, opened on the first call (the AWS SDK is loaded then, not at import); `close()`
+ * releases it.
+ * @example const bedrock = createBedrockProvider({ region: 'us-east-1' });
+ */
+export function createBedrockProvider(settings: BedrockProviderSettings = {}): ModelProviderV1 & {
+  /** Loads the AWS SDK and builds the client now instead of on the first call. */
+  warmUp(): Promise<void>;
+} {
+  let transport: Promise<BedrockTransport> | undefined;
+  let closed: Promise<void> | undefined;
+
+  const open = (modelId: string | undefined): Promise<BedrockTransport> => {
+    if (closed) {
+      return Promise.reject(
+        new ProviderCallError({
+          providerId: 'bedrock',
+          kind: 'aborted',
+          message: 'This Bedrock client is closed',
+          ...(modelId === undefined ? {} : { modelId }),
+        }),
+      );
+    }
+    transport ??= openBedrockTransport(settings);
+    return transport;
+  };
+  const context = (request: ModelRequestV1, streamStarted: boolean): BedrockCallContext => ({
+    modelId: request.modelId,
+    region: settings.region,
+    endpoint: settings.endpoint,
+    credentialSource: credentialSource(settings),
+    streamStarted,
+    signal: request.signal,
+  });
+
+  async function generate(request: ModelRequestV1): Promise<ModelResponseV1> {
+    const { client, sdk } = await open(request.modelId);
+    try {
+      const response = await client.send(new sdk.ConverseCommand(convertToBedrockRequest(request)), {
+        abortSignal: request.signal,
+      });
+      return mapBedrockResponse(response, request.modelId);
+    } catch (error) {
+      throw mapBedrockError(error, context(request, false));
+    }
+  }
+
+  async function* stream(request: ModelRequestV1): AsyncGenerator<ModelStreamPartV1> {
+    const { client, sdk } = await open(request.modelId);
+    let streamStarted = false;
+    try {
+      const response = await client.send(new sdk.ConverseStreamCommand(convertToBedrockRequest(request)), {
+        abortSignal: request.signal,
+      });
+      streamStarted = true;
+      const assembler = new BedrockStreamAssembler(request.modelId);
+      for await (const event of response.stream ?? []) {
+        const text = assembler.add(event);
+        if (text !== '') yield { type: 'text-delta', text };
+      }
+      if (!assembler.finished) {
+        throw new ProviderCallError({
+          providerId: 'bedrock',
+          kind: 'stream-cut',
+          message: `The Bedrock stream for model '${request.modelId}' ended before the answer was complete`,
+          modelId: request.modelId,
+        });
+      }
+      yield { type: 'finish', response: assembler.response() };
+    } catch (error) {
+      throw mapBedrockError(error, context(request, streamStarted));
+    }
+  }
+
+  return {
+    specificationVersion: 'v1',
+    id: 'bedrock',
+    generate,
+    stream,
+    warmUp: async () => {
+      await open(undefined);
+    },
+    close: () => {
+      closed ??= (async () => {
+        const pending = transport;
+        if (pending) (await pending.catch(() => undefined))?.close();
+      })();
+      return closed;
+    },
+  };
+}

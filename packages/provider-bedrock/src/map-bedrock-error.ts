@@ -1,0 +1,155 @@
+import { ProviderCallError, type ProviderErrorKind } from '@strands-cli/core/spec';
+import { rootMessage, transportFailure } from './error-causes.js';
+import { retryAfterMs } from './retry-after.js';
+
+/** Where the failed call was going, for messages and hints. */
+export interface BedrockCallContext {
+  readonly modelId: string;
+  readonly region: string | undefined;
+  readonly endpoint: string | undefined;
+  /** Where the credentials came from (e.g. `AWS_BEARER_TOKEN_BEDROCK`). */
+  readonly credentialSource: string;
+  /** True once the stream's response arrived: a transport failure after that is a cut-off stream. */
+  readonly streamStarted: boolean;
+  readonly signal: AbortSignal | undefined;
+}
+
+type ProviderInit = ConstructorParameters<typeof ProviderCallError>[0];
+
+/** Service exceptions by name (also thrown from the middle of a ConverseStream). */
+const kindByException: Readonly<Record<string, ProviderErrorKind>> = {
+  ThrottlingException: 'rate-limit',
+  ModelNotReadyException: 'rate-limit',
+  TooManyRequestsException: 'rate-limit',
+  ServiceUnavailableException: 'server',
+  InternalServerException: 'server',
+  ModelErrorException: 'server',
+  ModelStreamErrorException: 'server',
+  ModelTimeoutException: 'timeout',
+  AccessDeniedException: 'auth',
+  UnrecognizedClientException: 'auth',
+  InvalidSignatureException: 'auth',
+  ExpiredTokenException: 'auth',
+  IncompleteSignatureException: 'auth',
+  MissingAuthenticationTokenException: 'auth',
+  CredentialsProviderError: 'auth',
+  TokenProviderError: 'auth',
+  ResourceNotFoundException: 'not-found',
+  ValidationException: 'bad-request',
+  ServiceQuotaExceededException: 'bad-request',
+};
+
+/** Maps anything the AWS SDK (or the socket under it) throws to a {@link ProviderCallError}. */
+export function mapBedrockError(error: unknown, context: BedrockCallContext): ProviderCallError {
+  if (error instanceof ProviderCallError) return error;
+  const { modelId } = context;
+  const make = (kind: ProviderErrorKind, message: string, extra: Partial<ProviderInit> = {}) =>
+    new ProviderCallError({ providerId: 'bedrock', kind, message, modelId, cause: error, ...extra });
+  const name = (error as { name?: unknown }).name;
+  // The SDK appends advice about a hidden field to every deserialization error; users cannot act on it.
+  const detail = rootMessage(error).replace(/\s*Deserialization error: to see the raw response.*$/s, '');
+
+  if (context.signal?.aborted || name === 'AbortError') {
+    return make('aborted', `The Bedrock request for model '${modelId}' was cancelled`);
+  }
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const statusCode = typeof status === 'number' ? { statusCode: status } : {};
+  const byName = typeof name === 'string' ? kindByException[name] : undefined;
+  const kind = byName ?? kindByStatus(status);
+  if (kind)
+    return fromKind(kind, `${String(name)}: ${detail}`, context, make, {
+      ...statusCode,
+      ...retryAfter(error),
+    });
+  if (/region is missing/i.test(detail)) {
+    return make('bad-request', 'No AWS region is configured for Bedrock', {
+      hint: 'Set runtime.region in the spec, or AWS_REGION in the environment.',
+    });
+  }
+  const failure = transportFailure(error);
+  // The SDK reports a body cut off or stalled half-way as a "deserialization error"; the socket's
+  // code says what really happened, and that is retryable.
+  if (failure === 'timeout')
+    return make('timeout', `The Bedrock request for model '${modelId}' timed out: ${detail}`);
+  if (failure === 'network' && /deserializ/i.test(rootMessage(error))) {
+    return make('stream-cut', `The Bedrock response for model '${modelId}' was cut off: ${detail}`);
+  }
+  if (error instanceof SyntaxError || /deserializ/i.test(rootMessage(error))) {
+    return make(
+      'bad-response',
+      `Bedrock returned a body that could not be read for model '${modelId}': ${detail}`,
+      {
+        hint: 'Check that runtime.host / AWS_ENDPOINT_URL_BEDROCK_RUNTIME points at a Bedrock Runtime endpoint.',
+      },
+    );
+  }
+  if (context.streamStarted)
+    return make('stream-cut', `The Bedrock stream for model '${modelId}' was cut off: ${detail}`);
+  return make('network', `Could not reach Bedrock (${where(context)}): ${detail}`, {
+    hint: 'Check the region, runtime.host / AWS_ENDPOINT_URL_BEDROCK_RUNTIME, and the network.',
+  });
+}
+
+function kindByStatus(status: number | undefined): ProviderErrorKind | undefined {
+  if (status === undefined) return undefined;
+  if (status === 429) return 'rate-limit';
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not-found';
+  if (status === 408) return 'timeout';
+  if (status >= 500) return 'server';
+  if (status >= 400) return 'bad-request';
+  return undefined;
+}
+
+function fromKind(
+  kind: ProviderErrorKind,
+  detail: string,
+  context: BedrockCallContext,
+  make: (kind: ProviderErrorKind, message: string, extra?: Partial<ProviderInit>) => ProviderCallError,
+  extra: Partial<ProviderInit>,
+): ProviderCallError {
+  const { modelId } = context;
+  switch (kind) {
+    case 'auth':
+      return make(kind, `Bedrock refused the credentials from ${context.credentialSource}: ${detail}`, {
+        ...extra,
+        hint:
+          'Set AWS_BEARER_TOKEN_BEDROCK (a Bedrock API key), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ' +
+          `or AWS_PROFILE; and check that model access to '${modelId}' is granted in ${context.region ?? 'the region'}.`,
+      });
+    case 'not-found':
+      return make(
+        kind,
+        `Bedrock model '${modelId}' was not found in ${context.region ?? 'the region'}: ${detail}`,
+        {
+          ...extra,
+          hint: `Check model_id '${modelId}' (cross-region profiles start with us./eu./apac.) and runtime.region.`,
+        },
+      );
+    case 'bad-request':
+      return make(kind, `Bedrock rejected the request for model '${modelId}': ${detail}`, {
+        ...extra,
+        hint: 'Check the agent settings (model_id, inference parameters, tools) in the spec.',
+      });
+    case 'rate-limit':
+      return make(kind, `Bedrock throttled the request for model '${modelId}': ${detail}`, {
+        ...extra,
+        hint: 'Lower runtime.max_parallel, raise runtime.failure_policy.retries, or ask AWS for a higher quota.',
+      });
+    default:
+      return make(kind, `Bedrock failed for model '${modelId}': ${detail}`, extra);
+  }
+}
+
+/** `Retry-After` from the raw response, when the SDK kept it. */
+function retryAfter(error: unknown): Partial<ProviderInit> {
+  const headers = (error as { $response?: { headers?: Record<string, string | undefined> } }).$response
+    ?.headers;
+  if (!headers) return {};
+  const waitMs = retryAfterMs((name) => headers[name] ?? headers[name.toLowerCase()]);
+  return waitMs === undefined ? {} : { retryAfterMs: waitMs };
+}
+
+function where(context: BedrockCallContext): string {
+  return context.endpoint ?? `region ${context.region ?? '(unset)'}`;
+}

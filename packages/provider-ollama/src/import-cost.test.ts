@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { modulesLoadedBy } from '../../../tests-e2e/src/import-probe.js';
+
+describe('importing @strands-cli/provider-ollama', () => {
+  it('loads neither ollama-js nor undici (validate and --help stay fast)', async () => {
+    const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    const loaded = await modulesLoadedBy(entry);
+    expect(loaded.some((url) => url.includes('/provider-ollama/dist/'))).toBe(true);
+    expect(loaded.filter((url) => /node_modules\/(ollama|undici)\//.test(url))).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { ProviderCallError, type ProviderErrorKind } from '@strands-cli/core/spec';
+import { rootMessage, transportFailure } from './error-causes.js';
+import { retryAfterMs } from './retry-after.js';
+
+/** Where the failed call was going, for messages and hints. */
+export interface OllamaCallContext {
+  readonly modelId: string;
+  readonly host: string;
+  /** True once the stream's response headers arrived: a failure after that is a cut-off stream. */
+  readonly streamStarted: boolean;
+  readonly signal: AbortSignal | undefined;
+  /** The last HTTP response of the call (ollama-js keeps no headers). */
+  readonly response: Response | undefined;
+}
+
+/** ollama-js's message when a stream ends without its `done` line (it has no error class for it). */
+const missingDoneMessage = 'Did not receive done or success response in stream.';
+
+type ProviderInit = ConstructorParameters<typeof ProviderCallError>[0];
+
+/** Maps anything ollama-js (or the transport under it) throws to a {@link ProviderCallError}. */
+export function mapOllamaError(error: unknown, context: OllamaCallContext): ProviderCallError {
+  if (error instanceof ProviderCallError) return error;
+  const { modelId, host } = context;
+  const make = (kind: ProviderErrorKind, message: string, extra: Partial<ProviderInit> = {}) =>
+    new ProviderCallError({ providerId: 'ollama', kind, message, modelId, cause: error, ...extra });
+
+  if (context.signal?.aborted)
+    return make('aborted', `The Ollama request for model '${modelId}' was cancelled`);
+  const status = (error as { status_code?: unknown }).status_code;
+  if ((error as Error).name === 'ResponseError' && typeof status === 'number') {
+    return fromStatus(status, (error as Error).message, context, make);
+  }
+  if (error instanceof SyntaxError) {
+    return make('bad-response', `Ollama returned a body that is not valid JSON for model '${modelId}'`, {
+      hint: `Check that ${host} is an Ollama server (runtime.host / OLLAMA_HOST).`,
+    });
+  }
+  const failure = transportFailure(error);
+  if (failure === 'timeout') {
+    return make('timeout', `The Ollama request for model '${modelId}' timed out: ${rootMessage(error)}`, {
+      hint: 'A model that is still loading can take long: raise the timeout or warm the model up first.',
+    });
+  }
+  if (context.streamStarted && (failure === 'network' || (error as Error).message === missingDoneMessage)) {
+    return make('stream-cut', `The Ollama stream for model '${modelId}' was cut off: ${rootMessage(error)}`);
+  }
+  if (context.streamStarted && error instanceof Error && error.name === 'Error') {
+    // ollama-js throws a plain Error for an `{"error": "..."}` line in the middle of a stream.
+    return make(
+      'server',
+      `Ollama failed in the middle of the answer for model '${modelId}': ${error.message}`,
+    );
+  }
+  return make('network', `Could not reach Ollama at ${host}: ${rootMessage(error)}`, {
+    hint: 'Start Ollama (ollama serve), or point runtime.host / OLLAMA_HOST at it.',
+  });
+}
+
+function fromStatus(
+  status: number,
+  detail: string,
+  context: OllamaCallContext,
+  make: (kind: ProviderErrorKind, message: string, extra?: Partial<ProviderInit>) => ProviderCallError,
+): ProviderCallError {
+  const { modelId, host } = context;
+  const statusCode = status;
+  const headers = context.response?.headers;
+  const waitMs = headers ? retryAfterMs((name) => headers.get(name)) : undefined;
+  const timing = waitMs === undefined ? {} : { retryAfterMs: waitMs };
+  if (status === 404) {
+    return make('not-found', `Ollama has no model '${modelId}' (404): ${detail}`, {
+      statusCode,
+      hint: `Pull it first (ollama pull ${modelId}), or fix model_id in the spec.`,
+    });
+  }
+  if (status === 401 || status === 403) {
+    return make('auth', `Ollama at ${host} refused the request (${status}): ${detail}`, {
+      statusCode,
+      hint: 'Check runtime.host / OLLAMA_HOST and the credentials of any proxy in front of Ollama.',
+    });
+  }
+  if (status === 429) {
+    return make('rate-limit', `Ollama is busy for model '${modelId}' (429): ${detail}`, {
+      statusCode,
+      ...timing,
+      hint: 'Lower runtime.max_parallel, or raise runtime.failure_policy.retries (Retry-After is honoured).',
+    });
+  }
+  if (status === 408)
+    return make('timeout', `Ollama timed out for model '${modelId}' (408): ${detail}`, { statusCode });
+  if (status >= 500) {
+    return make('server', `Ollama server error for model '${modelId}' (${status}): ${detail}`, {
+      statusCode,
+      ...timing,
+    });
+  }
+  return make('bad-request', `Ollama rejected the request for model '${modelId}' (${status}): ${detail}`, {
+    statusCode,
+    hint: 'Check the agent settings (model_id, inference parameters, tools) in the spec.',
+  });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { startOllamaServer } from '../../../tests-e2e/src/servers/index.js';
+import { diagnoseOllama } from './ollama-diagnose.js';
+
+describe('diagnoseOllama', () => {
+  it('lists the pulled models when GET /api/tags answers, and leaves no socket open', async () => {
+    const server = await startOllamaServer({ models: ['llama3.1:latest'] });
+    const results = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(5000));
+    expect(results).toEqual([
+      { check: `ollama: server ${server.url}`, ok: true, detail: 'GET /api/tags answered: llama3.1:latest' },
+    ]);
+    expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/api/tags' });
+    await server.waitForConnectionsClosed();
+    await server.close();
+  });
+
+  it('says how to pull a model when none is there', async () => {
+    const server = await startOllamaServer({ models: [] });
+    const [result] = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(5000));
+    expect(result?.detail).toMatch(/ollama pull/);
+    await server.close();
+  });
+
+  it('fails with a fix when nothing listens', async () => {
+    const server = await startOllamaServer();
+    await server.close();
+    const [result] = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(5000));
+    expect(result).toMatchObject({ ok: false });
+    expect(result?.detail).toMatch(/ollama serve/);
+  });
+
+  it('reports a deadline that passed', async () => {
+    const server = await startOllamaServer();
+    const controller = new AbortController();
+    controller.abort();
+    const [result] = await diagnoseOllama({ host: server.url }, controller.signal);
+    expect(result).toMatchObject({ ok: false, detail: 'GET /api/tags did not answer in time' });
+    await server.close();
+  });
+});

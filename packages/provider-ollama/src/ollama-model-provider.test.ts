@@ -1,0 +1,181 @@
+import { type ModelRequestV1, type ModelStreamPartV1, ProviderCallError } from '@strands-cli/core/spec';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type OllamaServer, reply, startOllamaServer } from '../../../tests-e2e/src/servers/index.js';
+import { createOllamaProvider } from './ollama-model-provider.js';
+
+const hello: ModelRequestV1 = { modelId: 'llama3.1', messages: [{ role: 'user', content: 'hi' }] };
+
+async function drain(parts: AsyncIterable<ModelStreamPartV1>): Promise<ModelStreamPartV1[]> {
+  const out: ModelStreamPartV1[] = [];
+  for await (const part of parts) out.push(part);
+  return out;
+}
+
+async function failure(promise: Promise<unknown>): Promise<ProviderCallError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ProviderCallError);
+  return error as ProviderCallError;
+}
+
+describe('createOllamaProvider against a loopback Ollama server', () => {
+  let server: OllamaServer;
+  let provider: ReturnType<typeof createOllamaProvider>;
+
+  beforeEach(async () => {
+    server = await startOllamaServer();
+    provider = createOllamaProvider({
+      host: server.url,
+      maxConnections: 2,
+      timeouts: { connectMs: 2000, headersMs: 2000, bodyMs: 2000 },
+    });
+  });
+  afterEach(async () => {
+    await provider.close();
+    await server.close();
+  });
+
+  it('generates a turn (stream: false) with options mapped from the inference settings', async () => {
+    server.enqueue(reply.text('Hello', { usage: { input: 12, output: 3 } }));
+    const response = await provider.generate({
+      ...hello,
+      system: 'Be terse.',
+      inference: { temperature: 0.3, topP: 0.9, maxTokens: 64 },
+    });
+    expect(response).toEqual({
+      text: 'Hello',
+      toolCalls: [],
+      finishReason: 'stop',
+      usage: { inputTokens: 12, outputTokens: 3 },
+    });
+    expect(server.requests[0]?.body).toEqual({
+      model: 'llama3.1',
+      stream: false,
+      messages: [
+        { role: 'system', content: 'Be terse.' },
+        { role: 'user', content: 'hi' },
+      ],
+      options: { temperature: 0.3, top_p: 0.9, num_predict: 64 },
+    });
+  });
+
+  it('sends no options when the spec sets none', async () => {
+    await provider.generate(hello);
+    expect(server.requests[0]?.body).not.toHaveProperty('options');
+  });
+
+  it('streams NDJSON text, then one finish with the done line usage', async () => {
+    server.enqueue(reply.text('one two three', { usage: { input: 5, output: 3 } }));
+    const parts = await drain(provider.stream(hello));
+    expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.text)).toEqual([
+      'one ',
+      'two ',
+      'three',
+    ]);
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      response: {
+        text: 'one two three',
+        toolCalls: [],
+        finishReason: 'stop',
+        usage: { inputTokens: 5, outputTokens: 3 },
+      },
+    });
+    expect(server.requests[0]?.body).toMatchObject({ stream: true });
+  });
+
+  it('collects streamed tool calls', async () => {
+    server.enqueue(reply.toolCalls([{ name: 'lookup', input: { q: 'z' } }], { text: 'Checking' }));
+    const finish = (await drain(provider.stream(hello))).at(-1);
+    expect(finish?.type === 'finish' && finish.response).toMatchObject({
+      text: 'Checking',
+      toolCalls: [{ name: 'lookup', input: { q: 'z' } }],
+      finishReason: 'tool-calls',
+    });
+  });
+
+  it('reports length', async () => {
+    server.enqueue(reply.text('cut', { finishReason: 'length' }));
+    expect((await provider.generate(hello)).finishReason).toBe('length');
+  });
+
+  it('aborts a request that is not streamed (which ollama-js alone cannot do)', async () => {
+    server.enqueue(reply.stall());
+    const controller = new AbortController();
+    const pending = provider.generate({ ...hello, signal: controller.signal });
+    while (server.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    expect(await failure(pending)).toMatchObject({ kind: 'aborted', isRetryable: false });
+  });
+
+  it('pools: 10 sequential calls use at most 2 connections, concurrency stays within the bound', async () => {
+    for (let i = 0; i < 10; i++) await provider.generate(hello);
+    expect(server.stats().connections).toBeLessThanOrEqual(2);
+    server.reset();
+    server.setResponder(() => reply.text('ok', { delayMs: 20 }));
+    await Promise.all(Array.from({ length: 10 }, () => provider.generate(hello)));
+    expect(server.stats()).toMatchObject({ requests: 10, maxInFlight: 2 });
+    expect(server.stats().connections).toBeLessThanOrEqual(2);
+  });
+
+  it('leaves no socket open after close(), also when a stream was abandoned half-way', async () => {
+    server.enqueue(reply.text('a b c d e f'));
+    for await (const part of provider.stream(hello)) {
+      if (part.type === 'text-delta') break;
+    }
+    await provider.close();
+    await provider.close();
+    await server.waitForConnectionsClosed();
+    expect(server.stats().openConnections).toBe(0);
+  });
+  it('maps tool calls both ways, with or without wire ids', async () => {
+    server.enqueue(reply.toolCalls([{ id: 'call_x1', name: 'lookup', input: { q: 'x' } }]));
+    const request: ModelRequestV1 = {
+      modelId: 'llama3.1',
+      messages: [
+        { role: 'user', content: 'find x' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 'c1', name: 'lookup', input: { q: 'w' } }] },
+        {
+          role: 'tool',
+          results: [{ toolCallId: 'c1', toolName: 'lookup', content: 'found', isError: false }],
+        },
+      ],
+      tools: [{ name: 'lookup', description: 'Looks up', inputSchema: { type: 'object' } }],
+    };
+    const response = await provider.generate(request);
+    expect(response.toolCalls).toEqual([{ id: 'call_x1', name: 'lookup', input: { q: 'x' } }]);
+    expect(response.finishReason).toBe('tool-calls');
+    expect(server.requests[0]?.body).toMatchObject({
+      messages: [
+        { role: 'user', content: 'find x' },
+        {
+          role: 'assistant',
+          content: '',
+          tool_calls: [{ function: { name: 'lookup', arguments: { q: 'w' } } }],
+        },
+        { role: 'tool', content: 'found', tool_name: 'lookup' },
+      ],
+      tools: [
+        {
+          type: 'function',
+          function: { name: 'lookup', description: 'Looks up', parameters: { type: 'object' } },
+        },
+      ],
+    });
+
+    const old = await startOllamaServer({ toolCallIds: false });
+    const oldProvider = createOllamaProvider({ host: old.url });
+    old.enqueue(
+      reply.toolCalls([
+        { name: 'a', input: {} },
+        { name: 'b', input: { n: 1 } },
+      ]),
+    );
+    const invented = await oldProvider.generate(hello);
+    expect(invented.toolCalls.map((call) => call.id)).toEqual(['call_1', 'call_2']);
+    await oldProvider.close();
+    await old.close();
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Loopback servers that speak the OpenAI, Ollama and Bedrock wire protocols exactly as the real
+ * services do (see README.md in this folder). Scripted per test, they record every request and count
+ * TCP connections and concurrent requests, so tests assert counts, never timings.
+ *
+ * @example
+ * const server = await startOpenAIServer();
+ * server.enqueue(reply.text('Hello'), reply.error(429, { headers: { 'retry-after': '1' } }));
+ * // ... point a client at server.baseURL ...
+ * expect(server.stats().connections).toBe(1);
+ * await server.close();
+ */
+
+export { type BedrockServer, type BedrockServerOptions, startBedrockServer } from './bedrock-server.js';
+export { echoLastUserMessage } from './echo-responder.js';
+export {
+  type DecodedFrame,
+  decodeEventFrames,
+  encodeEventFrame,
+  eventFrame,
+  exceptionFrame,
+} from './event-stream.js';
+export { type ConformanceTurn, scriptedReplyFor } from './harness-turn.js';
+export type {
+  LoopbackServer,
+  LoopbackServerOptions,
+  RecordedRequest,
+  Responder,
+  ServerStats,
+} from './loopback-server.js';
+export { type OllamaServer, type OllamaServerOptions, startOllamaServer } from './ollama-server.js';
+export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from './openai-server.js';
+export {
+  type CutReply,
+  type ErrorReply,
+  type InvalidJsonReply,
+  type ResetReply,
+  reply,
+  type ScriptedReply,
+  type ScriptedToolCall,
+  type ScriptedUsage,
+  type StallReply,
+  type StreamErrorReply,
+  type TextReply,
+  type ToolCallsReply,
+} from './scripted-reply.js';

@@ -1,0 +1,144 @@
+import { type Exchange, sendJson, writeChunk, writeHead } from './loopback-server.js';
+import type { ScriptedReply, TextReply, ToolCallsReply } from './scripted-reply.js';
+
+/** An error response in a protocol's own shape. */
+export interface WireError {
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** How one protocol encodes scripted replies; {@link playReply} does the rest. */
+export interface WireCodec {
+  /** Whether the request asked for a stream (each protocol has its own rule). */
+  isStreamed(exchange: Exchange): boolean;
+  /** Headers sent with every response (request ids and the like). */
+  commonHeaders(): Readonly<Record<string, string>>;
+  /** The whole JSON body of an answer that is not streamed. */
+  completeBody(exchange: Exchange, answer: TextReply | ToolCallsReply): unknown;
+  /** The content type of a stream. */
+  readonly streamContentType: string;
+  /** Every chunk of a streamed answer, terminator included. */
+  streamChunks(exchange: Exchange, answer: TextReply | ToolCallsReply): Array<string | Uint8Array>;
+  /** The in-stream failure chunk. */
+  streamErrorChunk(message: string, errorType: string | undefined): string | Uint8Array;
+  /** A chunk that is not valid JSON, in the stream's framing. */
+  invalidStreamChunk(): string | Uint8Array;
+  /** The error body (and headers) for an HTTP status. */
+  errorResponse(
+    exchange: Exchange,
+    status: number,
+    message: string | undefined,
+    errorType?: string,
+    errorCode?: string,
+  ): WireError;
+}
+
+/** Answers one model call with a scripted reply, in the codec's wire format. */
+export async function playReply(
+  exchange: Exchange,
+  scripted: ScriptedReply,
+  codec: WireCodec,
+): Promise<void> {
+  if (scripted.delayMs) await exchange.sleep(scripted.delayMs);
+  if (exchange.gone) return;
+  const streamed = codec.isStreamed(exchange);
+  switch (scripted.kind) {
+    case 'reset':
+      exchange.destroyConnection();
+      return;
+    case 'error': {
+      const wire = codec.errorResponse(
+        exchange,
+        scripted.status,
+        scripted.message,
+        scripted.errorType,
+        scripted.errorCode,
+      );
+      sendJson(exchange, scripted.status, wire.body, {
+        ...codec.commonHeaders(),
+        ...wire.headers,
+        ...scripted.headers,
+      });
+      return;
+    }
+    case 'invalid-json':
+      if (!streamed) {
+        sendJson(exchange, 200, '{"id": "broken", "choices": [', codec.commonHeaders());
+        return;
+      }
+      startStream(exchange, codec);
+      await writeChunk(exchange, codec.invalidStreamChunk());
+      exchange.res.end();
+      return;
+    case 'text':
+    case 'tool-calls':
+      if (!streamed) {
+        sendJson(exchange, 200, codec.completeBody(exchange, scripted), codec.commonHeaders());
+        return;
+      }
+      startStream(exchange, codec);
+      for (const chunk of codec.streamChunks(exchange, scripted)) await writeChunk(exchange, chunk);
+      exchange.res.end();
+      return;
+    case 'stream-error': {
+      if (!streamed) {
+        const wire = codec.errorResponse(exchange, 500, scripted.message, undefined);
+        sendJson(exchange, 500, wire.body, { ...codec.commonHeaders(), ...wire.headers });
+        return;
+      }
+      const partial = partialAnswer(scripted.text);
+      startStream(exchange, codec);
+      for (const chunk of leadingChunks(exchange, codec, partial, scripted.afterChunks)) {
+        await writeChunk(exchange, chunk);
+      }
+      await writeChunk(
+        exchange,
+        codec.streamErrorChunk(scripted.message ?? 'the model failed mid-stream', scripted.errorType),
+      );
+      exchange.res.end();
+      return;
+    }
+    case 'cut':
+    case 'stall': {
+      if (scripted.kind === 'stall' && scripted.afterChunks === undefined) {
+        await exchange.untilGone();
+        return;
+      }
+      const partial = partialAnswer(scripted.kind === 'cut' ? scripted.text : undefined);
+      if (streamed) {
+        startStream(exchange, codec);
+        for (const chunk of leadingChunks(exchange, codec, partial, scripted.afterChunks)) {
+          await writeChunk(exchange, chunk);
+        }
+      } else {
+        const body = JSON.stringify(codec.completeBody(exchange, partial));
+        writeHead(exchange, 200, {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          ...codec.commonHeaders(),
+        });
+        await writeChunk(exchange, body.slice(0, Math.floor(body.length / 2)));
+      }
+      if (scripted.kind === 'cut') exchange.destroyConnection();
+      else await exchange.untilGone();
+      return;
+    }
+  }
+}
+
+function startStream(exchange: Exchange, codec: WireCodec): void {
+  writeHead(exchange, 200, { 'content-type': codec.streamContentType, ...codec.commonHeaders() });
+}
+
+function partialAnswer(text: string | undefined): TextReply {
+  return { kind: 'text', text: text ?? 'partial answer that never ends' };
+}
+
+function leadingChunks(
+  exchange: Exchange,
+  codec: WireCodec,
+  partial: TextReply,
+  count: number | undefined,
+): Array<string | Uint8Array> {
+  return codec.streamChunks(exchange, partial).slice(0, count ?? 1);
+}

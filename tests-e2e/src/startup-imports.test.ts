@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { providerFixture, providerTargets } from './providers/provider-targets.js';
+import { type LoopbackServer, startOpenAIServer } from './servers/index.js';
+import { runCliListingModules, vendorSdkModules } from './startup-probe.js';
+
+const threeProviders = fileURLToPath(new URL('../fixtures/startup/three-providers.yaml', import.meta.url));
+
+// Start-up cost is a count here, not a timing: the commands that never call a model must never load
+// a vendor SDK (each costs 15-75 ms of import time; reference: dependencies.md §4).
+describe('start-up imports of the built CLI', () => {
+  it.each([
+    ['--version', ['--version']],
+    ['--help', ['--help']],
+    ['validate', ['validate', threeProviders]],
+    ['plan', ['plan', threeProviders]],
+    ['plan --format json', ['plan', threeProviders, '--format', 'json']],
+    ['explain', ['explain', threeProviders]],
+  ])('%s loads no provider SDK and no undici', async (_name, args) => {
+    const run = await runCliListingModules(args);
+    expect(run.code).toBe(0);
+    // The probe saw the CLI itself, so an empty list cannot pass for "nothing loaded".
+    expect(run.modules.some((module) => module.includes('/packages/cli/dist/'))).toBe(true);
+    expect(vendorSdkModules(run.modules)).toEqual([]);
+  });
+
+  it('--version loads neither zod nor the spec loader', async () => {
+    const run = await runCliListingModules(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.modules.filter((module) => /\/node_modules\/(zod|yaml|minijinja-js)\//.test(module))).toEqual(
+      [],
+    );
+  });
+
+  describe('the probe itself', () => {
+    let server: LoopbackServer;
+    beforeAll(async () => {
+      server = await startOpenAIServer();
+    });
+    afterAll(() => server.close());
+
+    it('does see an SDK when a run loads one', async () => {
+      const target = providerTargets.find((candidate) => candidate.id === 'openai');
+      if (!target) throw new Error('the openai target is missing');
+      const run = await runCliListingModules(['run', providerFixture(target, 'one-step'), '--quiet'], {
+        env: target.env(server),
+      });
+      expect(run.code).toBe(0);
+      const vendor = vendorSdkModules(run.modules).join('\n');
+      expect(vendor).toMatch(/\/node_modules\/openai\//);
+      expect(vendor).toMatch(/\/node_modules\/undici\//);
+    });
+  });
+});

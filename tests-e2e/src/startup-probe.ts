@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CliRun, strandsBin } from './cli-process.js';
+
+/**
+ * Loaded by `--import` before the CLI: a module-resolution hook (run by Node on its loader thread)
+ * appends every resolved ESM URL to the file, and at exit the CommonJS cache (modules loaded with
+ * `require`, which the hook does not see) is appended too. Between the two, every module the
+ * process loaded is listed.
+ */
+function preloadFor(file: string): string {
+  const hooks = [
+    "import { appendFileSync } from 'node:fs';",
+    'let file;',
+    'export function initialize(data) { file = data.file; }',
+    'export async function resolve(specifier, context, next) {',
+    '  const result = await next(specifier, context);',
+    "  appendFileSync(file, result.url + '\\n');",
+    '  return result;',
+    '}',
+  ].join('\n');
+  const preload = [
+    "import { register, createRequire } from 'node:module';",
+    "import { appendFileSync } from 'node:fs';",
+    `const file = ${JSON.stringify(file)};`,
+    `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)}, { data: { file } });`,
+    'const cache = createRequire(file).cache;',
+    "process.on('exit', () => appendFileSync(file, Object.keys(cache).map((path) => 'cjs:' + path + '\\n').join('')));",
+  ].join('\n');
+  return `data:text/javascript,${encodeURIComponent(preload)}`;
+}
+
+/** A CLI process and every module it loaded (ESM URLs, and `cjs:` paths of required modules). */
+export interface ProbedRun extends CliRun {
+  readonly modules: readonly string[];
+}
+
+/** Runs the built CLI with `args` and lists the modules it loaded, whatever way they were loaded. */
+export async function runCliListingModules(
+  args: readonly string[],
+  options: { cwd?: string; env?: Readonly<Record<string, string>> } = {},
+): Promise<ProbedRun> {
+  const directory = await mkdtemp(join(tmpdir(), 'strands-startup-probe-'));
+  const file = join(directory, 'modules.txt');
+  try {
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      NO_COLOR: '1',
+      ...options.env,
+    };
+    const run = await new Promise<CliRun>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', preloadFor(file), strandsBin, ...args], {
+        cwd: options.cwd,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    });
+    const listed = await readFile(file, 'utf8').catch(() => '');
+    const modules = [...new Set(listed.split('\n').filter((line) => line !== ''))];
+    return { ...run, modules };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** Vendor SDKs (and the HTTP client they use) that only a model call may load. */
+export const vendorSdkPattern = /\/node_modules\/(openai|ollama|undici|@aws-sdk\/[^/]+|@smithy\/[^/]+)\//;
+
+/** The modules of `modules` that belong to a vendor SDK. */
+export function vendorSdkModules(modules: readonly string[]): string[] {
+  return modules.filter((module) => vendorSdkPattern.test(module));
+}
