@@ -112,6 +112,8 @@ export interface RunDocument {
   readonly artifacts?: readonly string[];
   readonly steps?: ReadonlyArray<{ readonly label: string; readonly response: string }>;
   readonly counts?: { readonly requests: number; readonly retries: number; readonly invocations: number };
+  /** Peak resident memory of the process. */
+  readonly maxRssBytes?: number;
   readonly error?: { readonly name?: string; readonly message: string; readonly hint?: string };
 }
 

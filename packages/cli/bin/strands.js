@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The `strands` command. All logic lives in ../dist; this file only hands over the arguments.
-import { main } from '../dist/main.js';
 
 // A closed pipe (`strands schema | head`) is not an error worth a stack trace: stop writing quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,4 +8,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // Scripts call `strands --version` often: answer it (exactly as the full parser would) without
+  // loading the parser and the command table, so it costs little more than starting Node.
+  const { VERSION } = await import('../dist/version.js');
+  process.stdout.write(`strands-cli ${VERSION}\n`);
+} else {
+  const { main } = await import('../dist/main.js');
+  process.exitCode = await main(argv);
+}

@@ -64,6 +64,11 @@ describe('errors of createBedrockProvider against a loopback Bedrock server', ()
     expect(await failure(drain(provider.stream(hello)))).toMatchObject({ kind: 'server', isRetryable: true });
   });
 
+  it('maps an unnamed 409 (a conflict) to a retryable server error', async () => {
+    server.enqueue(reply.error(409, { errorType: 'ConflictException' }));
+    expect(await failure(provider.generate(hello))).toMatchObject({ kind: 'server', statusCode: 409 });
+  });
+
   it('maps AccessDenied to auth with a hint naming the variables', async () => {
     server.enqueue(reply.error(403));
     const error = await failure(provider.generate(hello));

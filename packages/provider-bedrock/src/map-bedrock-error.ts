@@ -96,7 +96,8 @@ function kindByStatus(status: number | undefined): ProviderErrorKind | undefined
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'not-found';
   if (status === 408) return 'timeout';
-  if (status >= 500) return 'server';
+  // 409 (a conflicting request in flight) is transient like a 5xx (behaviour Part A §7).
+  if (status === 409 || status >= 500) return 'server';
   if (status >= 400) return 'bad-request';
   return undefined;
 }

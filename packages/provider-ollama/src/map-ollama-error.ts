@@ -89,7 +89,8 @@ function fromStatus(
   }
   if (status === 408)
     return make('timeout', `Ollama timed out for model '${modelId}' (408): ${detail}`, { statusCode });
-  if (status >= 500) {
+  // 409 (a conflicting request in flight) is transient like a 5xx (behaviour Part A §7).
+  if (status === 409 || status >= 500) {
     return make('server', `Ollama server error for model '${modelId}' (${status}): ${detail}`, {
       statusCode,
       ...timing,

@@ -68,6 +68,11 @@ describe('errors of createOllamaProvider against a loopback Ollama server', () =
     expect(await failure(provider.generate(hello))).toMatchObject({ kind: 'auth', isRetryable: false });
   });
 
+  it('maps 409 (a conflict) to a retryable server error', async () => {
+    server.enqueue(reply.error(409));
+    expect(await failure(provider.generate(hello))).toMatchObject({ kind: 'server', isRetryable: true });
+  });
+
   it('maps an error line in the middle of a stream to a retryable server error', async () => {
     server.enqueue(reply.streamError({ message: 'CUDA out of memory' }));
     const error = await failure(drain(provider.stream(hello)));

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import http2 from 'node:http2';
 import net from 'node:net';
@@ -43,6 +44,8 @@ export async function startLoopbackServer(
   let maxInFlight = 0;
   const sockets = new Map<net.Socket, number>();
   const closing = new AbortController();
+  // Every request in flight listens for the close (and every delayed one twice): many at once is normal.
+  setMaxListeners(0, closing.signal);
   const closedWaiters = new Set<() => void>();
 
   const onRequest = (

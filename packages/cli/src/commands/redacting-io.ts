@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { collectSecretValues, createRedactor, type WorkflowSpec } from '@strands-cli/core';
 import type { CliIO } from '../io.js';
 
@@ -30,5 +31,27 @@ export function redactingIO(io: CliIO): RedactingIO {
     useSpec(spec) {
       redact = createRedactor(collectSecretValues(spec, io.env));
     },
+  };
+}
+
+const consoleMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+
+/**
+ * Sends whatever a vendor library prints with `console.*` during a run to `stderr` (redacted, when
+ * given a {@link RedactingIO} stream): stdout carries only the result, and a library's diagnostic
+ * (ollama-js prints the lines of a stream it cannot parse) must not bypass the redactor. Returns the
+ * function that restores the console.
+ */
+export function routeConsoleTo(stderr: CliIO['stderr']): () => void {
+  const saved = consoleMethods.map((method) => console[method]);
+  for (const method of consoleMethods) {
+    console[method] = (...args: unknown[]) => {
+      stderr.write(`${format(...args)}\n`);
+    };
+  }
+  return () => {
+    consoleMethods.forEach((method, index) => {
+      console[method] = saved[index] as (typeof console)[typeof method];
+    });
   };
 }

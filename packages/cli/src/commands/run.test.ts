@@ -74,6 +74,7 @@ describe('strands run', () => {
       counts: { agentsBuilt: 1, agentsReused: 2, clientsCreated: 1, clientsReused: 0, requests: 3 },
     });
     expect(document.steps).toHaveLength(3);
+    expect(document.maxRssBytes).toBeGreaterThan(1024 * 1024);
     expect(stderr()).toBe('');
   });
 

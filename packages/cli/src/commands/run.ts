@@ -16,7 +16,7 @@ import { createStyle } from '../progress/format.js';
 import { jsonFailure, jsonSuccess } from '../progress/json-result.js';
 import { formatSummary } from '../progress/summary.js';
 import { reportError } from '../report-error.js';
-import { type RedactingIO, redactingIO } from './redacting-io.js';
+import { type RedactingIO, redactingIO, routeConsoleTo } from './redacting-io.js';
 import { abortOnInterrupt, pluginSearchPath } from './run-setup.js';
 
 /** Options of `strands run`, as commander parses them. */
@@ -47,6 +47,7 @@ export async function runCommand(
 ): Promise<number> {
   const guarded = redactingIO(terminal);
   const io = guarded.io;
+  const restoreConsole = routeConsoleTo(io.stderr);
   try {
     return await runAndReport(specPath, options, guarded);
   } catch (error) {
@@ -55,6 +56,7 @@ export async function runCommand(
     return exitCode;
   } finally {
     await closeClientPool();
+    restoreConsole();
   }
 }
 

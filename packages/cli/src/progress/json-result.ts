@@ -14,6 +14,8 @@ export function jsonSuccess(result: RunResult): string {
       usage: result.usage,
       artifacts: result.artifacts,
       counts: result.counts,
+      // Peak memory of the whole process (resident set), for load and soak checks.
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
       steps: result.steps.map((step) => ({
         label: step.step.label,
         pointer: step.step.pointer,

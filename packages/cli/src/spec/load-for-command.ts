@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LoadedSpec, loadSpec, type PluginSources } from '@strands-cli/core';
+import { type LoadedSpec, loadSpec, type PluginSources } from '@strands-cli/core/loader';
 import type { CliIO } from '../io.js';
 
 /** This package's own directory: built-in plugins resolve from its node_modules. */

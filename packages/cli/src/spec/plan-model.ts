@@ -1,13 +1,6 @@
-import {
-  type CapabilityIssue,
-  declaredInputs,
-  type LoadedSpec,
-  loadProvider,
-  type PlanEdgeV1,
-  type PlanNodeV1,
-  type PluginSources,
-  type SpecIssue,
-} from '@strands-cli/core';
+// The lean entry: `plan` never needs the runtime, so it does not pay for loading it.
+import { declaredInputs, type LoadedSpec, loadProvider, type PluginSources } from '@strands-cli/core/loader';
+import type { CapabilityIssue, PlanEdgeV1, PlanNodeV1, SpecIssue } from '@strands-cli/core/spec';
 
 /** One agent as it will run: provider and model after per-agent overrides. */
 export interface PlannedAgent {

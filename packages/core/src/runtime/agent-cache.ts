@@ -60,6 +60,12 @@ export interface AgentCacheOptions {
   readonly wrapProvider?: WrapProvider;
 }
 
+/** What identifies a built agent: its cache key and its sorted tool ids. */
+interface AgentIdentity {
+  readonly key: string;
+  readonly tools: readonly string[];
+}
+
 /** Per-run counters of the cache. */
 export interface AgentCacheCounts {
   readonly agentsBuilt: number;
@@ -78,6 +84,7 @@ export class AgentCache {
   readonly #options: AgentCacheOptions;
   readonly #agents = new Map<string, Promise<CachedAgent>>();
   readonly #settings = new Map<string, unknown>();
+  readonly #identities = new Map<string, AgentIdentity>();
   #counts = { agentsBuilt: 0, agentsReused: 0, clientsCreated: 0, clientsReused: 0 };
   #closed = false;
 
@@ -109,15 +116,13 @@ export class AgentCache {
    */
   get(agentId: string, toolIds?: readonly string[]): Promise<CachedAgent> {
     if (this.#closed) return Promise.reject(new RuntimeFailure('The run is already closed'));
-    let effective: unknown;
+    let key: string;
+    let tools: readonly string[];
     try {
-      effective = this.#modelSettings(agentId).effective;
+      ({ key, tools } = this.#identity(agentId, toolIds));
     } catch (error) {
       return Promise.reject(error);
     }
-    const agentSpec = agentSpecOf(this.#options.spec, agentId);
-    const tools = [...new Set(toolIds ?? agentSpec?.tools ?? [])].sort();
-    const key = JSON.stringify([agentId, tools, effective]);
     const existing = this.#agents.get(key);
     if (existing) {
       this.#counts.agentsReused += 1;
@@ -139,6 +144,23 @@ export class AgentCache {
     this.#closed = true;
     this.#agents.clear();
     await this.#options.runTools.close();
+  }
+
+  /**
+   * The cache key of an agent with these tools, and its sorted tool ids. Remembered per request
+   * shape, since every step of a long chain asks for the same agent.
+   */
+  #identity(agentId: string, toolIds: readonly string[] | undefined): AgentIdentity {
+    const shape = toolIds === undefined ? agentId : `${agentId}\u0000${toolIds.join('\u0000')}`;
+    let identity = this.#identities.get(shape);
+    if (!identity) {
+      const { effective } = this.#modelSettings(agentId);
+      const agentSpec = agentSpecOf(this.#options.spec, agentId);
+      const tools = [...new Set(toolIds ?? agentSpec?.tools ?? [])].sort();
+      identity = { key: JSON.stringify([agentId, tools, effective]), tools };
+      this.#identities.set(shape, identity);
+    }
+    return identity;
   }
 
   async #build(agentId: string, toolIds: readonly string[]): Promise<CachedAgent> {

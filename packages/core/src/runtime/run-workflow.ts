@@ -116,10 +116,7 @@ export async function runWorkflow(
       signal: controller.signal,
       streamRequested: options.stream === true,
       invokeAgent: (request) => invoker.invokeAgent(request),
-      render: (template, scope, pointer) =>
-        template === undefined
-          ? ''
-          : renderTemplate(template, { ...loaded.variables, ...scope }, loaded.locate(pointer)),
+      render: (template, scope, pointer) => renderAt(loaded, template, scope, pointer),
     };
     const result = await executor.run(context);
     if (controller.signal.aborted) throw abortReason(controller.signal);
@@ -174,6 +171,25 @@ export async function runWorkflow(
     budget.dispose();
     unlink();
     await cache.close();
+  }
+}
+
+/**
+ * Renders one of the spec's templates for an executor. Locating a pointer in the source costs more
+ * than most renders, so the location is looked up only when the render fails, to name it.
+ */
+function renderAt(
+  loaded: LoadedSpec,
+  template: string | undefined,
+  scope: Readonly<Record<string, unknown>>,
+  pointer: string,
+): string {
+  if (template === undefined) return '';
+  const context = { ...loaded.variables, ...scope };
+  try {
+    return renderTemplate(template, context);
+  } catch {
+    return renderTemplate(template, context, loaded.locate(pointer));
   }
 }
 

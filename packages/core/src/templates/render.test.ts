@@ -35,6 +35,12 @@ describe('renderTemplate', () => {
     ).toThrow(/too long|fuel|range/);
   });
 
+  it('refuses an output too large for the engine, and keeps rendering afterwards', () => {
+    // Ten billion characters: the engine traps at once (capacity overflow) instead of allocating.
+    expect(() => renderTemplate('{{ "xxxxxxxxxx" * 1000000000 }}', {})).toThrow(/too large/);
+    expect(renderTemplate('{{ 1 + 1 }}', {})).toBe('2');
+  });
+
   it('strips control characters and normalises to NFC', () => {
     expect(renderTemplate('a\u0007b{{ x }}', { x: 'e\u0301' })).toBe('ab\u00e9');
   });

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { SpecLocation } from '../spec/v1/errors.js';
 import { TemplateError } from '../spec/v1/errors.js';
 import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
-import { pruneContext } from './prune-context.js';
+import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
 
 /** The minijinja-js Environment, typed to what we use. */
@@ -67,12 +67,29 @@ export function renderTemplate(
   }
   // Only what the template can read crosses into the engine, so a render costs the same at step 1000
   // as at step 1 (the engine copies its whole context on every call).
-  const readable = pruneContext(source, context);
+  const narrowed = narrowForRender(source, context);
   let output: string;
   try {
-    output = getEnvironment().renderStr(keepPythonStyleEscapes(source), toPlainData(readable));
+    try {
+      output = renderInEngine(narrowed.source, narrowed.context);
+    } catch (error) {
+      if (!narrowed.changed || isEngineFault(error)) throw error;
+      // A failure is described from the template as written, against all it could see.
+      output = renderInEngine(source, context);
+    }
   } catch (error) {
-    throw new TemplateError(describeTemplateFailure(source, readable, error, location), location, {
+    if (isEngineFault(error)) {
+      // The engine trapped (out of memory) or a JS string could not hold its output: the WASM
+      // environment may be left mid-borrow, so every later render would fail. Start afresh.
+      environment = undefined;
+      debugEnvironment = undefined;
+      throw new TemplateError(
+        `${where(location)}template output is too large (over ${templateLimits.maxOutputChars} characters) and was stopped`,
+        location,
+        { hint: 'Make the template produce less text.', cause: error },
+      );
+    }
+    throw new TemplateError(describeTemplateFailure(source, context, error, location), location, {
       hint: 'Check the names used in the template: only inputs, --var values and the names this step can see are defined.',
       cause: error,
     });
@@ -84,6 +101,24 @@ export function renderTemplate(
     );
   }
   return postProcessRendered(output);
+}
+
+function renderInEngine(source: string, context: Readonly<Record<string, unknown>>): string {
+  return getEnvironment().renderStr(keepPythonStyleEscapes(source), toPlainData(context));
+}
+
+/**
+ * True for failures of the engine itself rather than of the template: a WebAssembly trap (an
+ * allocation the engine could not make), a JS string too long for the output, or the state a trap
+ * leaves behind.
+ */
+function isEngineFault(error: unknown): boolean {
+  // WebAssembly.RuntimeError by name: the DOM/WebAssembly typings are not part of this build.
+  if ((error as Error | undefined)?.name === 'RuntimeError' || error instanceof RangeError) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /^(unreachable|memory access out of bounds)|Cannot create a string longer|recursive use of an object/.test(
+    message,
+  );
 }
 
 function where(location: SpecLocation | undefined): string {

@@ -45,7 +45,7 @@ describe('readSpecSource', () => {
   it('refuses files over 10 MiB', async () => {
     const big = join(directory, 'big.yaml');
     await writeFile(big, `name: x\n#${'x'.repeat(maxSpecFileBytes)}\n`);
-    expect((await failure(big)).message).toBe('Spec file is 10.0 MiB; the limit is 10 MiB');
+    expect((await failure(big)).message).toBe(`${big} is 10.0 MiB; the limit is 10 MiB`);
   });
 
   it('locates YAML syntax errors', async () => {

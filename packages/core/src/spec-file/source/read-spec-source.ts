@@ -43,7 +43,7 @@ export async function readSpecSource(file: string): Promise<SpecSource> {
   if (size > maxSpecFileBytes) {
     throw fail(
       file,
-      `Spec file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 10 MiB`,
+      `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 10 MiB`,
       'Split the spec, or move large text into input files.',
     );
   }
@@ -130,7 +130,7 @@ export function parseSpecText(rawText: string, syntax: SpecSyntax, file?: string
     const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
     throw fail(
       file,
-      `The top level of a spec must be a mapping of keys (version, name, runtime, agents, pattern), found ${found}`,
+      `The top level of ${file ?? 'a spec'} must be a mapping of keys (version, name, runtime, agents, pattern), found ${found}`,
       'Start the file with `version: 0` and `name: ...` at column 1.',
     );
   }

@@ -1,0 +1,8 @@
+/**
+ * `@strands-cli/core/loader`: reading and checking spec files, and loading plugins, without the
+ * runtime (no client pool, tools, record/replay or their dependencies). What the read-only commands
+ * (`validate`, `plan`, `explain`) import, so that they start faster than a run.
+ */
+
+export * from './plugins/index.js';
+export * from './spec-file/index.js';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ProviderCallError } from '../spec/v1/errors.js';
+import { createRunTools } from '../tools/run-tools.js';
+import { rejectionOf, runWithMock } from './__fixtures__/run-harness.js';
+import { chainSpec } from './__fixtures__/test-executors.js';
+
+const secret = 'sk-redaction-test-123456';
+
+describe('secrets in events and errors', () => {
+  it('redacts credential values from retry events, step errors and the thrown error', async () => {
+    const echoed = (status: number) => ({
+      error: new ProviderCallError({
+        providerId: 'mock',
+        kind: status === 503 ? 'server' : 'auth',
+        message: `key ${secret} refused`,
+        statusCode: status,
+        hint: `Replace ${secret}.`,
+      }),
+    });
+    const document = chainSpec([{ agent: 'a', input: 'hello' }]);
+    document.runtime = { provider: 'mock', failure_policy: { retries: 1, wait_min: 0 } };
+    const { pending, events } = runWithMock(document, [echoed(503), echoed(401)], {
+      env: { MOCK_API_KEY: secret },
+      createTools: createRunTools,
+    });
+    const error = await rejectionOf(pending);
+    expect(error.message).toBe('key [REDACTED] refused (HTTP 401)');
+    expect((error as Error & { hint?: string }).hint).toBe('Replace [REDACTED].');
+    expect(String(error.stack)).not.toContain(secret);
+    expect(JSON.stringify(events)).not.toContain(secret);
+    expect(events.find((event) => event.type === 'retry')).toMatchObject({
+      error: 'key [REDACTED] refused (HTTP 503)',
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { type RecordedRequest, reply, type ScriptedReply, type ScriptedToolCall } from '../servers/index.js';
+import { type Conversation, plausibleUsage, readConversation } from './conversation.js';
+
+/** A provider the examples use; each has a loopback server in `../servers`. */
+export type ExampleProvider = 'openai' | 'ollama' | 'bedrock';
+
+/**
+ * How one `examples/<name>.yaml` is recorded: the providers it calls, a scripted model that answers
+ * like a real one would (by content, since concurrent requests arrive in any order), and what the run
+ * must produce.
+ */
+export interface ExampleScript {
+  /** The file name in `examples/` without `.yaml`. */
+  readonly name: string;
+  readonly providers: readonly ExampleProvider[];
+  /** Answers one model request. */
+  readonly answer: (conversation: Conversation) => ScriptedReply;
+  /** Model calls one run makes. */
+  readonly modelCalls: number;
+  /** Artifact file names the run writes (under `--out`). */
+  readonly artifacts: readonly string[];
+  /** Text the final response contains. */
+  readonly resultContains: string;
+  /** The example's HTTP tool calls the local status API (examples/local-api/status-api.mjs). */
+  readonly usesStatusApi?: boolean;
+}
+
+/** The responder a loopback server gets for an example. */
+export function responderFor(script: ExampleScript): (request: RecordedRequest) => ScriptedReply {
+  return (request) => script.answer(readConversation(request));
+}
+
+/** A text answer with plausible usage. */
+export function say(conversation: Conversation, text: string): ScriptedReply {
+  return reply.text(text, { usage: plausibleUsage(conversation, text) });
+}
+
+/** A tool-call answer with plausible usage. */
+export function callTools(
+  conversation: Conversation,
+  calls: readonly ScriptedToolCall[],
+  text?: string,
+): ScriptedReply {
+  return reply.toolCalls(calls, {
+    ...(text === undefined ? {} : { text }),
+    usage: plausibleUsage(conversation, text ?? '', calls.length),
+  });
+}
+
+/** A loud answer for a request the script did not expect: the recording test then fails on it. */
+export function unexpected(conversation: Conversation): ScriptedReply {
+  return reply.error(400, {
+    message: `scripted model: unexpected request '${conversation.input.slice(0, 60)}'`,
+  });
+}
