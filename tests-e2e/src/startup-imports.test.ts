@@ -32,6 +32,19 @@ describe('start-up imports of the built CLI', () => {
     );
   });
 
+  it.each([
+    ['validate', ['validate', threeProviders]],
+    ['plan', ['plan', threeProviders]],
+  ])('%s loads the spec loader without the runtime', async (_name, args) => {
+    const run = await runCliListingModules(args);
+    expect(run.code).toBe(0);
+    expect(run.modules.some((module) => module.includes('/core/dist/spec-file/'))).toBe(true);
+    const runtime = run.modules.filter((module) =>
+      /\/core\/dist\/(runtime|record-replay)\/|\/node_modules\/lru-cache\//.test(module),
+    );
+    expect(runtime).toEqual([]);
+  });
+
   describe('the probe itself', () => {
     let server: LoopbackServer;
     beforeAll(async () => {

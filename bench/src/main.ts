@@ -1,0 +1,186 @@
+/**
+ * `pnpm bench`: every scenario of issue 7 in one process (start-up and the `strands run` memory
+ * figures spawn processes), against loopback servers. Prints a Markdown report and writes
+ * bench/results/latest.json and latest.md. `--quick` runs fewer repetitions; `--only=chain,parallel,
+ * startup,scale` picks scenarios.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { closeClientPool } from '@strands-cli/core';
+import { describeMachine, round1 } from './machine.js';
+import { benchProviders } from './providers.js';
+import { startRemoteServer } from './remote-server.js';
+import { formatReport } from './report.js';
+import { benchChain, type ChainResult } from './scenarios/chain.js';
+import { benchOrchestration } from './scenarios/orchestration.js';
+import { answerDelayMs, benchParallel, type ParallelResult } from './scenarios/parallel.js';
+import { benchChainScale, benchLargeRun, largeSpecs } from './scenarios/scale.js';
+import { benchStartup, type StartupResult } from './scenarios/startup.js';
+import type { LoopbackServer } from './servers.js';
+import { type BenchResults, checkTargets } from './targets.js';
+
+const scenarioNames = ['chain', 'parallel', 'startup', 'scale'] as const;
+type ScenarioName = (typeof scenarioNames)[number];
+
+interface Options {
+  readonly quick: boolean;
+  readonly only: ReadonlySet<ScenarioName>;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const picked = only
+    ? only.split(',').filter((name): name is ScenarioName => scenarioNames.includes(name as ScenarioName))
+    : scenarioNames;
+  return { quick: argv.includes('--quick'), only: new Set(picked) };
+}
+
+/** Repetitions: the full run gives stable medians on a busy 2-core machine in a few minutes. */
+/** Chain lengths and how many timed repetitions each gets. */
+type LengthPlan = ReadonlyArray<readonly [steps: number, reps: number]>;
+
+/** How often each scenario repeats. */
+interface Repetitions {
+  readonly chain: number;
+  readonly warmUp: number;
+  readonly parallel: number;
+  readonly startup: number;
+  readonly scale: LengthPlan;
+  readonly orchestration: LengthPlan;
+  readonly large: number;
+}
+
+/** Repetitions: the full run gives stable medians on a busy 2-core machine in a few minutes. */
+function repetitions(quick: boolean): Repetitions {
+  if (quick) {
+    return {
+      chain: 5,
+      warmUp: 1,
+      parallel: 2,
+      startup: 5,
+      scale: [
+        [10, 5],
+        [100, 3],
+        [1000, 1],
+      ],
+      orchestration: [
+        [10, 20],
+        [100, 5],
+        [1000, 2],
+      ],
+      large: 1,
+    };
+  }
+  return {
+    chain: 20,
+    warmUp: 3,
+    parallel: 5,
+    startup: 15,
+    scale: [
+      [10, 15],
+      [100, 7],
+      [1000, 3],
+    ],
+    orchestration: [
+      [10, 100],
+      [100, 20],
+      [1000, 5],
+    ],
+    large: 2,
+  };
+}
+
+function progress(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+async function withServer<T>(
+  start: () => Promise<LoopbackServer>,
+  work: (server: LoopbackServer) => Promise<T>,
+): Promise<T> {
+  const server = await start();
+  try {
+    return await work(server);
+  } finally {
+    await closeClientPool();
+    await server.close();
+  }
+}
+
+async function main(): Promise<number> {
+  // The AWS SDK warns on every client about Node 20 support; that is noise in a benchmark's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const options = parseOptions(process.argv.slice(2));
+  const reps = repetitions(options.quick);
+  const machine = describeMachine();
+  const started = performance.now();
+  const chain: ChainResult[] = [];
+  const parallel: ParallelResult[] = [];
+  let startup: StartupResult[] = [];
+  let scale: BenchResults['scale'];
+
+  for (const provider of benchProviders) {
+    await withServer(provider.start, async (server) => {
+      if (options.only.has('chain')) {
+        for (const steps of [10, 100]) {
+          progress(`chain: ${provider.id}, ${steps} steps`);
+          chain.push(await benchChain(provider, server, steps, reps.chain, reps.warmUp));
+        }
+      }
+    });
+    if (options.only.has('parallel')) {
+      const remote = await startRemoteServer(provider.id, answerDelayMs);
+      try {
+        for (const pattern of ['workflow', 'parallel'] as const) {
+          progress(`parallel: ${provider.id}, ${pattern}`);
+          parallel.push(await benchParallel(provider, remote, pattern, 32, 8, reps.parallel));
+        }
+      } finally {
+        await closeClientPool();
+        await remote.close();
+      }
+    }
+  }
+  if (options.only.has('scale')) {
+    const provider = benchProviders[0];
+    if (!provider) throw new Error('no provider');
+    scale = await withServer(provider.start, async (server) => {
+      progress(`scale: ${provider.id}, chains of 10, 100 and 1000 steps`);
+      const chainPoints = await benchChainScale(provider, server, reps.scale);
+      const large = [];
+      for (const [name, spec] of largeSpecs(provider, server)) {
+        progress(`scale: ${provider.id}, ${name}`);
+        large.push(await benchLargeRun(name, spec, provider, server, reps.large));
+      }
+      return { provider: provider.id, chainPoints, large };
+    });
+    progress('scale: orchestration alone (in-memory model), chains of 10, 100 and 1000 steps');
+    scale = { ...scale, orchestration: await benchOrchestration(reps.orchestration) };
+  }
+  if (options.only.has('startup')) {
+    progress('start-up: node -e 0, strands --version, validate, plan');
+    startup = await benchStartup(reps.startup);
+  }
+
+  const results: BenchResults = { chain, parallel, startup, ...(scale ? { scale } : {}) };
+  const targets = checkTargets(results);
+  const finished = { ...machine, loadAverage: { ...machine.loadAverage, end: round1(loadavg()[0] ?? 0) } };
+  const mode = `${options.quick ? '--quick' : 'full run'}, ${((performance.now() - started) / 1000).toFixed(0)} s`;
+  const report = formatReport(finished, results, targets, mode);
+  process.stdout.write(`${report}\n`);
+  // A run of some scenarios only must not replace the committed results of a complete one.
+  const name = options.only.size === scenarioNames.length ? 'latest' : 'partial';
+  const directory = new URL('../results/', import.meta.url);
+  await mkdir(directory, { recursive: true });
+  await writeFile(
+    new URL(`${name}.json`, directory),
+    `${JSON.stringify({ machine: finished, mode, results, targets }, null, 2)}\n`,
+  );
+  await writeFile(new URL(`${name}.md`, directory), `# pnpm bench: ${name} results\n\n${report}\n`);
+  progress(`wrote bench/results/${name}.json and bench/results/${name}.md`);
+  const importProblems = startup.some((run) => (run.sdkModules?.length ?? 0) > 0);
+  // Timings are reported, not enforced; an SDK imported at start-up is a bug, so it fails the run.
+  return importProblems ? 1 : 0;
+}
+
+process.exitCode = await main();

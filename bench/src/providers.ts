@@ -1,0 +1,58 @@
+import type { LoopbackServer } from './servers.js';
+import { startBedrockServer, startOllamaServer, startOpenAIServer } from './servers.js';
+
+/** A provider the bench drives: its loopback server and how a spec and the environment reach it. */
+export interface BenchProvider {
+  readonly id: 'openai' | 'ollama' | 'bedrock';
+  start(): Promise<LoopbackServer>;
+  /** The spec's `runtime` section pointing at the server at `url`. */
+  runtime(url: string): Record<string, unknown>;
+  /** Credentials a user would set (no machine AWS setup, no real endpoint). */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** The AWS SDK must find nothing of the machine's own AWS setup. */
+const isolatedAws = {
+  AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+/** The three built-in providers. */
+export const benchProviders: readonly BenchProvider[] = [
+  {
+    id: 'openai',
+    start: () => startOpenAIServer(),
+    runtime: (url) => ({ provider: 'openai', model_id: 'gpt-4o-mini', host: `${url}/v1` }),
+    env: { OPENAI_API_KEY: 'sk-bench' },
+  },
+  {
+    id: 'ollama',
+    start: () => startOllamaServer(),
+    runtime: (url) => ({ provider: 'ollama', model_id: 'llama3.2', host: url }),
+    env: {},
+  },
+  {
+    id: 'bedrock',
+    start: () => startBedrockServer(),
+    runtime: (url) => ({
+      provider: 'bedrock',
+      model_id: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
+      region: 'us-east-1',
+      host: url,
+    }),
+    env: { ...isolatedAws, AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret' },
+  },
+];
+
+/** The environment a spawned `strands` process gets: a clean one plus the provider's variables. */
+export function processEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NO_COLOR: '1',
+    ...isolatedAws,
+    ...extra,
+  };
+}
