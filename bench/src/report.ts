@@ -129,12 +129,13 @@ export function formatReport(
       '**Start-up (scenario 5): whole processes**',
       '',
       ...table(
-        ['command', 'wall ms', '× node -e 0', 'modules loaded', 'provider SDK modules'],
+        ['command', 'wall ms', '× node -e 0', 'modules loaded', 'files read', 'provider SDK modules'],
         results.startup.map((run) => [
           `\`${run.command}\``,
           spread(run.wallMs, 0),
           f2(run.ratioToNode),
           run.modulesLoaded === undefined ? '–' : String(run.modulesLoaded),
+          run.filesRead === undefined ? '–' : String(run.filesRead),
           run.sdkModules === undefined ? '–' : String(run.sdkModules.length),
         ]),
       ),

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   answerByPrefix,
   artifactsIn,
@@ -9,16 +9,16 @@ import {
   startModelServer,
   userMessage,
 } from './executors-harness.js';
-import { type LoopbackServer, reply } from './servers/index.js';
+import { reply } from './servers/index.js';
+import { withLoopbackServer } from './servers/with-loopback-server.js';
+
+/** Every test gets its own model server, closed after it. */
+const it = withLoopbackServer(startModelServer);
 
 describe('the parallel executor, through the built CLI', () => {
-  let server: LoopbackServer;
-  beforeEach(async () => {
-    server = await startModelServer();
-  });
-  afterEach(() => server.close());
-
-  it('runs examples/parallel-reviews.yaml: branch context, reduce over branches, artifacts', async () => {
+  it('runs examples/parallel-reviews.yaml: branch context, reduce over branches, artifacts', async ({
+    server,
+  }) => {
     // The first step of each branch waits a little so that the three branches overlap.
     answerByPrefix(server, [
       ['Review this draft for clarity', reply.text('CLARITY-LONG', { delayMs: 300 })],
@@ -53,7 +53,9 @@ describe('the parallel executor, through the built CLI', () => {
     expect(artifacts['review.md']).toBe('# Review\n\nVERDICT: revise\n\n---\nClarity: CLARITY-SHORT\n');
   });
 
-  it('cancels the other branches when one fails, skips reduce, and names branch, step and agent', async () => {
+  it('cancels the other branches when one fails, skips reduce, and names branch, step and agent', async ({
+    server,
+  }) => {
     answerByPrefix(server, [
       ['STALL', reply.stall()],
       ['first step', reply.text('FIRST', { delayMs: 100 })],

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   artifactsIn,
   example,
@@ -7,21 +7,21 @@ import {
   systemPrompt,
   userMessage,
 } from './executors-harness.js';
-import { type LoopbackServer, reply } from './servers/index.js';
+import { reply } from './servers/index.js';
+import { withLoopbackServer } from './servers/with-loopback-server.js';
 
 const message = 'My router drops the connection every hour';
 const instruction =
   '\n\nRespond with valid JSON: {"route": "<route_name>"}\n' +
   'The route name must be one of: "billing", "technical", "escalate".';
 
-describe('the routing executor, through the built CLI (examples/routing-support.yaml)', () => {
-  let server: LoopbackServer;
-  beforeEach(async () => {
-    server = await startModelServer();
-  });
-  afterEach(() => server.close());
+/** Every test gets its own model server, closed after it. */
+const it = withLoopbackServer(startModelServer);
 
-  it('asks the router with the route list, runs the chosen route as a chain, writes artifacts', async () => {
+describe('the routing executor, through the built CLI (examples/routing-support.yaml)', () => {
+  it('asks the router with the route list, runs the chosen route as a chain, writes artifacts', async ({
+    server,
+  }) => {
     server.enqueue(
       reply.text('{"route": "technical"}'),
       reply.text('DIAGNOSIS'),
@@ -41,7 +41,7 @@ describe('the routing executor, through the built CLI (examples/routing-support.
     expect(artifacts['reply-technical.md']).toBe('Route: technical\n\nFRIENDLY REPLY\n');
   });
 
-  it('retries a malformed answer with the sterner instruction, then follows it', async () => {
+  it('retries a malformed answer with the sterner instruction, then follows it', async ({ server }) => {
     server.enqueue(
       reply.text('It is clearly a billing question.'),
       reply.text('Sure:\n```json\n{"route": "escalate", "why": "angry"}\n```'),
@@ -58,7 +58,7 @@ describe('the routing executor, through the built CLI (examples/routing-support.
     expect(Object.keys(await artifactsIn(run.out))).toEqual(['reply-escalate.md']);
   });
 
-  it('fails at once on an unknown route, listing the valid ones, and writes nothing', async () => {
+  it('fails at once on an unknown route, listing the valid ones, and writes nothing', async ({ server }) => {
     server.enqueue(reply.text('{"route": "sales"}'), reply.text('{"route": "billing"}'));
     const run = await runSpec(example('routing-support'), server, { message });
     expect(run.code).toBe(10);
@@ -69,7 +69,7 @@ describe('the routing executor, through the built CLI (examples/routing-support.
     expect(await artifactsIn(run.out)).toEqual({});
   });
 
-  it('gives up after max_retries + 1 malformed answers', async () => {
+  it('gives up after max_retries + 1 malformed answers', async ({ server }) => {
     server.setResponder(() => reply.text('no idea'));
     const run = await runSpec(example('routing-support'), server, { message });
     expect(run.code).toBe(10);

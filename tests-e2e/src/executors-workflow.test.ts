@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   answerByPrefix,
   artifactsIn,
@@ -10,16 +10,16 @@ import {
   systemPrompt,
   userMessage,
 } from './executors-harness.js';
-import { type LoopbackServer, reply } from './servers/index.js';
+import { reply } from './servers/index.js';
+import { withLoopbackServer } from './servers/with-loopback-server.js';
+
+/** Every test gets its own model server, closed after it. */
+const it = withLoopbackServer(startModelServer);
 
 describe('the workflow executor, through the built CLI', () => {
-  let server: LoopbackServer;
-  beforeEach(async () => {
-    server = await startModelServer();
-  });
-  afterEach(() => server.close());
-
-  it('runs examples/workflow-research-dag.yaml: DAG context, the sink as result, artifacts', async () => {
+  it('runs examples/workflow-research-dag.yaml: DAG context, the sink as result, artifacts', async ({
+    server,
+  }) => {
     // The two analyses wait a little so that they overlap: max_parallel (2) must be reached.
     answerByPrefix(server, [
       ['Collect notes on:', reply.text('NOTES')],
@@ -47,7 +47,9 @@ describe('the workflow executor, through the built CLI', () => {
     );
   });
 
-  it('builds each of two agents once over 20 tasks and fills max_parallel without exceeding it', async () => {
+  it('builds each of two agents once over 20 tasks and fills max_parallel without exceeding it', async ({
+    server,
+  }) => {
     server.setResponder((request) => reply.text(`done ${userMessage(request)}`, { delayMs: 100 }));
     const run = await runSpec(executorFixture('workflow-twenty-tasks'), server);
     expect(run.code).toBe(0);
@@ -66,7 +68,9 @@ describe('the workflow executor, through the built CLI', () => {
     await server.waitForConnectionsClosed();
   });
 
-  it('cancels the running tasks when one fails, never starts its dependant, and names task and agent', async () => {
+  it('cancels the running tasks when one fails, never starts its dependant, and names task and agent', async ({
+    server,
+  }) => {
     // The failure comes after a short wait so that both slow requests are in flight when it arrives.
     answerByPrefix(server, [
       ['STALL', reply.stall()],

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type CliRun, strandsBin } from './cli-process.js';
 
 /**
@@ -34,7 +35,13 @@ function preloadFor(file: string): string {
 
 /** A CLI process and every module it loaded (ESM URLs, and `cjs:` paths of required modules). */
 export interface ProbedRun extends CliRun {
+  /**
+   * Every source module the process loaded: the files it read, and for each chunk of the bundled
+   * CLI (dist/bundle) the modules esbuild inlined into that chunk, as file URLs.
+   */
   readonly modules: readonly string[];
+  /** The files the process read (a bundle chunk counts once). */
+  readonly files: readonly string[];
 }
 
 /** Runs the built CLI with `args` and lists the modules it loaded, whatever way they were loaded. */
@@ -69,11 +76,33 @@ export async function runCliListingModules(
       child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     });
     const listed = await readFile(file, 'utf8').catch(() => '');
-    const modules = [...new Set(listed.split('\n').filter((line) => line !== ''))];
-    return { ...run, modules };
+    const files = [...new Set(listed.split('\n').filter((line) => line !== ''))];
+    return { ...run, files, modules: await withBundledModules(files) };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+/**
+ * `files` plus the source modules inside each loaded chunk of the bundled CLI, read from the
+ * bundle's meta.json, so a check on which modules loaded means the same with or without the bundle.
+ */
+async function withBundledModules(files: readonly string[]): Promise<string[]> {
+  const chunks = files.filter((file) => /\/packages\/cli\/dist\/bundle\/[^/]+\.js$/.test(file));
+  const first = chunks[0];
+  if (first === undefined) return [...files];
+  const bundleDirectory = dirname(new URL(first).pathname);
+  const meta = JSON.parse(await readFile(join(bundleDirectory, 'meta.json'), 'utf8')) as Record<
+    string,
+    string[]
+  >;
+  const packageDirectory = dirname(dirname(bundleDirectory));
+  const inlined = chunks.flatMap((chunk) =>
+    (meta[chunk.split('/').pop() ?? ''] ?? []).map(
+      (input) => pathToFileURL(resolve(packageDirectory, input)).href,
+    ),
+  );
+  return [...new Set([...files, ...inlined])];
 }
 
 /** Vendor SDKs (and the HTTP client they use) that only a model call may load. */

@@ -16,6 +16,8 @@ export interface StartupResult {
   readonly ratioToNode: number;
   /** Modules the process loaded (ESM and CommonJS), and those of vendor SDKs (must be none). */
   readonly modulesLoaded?: number;
+  /** Files the process read: a chunk of the bundled CLI counts once, whatever it inlines. */
+  readonly filesRead?: number;
   readonly sdkModules?: readonly string[];
 }
 
@@ -66,6 +68,7 @@ export async function benchStartup(reps: number): Promise<StartupResult[]> {
       results.push({
         ...result,
         modulesLoaded: probed.modules.length,
+        filesRead: probed.files.length,
         sdkModules: vendorSdkModules(probed.modules),
       });
     } else {

@@ -20,22 +20,20 @@ export async function runMap(context: ExecutorContextV1<MapConfig>): Promise<Exe
   const results = await runFailFast(
     items.map((item, index) => async (signal: AbortSignal): Promise<MapItemResult> => {
       const label = `item ${index + 1}`;
+      let input: string;
       try {
-        const input = context.render(
-          config.input ?? '{{ item }}',
-          { item, index, items },
-          `${pointer}/input`,
-        );
-        const result = await context.invokeAgent({
-          agentId: config.agent,
-          input,
-          step: { kind: 'map-item', label, pointer: `${pointer}/items/${index}` },
-          signal,
-        });
-        return { index, item, response: result.text };
+        input = context.render(config.input ?? '{{ item }}', { item, index, items }, `${pointer}/input`);
       } catch (error) {
-        throw error instanceof StepFailedError ? error : new StepFailedError(label, config.agent, error);
+        throw new StepFailedError(label, config.agent, error);
       }
+      // A failed invocation comes back from the core already naming `label` and the agent.
+      const result = await context.invokeAgent({
+        agentId: config.agent,
+        input,
+        step: { kind: 'map-item', label, pointer: `${pointer}/items/${index}` },
+        signal,
+      });
+      return { index, item, response: result.text };
     }),
     context.signal,
   );

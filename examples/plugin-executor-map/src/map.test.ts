@@ -91,6 +91,24 @@ describe('the map pattern', () => {
     expect(failure).toMatchObject({ hint: expect.stringContaining('tojson') });
   });
 
+  it('names the failing item and its agent (the core names every failed invocation)', async () => {
+    const mock = createMockProviderPlugin({
+      responses: (request) => {
+        const first = request.messages[0];
+        const input = first?.role === 'user' ? first.content : '';
+        return input === 'Lima' ? { error: new Error('model refused') } : `mock: ${input}`;
+      },
+    });
+    const failure = await runWorkflow(mapSpec({}), {
+      providers: { openai: mock },
+      executors: { [type]: mapExecutor },
+      clientPool: new ClientPool(),
+      env: {},
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ exitCode: 10, name: 'StepFailedError' });
+    expect((failure as Error).message).toBe("item 2 (agent 'guide') failed: model refused");
+  });
+
   it('rejects unknown config keys', () => {
     expect(mapExecutor.configSchema.safeParse({ agent: 'a', items: ['x'], itmes: [] }).success).toBe(false);
   });

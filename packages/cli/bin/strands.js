@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `strands` command. All logic lives in ../dist; this file only hands over the arguments.
+import { existsSync } from 'node:fs';
 
 // A closed pipe (`strands schema | head`) is not an error worth a stack trace: stop writing quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -15,6 +16,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { VERSION } = await import('../dist/version.js');
   process.stdout.write(`strands-cli ${VERSION}\n`);
 } else {
-  const { main } = await import('../dist/main.js');
+  // The bundled entry (built by `pnpm build`) loads far fewer files; the tsc output is the fallback
+  // when only `tsc` has run (a bare `tsc -b` during development).
+  const bundled = new URL('../dist/bundle/strands.js', import.meta.url);
+  const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/main.js');
   process.exitCode = await main(argv);
 }

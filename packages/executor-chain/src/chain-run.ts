@@ -56,30 +56,30 @@ async function runStep(
   ref: StepRefV1,
   previous: readonly ChainStepRecord[],
 ): Promise<ChainStepRecord> {
+  let input: string;
   try {
     // Later keys win: the pattern's `steps`, then the step's own vars (the core puts user variables underneath).
-    const input = context.render(step.input, { steps: [...previous], ...step.vars }, `${ref.pointer}/input`);
-    const overrides = step.tool_overrides;
-    const result = await context.invokeAgent({
-      agentId: step.agent,
-      input,
-      ...(overrides && overrides.length > 0 ? { toolOverrides: overrides } : {}),
-      step: ref,
-      // A chain is sequential, so its text can be streamed without interleaving.
-      stream: true,
-    });
-    return {
-      index,
-      agent: step.agent,
-      response: result.text,
-      tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
-      usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
-    };
+    input = context.render(step.input, { steps: [...previous], ...step.vars }, `${ref.pointer}/input`);
   } catch (error) {
-    // A stopped run (cancellation, budget) reports its own reason, not a step failure.
-    if (context.signal.aborted) throw error;
     throw new StepFailedError(ref.label, step.agent, error);
   }
+  const overrides = step.tool_overrides;
+  // The core names the step and agent of a failed invocation, and reports a stopped run's own reason.
+  const result = await context.invokeAgent({
+    agentId: step.agent,
+    input,
+    ...(overrides && overrides.length > 0 ? { toolOverrides: overrides } : {}),
+    step: ref,
+    // A chain is sequential, so its text can be streamed without interleaving.
+    stream: true,
+  });
+  return {
+    index,
+    agent: step.agent,
+    response: result.text,
+    tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
+    usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
+  };
 }
 
 function isAgentStep(step: StepSpec): step is AgentStepSpec {

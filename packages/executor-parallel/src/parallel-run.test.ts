@@ -1,6 +1,6 @@
 import { ExitCode, StepFailedError } from '@strands-cli/core/spec';
+import { createFakeExecutorContext, deferred } from '@strands-cli/core/testing';
 import { describe, expect, it } from 'vitest';
-import { deferred, fakeContext } from './__fixtures__/fake-context.js';
 import type { ParallelConfig } from './parallel-config.js';
 import { runParallel } from './parallel-run.js';
 
@@ -11,7 +11,7 @@ const config = (branches: Branch[], reduce?: Step): ParallelConfig =>
 
 describe('runParallel', () => {
   it('aggregates branches sorted by id when there is no reduce', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'zeta', steps: [{ agent: 'a', input: 'Z' }] },
         { id: 'alpha', steps: [{ agent: 'b', input: 'A' }] },
@@ -32,7 +32,7 @@ describe('runParallel', () => {
   });
 
   it("gives each step its own branch's steps and last_response, step vars on top", async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         {
           id: 'web',
@@ -59,7 +59,7 @@ describe('runParallel', () => {
   });
 
   it('passes tool_overrides as-is, [] meaning no tools', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'none', steps: [{ agent: 'a', tool_overrides: [] }] },
         { id: 'own', steps: [{ agent: 'a' }] },
@@ -78,7 +78,7 @@ describe('runParallel', () => {
 
   it('runs the branches concurrently', async () => {
     const gate = deferred<string>();
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config(['a', 'b', 'c'].map((id) => ({ id, steps: [{ agent: 'x' }, { agent: 'x' }] }))),
       responder: () => {
         if (context.stats.active === 3) gate.resolve('ok');
@@ -91,7 +91,7 @@ describe('runParallel', () => {
   });
 
   it('runs reduce over branches.<id> with its own vars and reports its agent', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config(
         [
           { id: 'pros', steps: [{ agent: 'a', input: 'pros' }] },
@@ -119,7 +119,7 @@ describe('runParallel', () => {
   });
 
   it('streams only the reduce step when --stream is asked for', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config(
         [
           { id: 'a', steps: [{ agent: 'x' }] },
@@ -139,7 +139,7 @@ describe('runParallel', () => {
   });
 
   it('cancels sibling branches when one fails and names branch, step and agent', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config(
         [
           { id: 'slow', steps: [{ agent: 'waiter' }, { agent: 'waiter' }] },
@@ -164,7 +164,7 @@ describe('runParallel', () => {
   });
 
   it('names the step and the template pointer when a branch input does not render', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'a', steps: [{ agent: 'x' }] },
         { id: 'b', steps: [{ agent: 'y', input: '{{ branches.a.response }}' }] },

@@ -1,6 +1,5 @@
 import type { AgentResultV1, ExecutorContextV1, StepRefV1, StepSpec } from '@strands-cli/core/spec';
 import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
-import { invokeNamed } from './parallel-invoke.js';
 
 /** A step that ran: its agent and the agent's result. */
 export interface StepOutcome {
@@ -39,7 +38,8 @@ export async function runStep(
   }
   // A sibling may have failed while this branch was between steps.
   if (signal.aborted) throw signal.reason;
-  const result = await invokeNamed(context, {
+  // The core names the step and agent of a failed invocation.
+  const result = await context.invokeAgent({
     agentId: step.agent,
     input,
     toolOverrides: step.tool_overrides,

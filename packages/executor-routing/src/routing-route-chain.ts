@@ -1,6 +1,5 @@
 import type { ExecutorContextV1, StepSpec } from '@strands-cli/core/spec';
 import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
-import { invokeNamed } from './routing-invoke.js';
 
 /** Token usage as templates see it (snake_case, like the rest of the spec). */
 export interface UsageRecord {
@@ -52,7 +51,8 @@ export async function runRouteChain(
       throw new StepFailedError(label, step.agent, error);
     }
     const overrides = step.tool_overrides?.length ? step.tool_overrides : undefined;
-    const result = await invokeNamed(context, {
+    // The core names the step and agent of a failed invocation.
+    const result = await context.invokeAgent({
       agentId: step.agent,
       input,
       toolOverrides: overrides,

@@ -1,7 +1,6 @@
 import type { ExecutorContextV1 } from '@strands-cli/core/spec';
 import { RuntimeFailure, StepFailedError } from '@strands-cli/core/spec';
 import type { RoutingConfig } from './routing-config.js';
-import { invokeNamed } from './routing-invoke.js';
 import { extractRoute } from './routing-json.js';
 
 /** The fields of `pattern.config.router` the run reads. */
@@ -44,7 +43,8 @@ export async function chooseRoute(
   let lastResponse = '';
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const instruction = attempt === 1 ? ask : askAgain;
-    const result = await invokeNamed(context, {
+    // The core names the attempt and agent of a failed invocation.
+    const result = await context.invokeAgent({
       agentId: router.agent,
       input: `${rendered}\n\n${instruction}\n${valid}`,
       step: {

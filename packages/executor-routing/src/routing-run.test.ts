@@ -1,6 +1,6 @@
 import { ExitCode, RuntimeFailure, StepFailedError } from '@strands-cli/core/spec';
+import { createFakeExecutorContext, type FakeResponder } from '@strands-cli/core/testing';
 import { describe, expect, it } from 'vitest';
-import { fakeContext, type Responder } from './__fixtures__/fake-context.js';
 import type { RoutingConfig } from './routing-config.js';
 import { runRouting } from './routing-run.js';
 
@@ -35,14 +35,14 @@ function supportConfig(maxRetries?: number): RoutingConfig {
 }
 
 /** The router answers from `answers` in turn; every other agent echoes its input. */
-function routerAnswers(...answers: string[]): Responder {
+function routerAnswers(...answers: string[]): FakeResponder {
   return (request) =>
     request.step.kind === 'router' ? (answers.shift() ?? 'no more') : `<${request.input}>`;
 }
 
 describe('runRouting', () => {
   it('asks the router with the JSON instruction and route names, then runs the route as a chain', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: supportConfig(),
       variables: { query: 'VPN drops' },
       responder: routerAnswers('{"route": "technical"}'),
@@ -89,7 +89,7 @@ describe('runRouting', () => {
   });
 
   it('retries malformed output with the sterner instruction, then succeeds', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: supportConfig(),
       variables: { query: 'q' },
       responder: routerAnswers('I think faq', 'Sure:\n```json\n{"route": "faq"}\n```'),
@@ -108,7 +108,7 @@ describe('runRouting', () => {
   });
 
   it('gives up after max_retries + 1 malformed answers (default 3)', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: supportConfig(),
       variables: { query: 'q' },
       responder: routerAnswers('"faq"', 'faq', '{route: faq}', '{"route": "faq"}'),
@@ -123,7 +123,7 @@ describe('runRouting', () => {
   });
 
   it('honours max_retries: 0 (one attempt)', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: supportConfig(0),
       variables: { query: 'q' },
       responder: routerAnswers('nope', '{"route": "faq"}'),
@@ -133,7 +133,7 @@ describe('runRouting', () => {
   });
 
   it('fails at once on an unknown route, listing the valid ones', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: supportConfig(),
       variables: { query: 'q' },
       responder: routerAnswers('{"route": "FAQ"}', '{"route": "faq"}'),
@@ -148,7 +148,7 @@ describe('runRouting', () => {
   });
 
   it('names the route step and agent when a route step fails', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: supportConfig(),
       variables: { query: 'q' },
       responder: (request) => {
@@ -165,7 +165,7 @@ describe('runRouting', () => {
   });
 
   it('names the router when its input does not render', async () => {
-    const context = fakeContext({ config: supportConfig(), responder: routerAnswers() });
+    const context = createFakeExecutorContext({ config: supportConfig(), responder: routerAnswers() });
     await expect(runRouting(context)).rejects.toThrow(
       /^router \(agent 'classifier'\) failed: .*\/pattern\/config\/router\/input.*query/,
     );
@@ -173,7 +173,7 @@ describe('runRouting', () => {
   });
 
   it('streams route steps (sequential) when asked, never the router', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: supportConfig(),
       variables: { query: 'q' },
       streamRequested: true,
@@ -184,7 +184,7 @@ describe('runRouting', () => {
   });
 
   it('escapes route names in step pointers', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: {
         router: { agent: 'r' },
         routes: { 'a/b~c': route([{ agent: 'x' }]) },

@@ -1,6 +1,6 @@
 import { ExitCode, StepFailedError, StrandsError } from '@strands-cli/core/spec';
+import { createFakeExecutorContext, deferred } from '@strands-cli/core/testing';
 import { describe, expect, it } from 'vitest';
-import { deferred, fakeContext } from './__fixtures__/fake-context.js';
 import type { WorkflowConfig } from './workflow-config.js';
 import { runWorkflow } from './workflow-run.js';
 
@@ -10,7 +10,7 @@ const labelId = (label: string): string => label.replace(/^task '(.*)'$/, '$1');
 
 describe('runWorkflow', () => {
   it('runs a diamond, giving each task its ancestors and returning the sink', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'collect', agent: 'researcher', input: 'Collect {{ topic }}' },
         { id: 'pros', agent: 'analyst', deps: ['collect'], input: 'Pros of {{ tasks.collect.response }}' },
@@ -46,7 +46,7 @@ describe('runWorkflow', () => {
 
   it('starts a task as soon as its own dependencies finish, not at a layer barrier', async () => {
     const slow = deferred<string>();
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'slow', agent: 'a' },
         { id: 'fast', agent: 'a' },
@@ -73,7 +73,7 @@ describe('runWorkflow', () => {
   it('starts every ready task at once (the core bounds concurrency)', async () => {
     const gate = deferred<string>();
     const tasks = Array.from({ length: 6 }, (_, index) => ({ id: `t${index}`, agent: 'a' }));
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config(tasks),
       responder: () => {
         if (context.stats.active === 6) gate.resolve('ok');
@@ -85,7 +85,7 @@ describe('runWorkflow', () => {
   });
 
   it('shows a task only its ancestors, whatever finished before it', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'root', agent: 'a' },
         { id: 'other', agent: 'a' },
@@ -101,7 +101,7 @@ describe('runWorkflow', () => {
   });
 
   it('returns the last sink in spec order, even when a later task is a dependency', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'report', agent: 'writer', deps: ['data'] },
         { id: 'side', agent: 'aside' },
@@ -115,7 +115,7 @@ describe('runWorkflow', () => {
   });
 
   it('runs a one-task workflow like any other', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([{ id: 'only', agent: 'solo', input: 'Hello {{ name }}' }]),
       variables: { name: 'Ada' },
       responder: (request) => `echo ${request.input}`,
@@ -126,7 +126,7 @@ describe('runWorkflow', () => {
   });
 
   it('aborts running tasks when one fails, never starts dependants, and names task and agent', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'long', agent: 'patient' },
         { id: 'broken', agent: 'faulty' },
@@ -147,7 +147,7 @@ describe('runWorkflow', () => {
   });
 
   it('reports a template error with the task, agent and pointer', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([{ id: 'draft', agent: 'writer', input: 'About {{ missing_name }}' }]),
       responder: () => 'never',
     });
@@ -161,7 +161,7 @@ describe('runWorkflow', () => {
 
   it('stops when the run is cancelled', async () => {
     const controller = new AbortController();
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'a', agent: 'x' },
         { id: 'b', agent: 'x', deps: ['a'] },
@@ -177,7 +177,7 @@ describe('runWorkflow', () => {
   });
 
   it('rejects a cycle before calling any agent', async () => {
-    const context = fakeContext({
+    const context = createFakeExecutorContext({
       config: config([
         { id: 'a', agent: 'x', deps: ['b'] },
         { id: 'b', agent: 'x', deps: ['a'] },

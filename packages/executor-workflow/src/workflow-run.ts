@@ -2,7 +2,6 @@ import type { ExecutorContextV1, ExecutorResultV1 } from '@strands-cli/core/spec
 import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
 import type { WorkflowConfig, WorkflowTask } from './workflow-config.js';
 import { ancestorsOf } from './workflow-graph.js';
-import { invokeNamed } from './workflow-invoke.js';
 import { type ReadyQueueNode, runReadyQueue } from './workflow-ready-queue.js';
 import { type TaskRecord, taskRecord } from './workflow-task-record.js';
 
@@ -63,7 +62,8 @@ async function runTask(
   } catch (error) {
     throw new StepFailedError(label, task.agent, error);
   }
-  const result = await invokeNamed(context, {
+  // The core names the task and agent of a failed invocation.
+  const result = await context.invokeAgent({
     agentId: task.agent,
     input,
     step: { kind: 'task', label, pointer },

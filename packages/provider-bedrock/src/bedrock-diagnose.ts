@@ -1,7 +1,6 @@
-import type { DiagnosticV1 } from '@strands-cli/core/spec';
+import { type DiagnosticV1, rootCauseMessage } from '@strands-cli/core/spec';
 import { type BedrockProviderSettings, credentialSource } from './bedrock-settings.js';
 import { openBedrockTransport } from './bedrock-transport.js';
-import { rootMessage } from './error-causes.js';
 
 /**
  * `strands doctor` for Bedrock: can the region be resolved, and are there credentials (a Bedrock API
@@ -39,9 +38,9 @@ async function check(name: string, signal: AbortSignal, run: () => Promise<strin
 function explain(name: string, error: unknown, signal: AbortSignal): string {
   if (signal.aborted) return 'not resolved before the deadline';
   if (name === 'bedrock: region') {
-    return `none found (${rootMessage(error)}); set runtime.region in the spec or AWS_REGION`;
+    return `none found (${rootCauseMessage(error)}); set runtime.region in the spec or AWS_REGION`;
   }
-  return `none found (${rootMessage(error)}); set AWS_BEARER_TOKEN_BEDROCK, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE`;
+  return `none found (${rootCauseMessage(error)}); set AWS_BEARER_TOKEN_BEDROCK, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE`;
 }
 
 function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -1,47 +1,12 @@
-import { type ModelRequestV1, type ModelStreamPartV1, ProviderCallError } from '@strands-cli/core/spec';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type BedrockServer, reply, startBedrockServer } from '../../../tests-e2e/src/servers/index.js';
+import { describe, expect } from 'vitest';
+import { drainStream, hello, it, modelId, providerFailure, reply } from './__fixtures__/bedrock-loopback.js';
 import { createBedrockProvider } from './bedrock-model-provider.js';
 
-const modelId = 'us.anthropic.claude-3-sonnet-20240229-v1:0';
-const hello: ModelRequestV1 = { modelId, messages: [{ role: 'user', content: 'hi' }] };
-const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
-
-async function drain(parts: AsyncIterable<ModelStreamPartV1>): Promise<ModelStreamPartV1[]> {
-  const out: ModelStreamPartV1[] = [];
-  for await (const part of parts) out.push(part);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderCallError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderCallError);
-  return error as ProviderCallError;
-}
-
 describe('createBedrockProvider against a loopback Bedrock server', () => {
-  let server: BedrockServer;
-  let provider: ReturnType<typeof createBedrockProvider>;
-
-  beforeEach(async () => {
-    server = await startBedrockServer();
-    provider = createBedrockProvider({
-      region: 'eu-west-1',
-      endpoint: server.url,
-      credentials,
-      maxConnections: 2,
-      timeouts: { connectMs: 2000, headersMs: 2000, bodyMs: 2000 },
-    });
-  });
-  afterEach(async () => {
-    await provider.close();
-    await server.close();
-  });
-
-  it('calls Converse over keep-alive HTTP/1.1 with the region and inference config', async () => {
+  it('calls Converse over keep-alive HTTP/1.1 with the region and inference config', async ({
+    server,
+    provider,
+  }) => {
     server.enqueue(reply.text('Hello', { usage: { input: 12, output: 3 } }));
     const response = await provider.generate({
       ...hello,
@@ -65,16 +30,19 @@ describe('createBedrockProvider against a loopback Bedrock server', () => {
     expect(String(request?.headers.authorization)).toMatch(/Credential=AKIDTEST\/\d+\/eu-west-1\/bedrock\//);
   });
 
-  it('sends a Bedrock API key as a Bearer token', async () => {
+  it('sends a Bedrock API key as a Bearer token', async ({ server }) => {
     const keyed = createBedrockProvider({ region: 'us-east-1', endpoint: server.url, bearerToken: 'br-key' });
     await keyed.generate(hello);
     expect(server.requests[0]?.headers.authorization).toBe('Bearer br-key');
     await keyed.close();
   });
 
-  it('streams text deltas from the event stream, then one finish with usage', async () => {
+  it('streams text deltas from the event stream, then one finish with usage', async ({
+    server,
+    provider,
+  }) => {
     server.enqueue(reply.text('one two three', { usage: { input: 5, output: 3 } }));
-    const parts = await drain(provider.stream(hello));
+    const parts = await drainStream(provider.stream(hello));
     expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.text)).toEqual([
       'one ',
       'two ',
@@ -92,7 +60,7 @@ describe('createBedrockProvider against a loopback Bedrock server', () => {
     expect(server.requests[0]?.path).toMatch(/\/converse-stream$/);
   });
 
-  it('assembles streamed tool uses from their input fragments', async () => {
+  it('assembles streamed tool uses from their input fragments', async ({ server, provider }) => {
     server.enqueue(
       reply.toolCalls(
         [
@@ -102,7 +70,7 @@ describe('createBedrockProvider against a loopback Bedrock server', () => {
         { text: 'Let me check' },
       ),
     );
-    const finish = (await drain(provider.stream(hello))).at(-1);
+    const finish = (await drainStream(provider.stream(hello))).at(-1);
     expect(finish?.type === 'finish' && finish.response).toEqual({
       text: 'Let me check',
       toolCalls: [
@@ -114,26 +82,29 @@ describe('createBedrockProvider against a loopback Bedrock server', () => {
     });
   });
 
-  it('uses one connection for 10 sequential calls (the default SDK handler would open 10)', async () => {
+  it('uses one connection for 10 sequential calls (the default SDK handler would open 10)', async ({
+    server,
+    provider,
+  }) => {
     for (let i = 0; i < 5; i++) await provider.generate(hello);
-    for (let i = 0; i < 5; i++) await drain(provider.stream(hello));
+    for (let i = 0; i < 5; i++) await drainStream(provider.stream(hello));
     expect(server.stats()).toMatchObject({ requests: 10, connections: 1 });
   });
 
-  it('keeps concurrent requests within maxConnections sockets', async () => {
+  it('keeps concurrent requests within maxConnections sockets', async ({ server, provider }) => {
     server.setResponder(() => reply.text('ok', { delayMs: 20 }));
     await Promise.all(Array.from({ length: 10 }, () => provider.generate(hello)));
     expect(server.stats()).toMatchObject({ requests: 10, connections: 2, maxInFlight: 2 });
   });
 
-  it('destroys its sockets on close(), idempotently', async () => {
+  it('destroys its sockets on close(), idempotently', async ({ server, provider }) => {
     await provider.generate(hello);
     await provider.close();
     await provider.close();
     await server.waitForConnectionsClosed();
-    expect(await failure(provider.generate(hello))).toMatchObject({ kind: 'aborted' });
+    expect(await providerFailure(provider.generate(hello))).toMatchObject({ kind: 'aborted' });
   });
-  it('maps tools both ways: toolConfig and toolResult out, toolUse back', async () => {
+  it('maps tools both ways: toolConfig and toolResult out, toolUse back', async ({ server, provider }) => {
     server.enqueue(reply.toolCalls([{ id: 'tooluse_9', name: 'lookup', input: { q: 'x' } }]));
     const response = await provider.generate({
       modelId,
@@ -179,7 +150,7 @@ describe('createBedrockProvider against a loopback Bedrock server', () => {
     });
   });
 
-  it('maps max_tokens and guardrails to length and content-filter', async () => {
+  it('maps max_tokens and guardrails to length and content-filter', async ({ server, provider }) => {
     server.enqueue(
       reply.text('a', { finishReason: 'max_tokens' }),
       reply.text('b', { finishReason: 'guardrail_intervened' }),

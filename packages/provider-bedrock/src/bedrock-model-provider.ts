@@ -1,12 +1,13 @@
 import {
+  createLazyTransport,
   type ModelProviderV1,
   type ModelRequestV1,
   type ModelResponseV1,
   type ModelStreamPartV1,
-  ProviderCallError,
+  streamTextDeltas,
 } from '@strands-cli/core/spec';
 import { type BedrockProviderSettings, credentialSource } from './bedrock-settings.js';
-import { type BedrockTransport, openBedrockTransport } from './bedrock-transport.js';
+import { openBedrockTransport } from './bedrock-transport.js';
 import { convertToBedrockRequest } from './convert-to-bedrock-request.js';
 import { type BedrockCallContext, mapBedrockError } from './map-bedrock-error.js';
 import { BedrockStreamAssembler, mapBedrockResponse } from './map-bedrock-response.js';
@@ -21,23 +22,11 @@ export function createBedrockProvider(settings: BedrockProviderSettings = {}): M
   /** Loads the AWS SDK and builds the client now instead of on the first call. */
   warmUp(): Promise<void>;
 } {
-  let transport: Promise<BedrockTransport> | undefined;
-  let closed: Promise<void> | undefined;
-
-  const open = (modelId: string | undefined): Promise<BedrockTransport> => {
-    if (closed) {
-      return Promise.reject(
-        new ProviderCallError({
-          providerId: 'bedrock',
-          kind: 'aborted',
-          message: 'This Bedrock client is closed',
-          ...(modelId === undefined ? {} : { modelId }),
-        }),
-      );
-    }
-    transport ??= openBedrockTransport(settings);
-    return transport;
-  };
+  const transport = createLazyTransport({
+    providerId: 'bedrock',
+    displayName: 'Bedrock',
+    open: () => openBedrockTransport(settings),
+  });
   const context = (request: ModelRequestV1, streamStarted: boolean): BedrockCallContext => ({
     modelId: request.modelId,
     region: settings.region,
@@ -48,7 +37,7 @@ export function createBedrockProvider(settings: BedrockProviderSettings = {}): M
   });
 
   async function generate(request: ModelRequestV1): Promise<ModelResponseV1> {
-    const { client, sdk } = await open(request.modelId);
+    const { client, sdk } = await transport.get(request.modelId);
     try {
       const response = await client.send(new sdk.ConverseCommand(convertToBedrockRequest(request)), {
         abortSignal: request.signal,
@@ -60,27 +49,23 @@ export function createBedrockProvider(settings: BedrockProviderSettings = {}): M
   }
 
   async function* stream(request: ModelRequestV1): AsyncGenerator<ModelStreamPartV1> {
-    const { client, sdk } = await open(request.modelId);
+    const { client, sdk } = await transport.get(request.modelId);
     let streamStarted = false;
     try {
       const response = await client.send(new sdk.ConverseStreamCommand(convertToBedrockRequest(request)), {
         abortSignal: request.signal,
       });
       streamStarted = true;
-      const assembler = new BedrockStreamAssembler(request.modelId);
-      for await (const event of response.stream ?? []) {
-        const text = assembler.add(event);
-        if (text !== '') yield { type: 'text-delta', text };
-      }
-      if (!assembler.finished) {
-        throw new ProviderCallError({
+      const turn = yield* streamTextDeltas(
+        response.stream ?? [],
+        new BedrockStreamAssembler(request.modelId),
+        {
           providerId: 'bedrock',
-          kind: 'stream-cut',
-          message: `The Bedrock stream for model '${request.modelId}' ended before the answer was complete`,
+          displayName: 'Bedrock',
           modelId: request.modelId,
-        });
-      }
-      yield { type: 'finish', response: assembler.response() };
+        },
+      );
+      yield { type: 'finish', response: turn };
     } catch (error) {
       throw mapBedrockError(error, context(request, streamStarted));
     }
@@ -92,14 +77,8 @@ export function createBedrockProvider(settings: BedrockProviderSettings = {}): M
     generate,
     stream,
     warmUp: async () => {
-      await open(undefined);
+      await transport.get();
     },
-    close: () => {
-      closed ??= (async () => {
-        const pending = transport;
-        if (pending) (await pending.catch(() => undefined))?.close();
-      })();
-      return closed;
-    },
+    close: () => transport.close(),
   };
 }

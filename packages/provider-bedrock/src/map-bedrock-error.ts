@@ -1,6 +1,11 @@
-import { ProviderCallError, type ProviderErrorKind } from '@strands-cli/core/spec';
-import { rootMessage, transportFailure } from './error-causes.js';
-import { retryAfterMs } from './retry-after.js';
+import {
+  ProviderCallError,
+  type ProviderErrorKind,
+  providerErrorKindOfStatus,
+  retryAfterMs,
+  rootCauseMessage,
+  transportFailureKind,
+} from '@strands-cli/core/spec';
 
 /** Where the failed call was going, for messages and hints. */
 export interface BedrockCallContext {
@@ -47,7 +52,7 @@ export function mapBedrockError(error: unknown, context: BedrockCallContext): Pr
     new ProviderCallError({ providerId: 'bedrock', kind, message, modelId, cause: error, ...extra });
   const name = (error as { name?: unknown }).name;
   // The SDK appends advice about a hidden field to every deserialization error; users cannot act on it.
-  const detail = rootMessage(error).replace(/\s*Deserialization error: to see the raw response.*$/s, '');
+  const detail = rootCauseMessage(error).replace(/\s*Deserialization error: to see the raw response.*$/s, '');
 
   if (context.signal?.aborted || name === 'AbortError') {
     return make('aborted', `The Bedrock request for model '${modelId}' was cancelled`);
@@ -55,7 +60,7 @@ export function mapBedrockError(error: unknown, context: BedrockCallContext): Pr
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   const statusCode = typeof status === 'number' ? { statusCode: status } : {};
   const byName = typeof name === 'string' ? kindByException[name] : undefined;
-  const kind = byName ?? kindByStatus(status);
+  const kind = byName ?? (typeof status === 'number' ? providerErrorKindOfStatus(status) : undefined);
   if (kind)
     return fromKind(kind, `${String(name)}: ${detail}`, context, make, {
       ...statusCode,
@@ -66,15 +71,15 @@ export function mapBedrockError(error: unknown, context: BedrockCallContext): Pr
       hint: 'Set runtime.region in the spec, or AWS_REGION in the environment.',
     });
   }
-  const failure = transportFailure(error);
+  const failure = transportFailureKind(error);
   // The SDK reports a body cut off or stalled half-way as a "deserialization error"; the socket's
   // code says what really happened, and that is retryable.
   if (failure === 'timeout')
     return make('timeout', `The Bedrock request for model '${modelId}' timed out: ${detail}`);
-  if (failure === 'network' && /deserializ/i.test(rootMessage(error))) {
+  if (failure === 'network' && /deserializ/i.test(rootCauseMessage(error))) {
     return make('stream-cut', `The Bedrock response for model '${modelId}' was cut off: ${detail}`);
   }
-  if (error instanceof SyntaxError || /deserializ/i.test(rootMessage(error))) {
+  if (error instanceof SyntaxError || /deserializ/i.test(rootCauseMessage(error))) {
     return make(
       'bad-response',
       `Bedrock returned a body that could not be read for model '${modelId}': ${detail}`,
@@ -88,18 +93,6 @@ export function mapBedrockError(error: unknown, context: BedrockCallContext): Pr
   return make('network', `Could not reach Bedrock (${where(context)}): ${detail}`, {
     hint: 'Check the region, runtime.host / AWS_ENDPOINT_URL_BEDROCK_RUNTIME, and the network.',
   });
-}
-
-function kindByStatus(status: number | undefined): ProviderErrorKind | undefined {
-  if (status === undefined) return undefined;
-  if (status === 429) return 'rate-limit';
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 404) return 'not-found';
-  if (status === 408) return 'timeout';
-  // 409 (a conflicting request in flight) is transient like a 5xx (behaviour Part A §7).
-  if (status === 409 || status >= 500) return 'server';
-  if (status >= 400) return 'bad-request';
-  return undefined;
 }
 
 function fromKind(

@@ -1,6 +1,11 @@
-import { ProviderCallError, type ProviderErrorKind } from '@strands-cli/core/spec';
-import { rootMessage, transportFailure } from './error-causes.js';
-import { retryAfterMs } from './retry-after.js';
+import {
+  ProviderCallError,
+  type ProviderErrorKind,
+  providerErrorKindOfStatus,
+  retryAfterMs,
+  rootCauseMessage,
+  transportFailureKind,
+} from '@strands-cli/core/spec';
 
 /** Where the failed call was going, for messages and hints. */
 export interface OllamaCallContext {
@@ -36,14 +41,21 @@ export function mapOllamaError(error: unknown, context: OllamaCallContext): Prov
       hint: `Check that ${host} is an Ollama server (runtime.host / OLLAMA_HOST).`,
     });
   }
-  const failure = transportFailure(error);
+  const failure = transportFailureKind(error);
   if (failure === 'timeout') {
-    return make('timeout', `The Ollama request for model '${modelId}' timed out: ${rootMessage(error)}`, {
-      hint: 'A model that is still loading can take long: raise the timeout or warm the model up first.',
-    });
+    return make(
+      'timeout',
+      `The Ollama request for model '${modelId}' timed out: ${rootCauseMessage(error)}`,
+      {
+        hint: 'A model that is still loading can take long: raise the timeout or warm the model up first.',
+      },
+    );
   }
   if (context.streamStarted && (failure === 'network' || (error as Error).message === missingDoneMessage)) {
-    return make('stream-cut', `The Ollama stream for model '${modelId}' was cut off: ${rootMessage(error)}`);
+    return make(
+      'stream-cut',
+      `The Ollama stream for model '${modelId}' was cut off: ${rootCauseMessage(error)}`,
+    );
   }
   if (context.streamStarted && error instanceof Error && error.name === 'Error') {
     // ollama-js throws a plain Error for an `{"error": "..."}` line in the middle of a stream.
@@ -52,7 +64,7 @@ export function mapOllamaError(error: unknown, context: OllamaCallContext): Prov
       `Ollama failed in the middle of the answer for model '${modelId}': ${error.message}`,
     );
   }
-  return make('network', `Could not reach Ollama at ${host}: ${rootMessage(error)}`, {
+  return make('network', `Could not reach Ollama at ${host}: ${rootCauseMessage(error)}`, {
     hint: 'Start Ollama (ollama serve), or point runtime.host / OLLAMA_HOST at it.',
   });
 }
@@ -68,33 +80,30 @@ function fromStatus(
   const headers = context.response?.headers;
   const waitMs = headers ? retryAfterMs((name) => headers.get(name)) : undefined;
   const timing = waitMs === undefined ? {} : { retryAfterMs: waitMs };
-  if (status === 404) {
-    return make('not-found', `Ollama has no model '${modelId}' (404): ${detail}`, {
-      statusCode,
-      hint: `Pull it first (ollama pull ${modelId}), or fix model_id in the spec.`,
-    });
-  }
-  if (status === 401 || status === 403) {
-    return make('auth', `Ollama at ${host} refused the request (${status}): ${detail}`, {
-      statusCode,
-      hint: 'Check runtime.host / OLLAMA_HOST and the credentials of any proxy in front of Ollama.',
-    });
-  }
-  if (status === 429) {
-    return make('rate-limit', `Ollama is busy for model '${modelId}' (429): ${detail}`, {
-      statusCode,
-      ...timing,
-      hint: 'Lower runtime.max_parallel, or raise runtime.failure_policy.retries (Retry-After is honoured).',
-    });
-  }
-  if (status === 408)
-    return make('timeout', `Ollama timed out for model '${modelId}' (408): ${detail}`, { statusCode });
-  // 409 (a conflicting request in flight) is transient like a 5xx (behaviour Part A §7).
-  if (status === 409 || status >= 500) {
-    return make('server', `Ollama server error for model '${modelId}' (${status}): ${detail}`, {
-      statusCode,
-      ...timing,
-    });
+  switch (providerErrorKindOfStatus(status)) {
+    case 'not-found':
+      return make('not-found', `Ollama has no model '${modelId}' (404): ${detail}`, {
+        statusCode,
+        hint: `Pull it first (ollama pull ${modelId}), or fix model_id in the spec.`,
+      });
+    case 'auth':
+      return make('auth', `Ollama at ${host} refused the request (${status}): ${detail}`, {
+        statusCode,
+        hint: 'Check runtime.host / OLLAMA_HOST and the credentials of any proxy in front of Ollama.',
+      });
+    case 'rate-limit':
+      return make('rate-limit', `Ollama is busy for model '${modelId}' (429): ${detail}`, {
+        statusCode,
+        ...timing,
+        hint: 'Lower runtime.max_parallel, or raise runtime.failure_policy.retries (Retry-After is honoured).',
+      });
+    case 'timeout':
+      return make('timeout', `Ollama timed out for model '${modelId}' (408): ${detail}`, { statusCode });
+    case 'server':
+      return make('server', `Ollama server error for model '${modelId}' (${status}): ${detail}`, {
+        statusCode,
+        ...timing,
+      });
   }
   return make('bad-request', `Ollama rejected the request for model '${modelId}' (${status}): ${detail}`, {
     statusCode,

@@ -1,5 +1,4 @@
-import type { DiagnosticV1 } from '@strands-cli/core/spec';
-import { rootMessage } from './error-causes.js';
+import { type DiagnosticV1, rootCauseMessage } from '@strands-cli/core/spec';
 import { type OllamaProviderSettings, ollamaDefaultHost } from './ollama-settings.js';
 import { openOllamaTransport } from './ollama-transport.js';
 
@@ -27,7 +26,7 @@ export async function diagnoseOllama(
   } catch (error) {
     const detail = signal.aborted
       ? 'GET /api/tags did not answer in time'
-      : `not reachable: ${rootMessage(error)} (start it with ollama serve, or set runtime.host / OLLAMA_HOST)`;
+      : `not reachable: ${rootCauseMessage(error)} (start it with ollama serve, or set runtime.host / OLLAMA_HOST)`;
     return [{ check, ok: false, detail }];
   } finally {
     await transport.close();

@@ -1,43 +1,20 @@
-import { type ModelRequestV1, type ModelStreamPartV1, ProviderCallError } from '@strands-cli/core/spec';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OllamaServer, reply, startOllamaServer } from '../../../tests-e2e/src/servers/index.js';
+import type { ModelRequestV1 } from '@strands-cli/core/spec';
+import { describe, expect } from 'vitest';
+import {
+  drainStream,
+  hello,
+  it,
+  providerFailure,
+  reply,
+  startOllamaServer,
+} from './__fixtures__/ollama-loopback.js';
 import { createOllamaProvider } from './ollama-model-provider.js';
 
-const hello: ModelRequestV1 = { modelId: 'llama3.1', messages: [{ role: 'user', content: 'hi' }] };
-
-async function drain(parts: AsyncIterable<ModelStreamPartV1>): Promise<ModelStreamPartV1[]> {
-  const out: ModelStreamPartV1[] = [];
-  for await (const part of parts) out.push(part);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderCallError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderCallError);
-  return error as ProviderCallError;
-}
-
 describe('createOllamaProvider against a loopback Ollama server', () => {
-  let server: OllamaServer;
-  let provider: ReturnType<typeof createOllamaProvider>;
-
-  beforeEach(async () => {
-    server = await startOllamaServer();
-    provider = createOllamaProvider({
-      host: server.url,
-      maxConnections: 2,
-      timeouts: { connectMs: 2000, headersMs: 2000, bodyMs: 2000 },
-    });
-  });
-  afterEach(async () => {
-    await provider.close();
-    await server.close();
-  });
-
-  it('generates a turn (stream: false) with options mapped from the inference settings', async () => {
+  it('generates a turn (stream: false) with options mapped from the inference settings', async ({
+    server,
+    provider,
+  }) => {
     server.enqueue(reply.text('Hello', { usage: { input: 12, output: 3 } }));
     const response = await provider.generate({
       ...hello,
@@ -61,14 +38,14 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
     });
   });
 
-  it('sends no options when the spec sets none', async () => {
+  it('sends no options when the spec sets none', async ({ server, provider }) => {
     await provider.generate(hello);
     expect(server.requests[0]?.body).not.toHaveProperty('options');
   });
 
-  it('streams NDJSON text, then one finish with the done line usage', async () => {
+  it('streams NDJSON text, then one finish with the done line usage', async ({ server, provider }) => {
     server.enqueue(reply.text('one two three', { usage: { input: 5, output: 3 } }));
-    const parts = await drain(provider.stream(hello));
+    const parts = await drainStream(provider.stream(hello));
     expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.text)).toEqual([
       'one ',
       'two ',
@@ -86,9 +63,9 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
     expect(server.requests[0]?.body).toMatchObject({ stream: true });
   });
 
-  it('collects streamed tool calls', async () => {
+  it('collects streamed tool calls', async ({ server, provider }) => {
     server.enqueue(reply.toolCalls([{ name: 'lookup', input: { q: 'z' } }], { text: 'Checking' }));
-    const finish = (await drain(provider.stream(hello))).at(-1);
+    const finish = (await drainStream(provider.stream(hello))).at(-1);
     expect(finish?.type === 'finish' && finish.response).toMatchObject({
       text: 'Checking',
       toolCalls: [{ name: 'lookup', input: { q: 'z' } }],
@@ -96,21 +73,27 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
     });
   });
 
-  it('reports length', async () => {
+  it('reports length', async ({ server, provider }) => {
     server.enqueue(reply.text('cut', { finishReason: 'length' }));
     expect((await provider.generate(hello)).finishReason).toBe('length');
   });
 
-  it('aborts a request that is not streamed (which ollama-js alone cannot do)', async () => {
+  it('aborts a request that is not streamed (which ollama-js alone cannot do)', async ({
+    server,
+    provider,
+  }) => {
     server.enqueue(reply.stall());
     const controller = new AbortController();
     const pending = provider.generate({ ...hello, signal: controller.signal });
     while (server.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
     controller.abort();
-    expect(await failure(pending)).toMatchObject({ kind: 'aborted', isRetryable: false });
+    expect(await providerFailure(pending)).toMatchObject({ kind: 'aborted', isRetryable: false });
   });
 
-  it('pools: 10 sequential calls use at most 2 connections, concurrency stays within the bound', async () => {
+  it('pools: 10 sequential calls use at most 2 connections, concurrency stays within the bound', async ({
+    server,
+    provider,
+  }) => {
     for (let i = 0; i < 10; i++) await provider.generate(hello);
     expect(server.stats().connections).toBeLessThanOrEqual(2);
     server.reset();
@@ -120,7 +103,10 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
     expect(server.stats().connections).toBeLessThanOrEqual(2);
   });
 
-  it('leaves no socket open after close(), also when a stream was abandoned half-way', async () => {
+  it('leaves no socket open after close(), also when a stream was abandoned half-way', async ({
+    server,
+    provider,
+  }) => {
     server.enqueue(reply.text('a b c d e f'));
     for await (const part of provider.stream(hello)) {
       if (part.type === 'text-delta') break;
@@ -130,7 +116,7 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
     await server.waitForConnectionsClosed();
     expect(server.stats().openConnections).toBe(0);
   });
-  it('maps tool calls both ways, with or without wire ids', async () => {
+  it('maps tool calls both ways, with or without wire ids', async ({ server, provider }) => {
     server.enqueue(reply.toolCalls([{ id: 'call_x1', name: 'lookup', input: { q: 'x' } }]));
     const request: ModelRequestV1 = {
       modelId: 'llama3.1',

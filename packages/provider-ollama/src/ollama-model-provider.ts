@@ -1,9 +1,10 @@
 import {
+  createLazyTransport,
   type ModelProviderV1,
   type ModelRequestV1,
   type ModelResponseV1,
   type ModelStreamPartV1,
-  ProviderCallError,
+  streamTextDeltas,
 } from '@strands-cli/core/spec';
 import { convertToOllamaRequest } from './convert-to-ollama-request.js';
 import { mapOllamaError } from './map-ollama-error.js';
@@ -25,26 +26,14 @@ export function createOllamaProvider(settings: OllamaProviderSettings = {}): Mod
   warmUp(): Promise<void>;
 } {
   const host = settings.host ?? ollamaDefaultHost;
-  let transport: Promise<OllamaTransport> | undefined;
-  let closed: Promise<void> | undefined;
-
-  const open = (modelId: string | undefined): Promise<OllamaTransport> => {
-    if (closed) {
-      return Promise.reject(
-        new ProviderCallError({
-          providerId: 'ollama',
-          kind: 'aborted',
-          message: 'This Ollama client is closed',
-          ...(modelId === undefined ? {} : { modelId }),
-        }),
-      );
-    }
-    transport ??= openOllamaTransport(settings);
-    return transport;
-  };
+  const transport = createLazyTransport({
+    providerId: 'ollama',
+    displayName: 'Ollama',
+    open: () => openOllamaTransport(settings),
+  });
 
   async function generate(request: ModelRequestV1): Promise<ModelResponseV1> {
-    const pool = await open(request.modelId);
+    const pool = await transport.get(request.modelId);
     let response: Response | undefined;
     const client = pool.clientFor(request.signal, (seen) => {
       response = seen;
@@ -63,7 +52,7 @@ export function createOllamaProvider(settings: OllamaProviderSettings = {}): Mod
   }
 
   async function* stream(request: ModelRequestV1): AsyncGenerator<ModelStreamPartV1> {
-    const pool = await open(request.modelId);
+    const pool = await transport.get(request.modelId);
     let response: Response | undefined;
     const client = pool.clientFor(request.signal, (seen) => {
       response = seen;
@@ -74,21 +63,13 @@ export function createOllamaProvider(settings: OllamaProviderSettings = {}): Mod
     try {
       parts = await streamChat(client, request);
       streamStarted = true;
-      const assembler = new OllamaStreamAssembler();
-      for await (const part of parts) {
-        const text = assembler.add(part);
-        if (text !== '') yield { type: 'text-delta', text };
-      }
-      if (!assembler.finished) {
-        throw new ProviderCallError({
-          providerId: 'ollama',
-          kind: 'stream-cut',
-          message: `The Ollama stream for model '${request.modelId}' ended before the answer was complete`,
-          modelId: request.modelId,
-        });
-      }
+      const turn = yield* streamTextDeltas(parts, new OllamaStreamAssembler(), {
+        providerId: 'ollama',
+        displayName: 'Ollama',
+        modelId: request.modelId,
+      });
       complete = true;
-      yield { type: 'finish', response: assembler.response() };
+      yield { type: 'finish', response: turn };
     } catch (error) {
       throw mapOllamaError(error, {
         modelId: request.modelId,
@@ -109,14 +90,8 @@ export function createOllamaProvider(settings: OllamaProviderSettings = {}): Mod
     generate,
     stream,
     warmUp: async () => {
-      await open(undefined);
+      await transport.get();
     },
-    close: () => {
-      closed ??= (async () => {
-        const pending = transport;
-        if (pending) await (await pending.catch(() => undefined))?.close();
-      })();
-      return closed;
-    },
+    close: () => transport.close(),
   };
 }

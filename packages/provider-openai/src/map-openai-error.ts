@@ -1,8 +1,13 @@
-import { ProviderCallError, type ProviderErrorKind } from '@strands-cli/core/spec';
+import {
+  ProviderCallError,
+  type ProviderErrorKind,
+  providerErrorKindOfStatus,
+  retryAfterMs,
+  rootCauseMessage,
+  transportFailureKind,
+} from '@strands-cli/core/spec';
 import type OpenAI from 'openai';
-import { rootMessage, transportFailure } from './error-causes.js';
 import { openAIDefaultBaseURL } from './openai-settings.js';
-import { retryAfterMs } from './retry-after.js';
 
 /** The SDK's error classes, taken from the lazily loaded module. */
 export type OpenAIErrorClasses = Pick<
@@ -51,17 +56,20 @@ export function mapOpenAIError(
       hint: `Check that ${context.baseURL} is an OpenAI-compatible Chat Completions endpoint.`,
     });
   }
-  const failure = transportFailure(error);
+  const failure = transportFailureKind(error);
   if (failure === 'timeout') {
     return make(
       'timeout',
-      `The OpenAI request for model '${modelId}' timed out (${where(context)}): ${rootMessage(error)}`,
+      `The OpenAI request for model '${modelId}' timed out (${where(context)}): ${rootCauseMessage(error)}`,
     );
   }
   if (context.streamStarted) {
-    return make('stream-cut', `The OpenAI stream for model '${modelId}' was cut off: ${rootMessage(error)}`);
+    return make(
+      'stream-cut',
+      `The OpenAI stream for model '${modelId}' was cut off: ${rootCauseMessage(error)}`,
+    );
   }
-  return make('network', `Could not reach OpenAI at ${context.baseURL}: ${rootMessage(error)}`, {
+  return make('network', `Could not reach OpenAI at ${context.baseURL}: ${rootCauseMessage(error)}`, {
     hint: 'Check runtime.host / OPENAI_BASE_URL and that the server is running.',
   });
 }
@@ -83,38 +91,37 @@ function fromStatus(
   const headers = error.headers;
   const waitMs = headers ? retryAfterMs((name) => headers.get(name)) : undefined;
   const timing = waitMs === undefined ? {} : { retryAfterMs: waitMs };
-  if (status === 401 || status === 403) {
-    return make('auth', `OpenAI refused the credentials (${status}): ${detail}`, {
-      statusCode,
-      hint:
-        context.baseURL === openAIDefaultBaseURL
-          ? 'Set OPENAI_API_KEY to a valid OpenAI API key (https://platform.openai.com/api-keys).'
-          : `Set OPENAI_API_KEY to the key the server at ${context.baseURL} expects.`,
-    });
-  }
-  if (status === 404) {
-    return make('not-found', `OpenAI model '${modelId}' was not found (404): ${detail}`, {
-      statusCode,
-      hint: `Check the model_id '${modelId}' (and that runtime.host ends with the API path, e.g. /v1).`,
-    });
-  }
-  if (status === 429) {
-    // An exhausted quota is reported as 429 too, but waiting will not help.
-    const quota = error.code === 'insufficient_quota';
-    return make('rate-limit', `OpenAI rate limit for model '${modelId}' (429): ${detail}`, {
-      statusCode,
-      ...timing,
-      hint: quota ? 'Your OpenAI quota is exhausted: check your plan and billing.' : rateLimitHint,
-      ...(quota ? { isRetryable: false } : {}),
-    });
-  }
-  if (status === 408)
-    return make('timeout', `OpenAI timed out for model '${modelId}' (408): ${detail}`, { statusCode });
-  if (status === 409 || status >= 500) {
-    return make('server', `OpenAI server error for model '${modelId}' (${status}): ${detail}`, {
-      statusCode,
-      ...timing,
-    });
+  switch (providerErrorKindOfStatus(status)) {
+    case 'auth':
+      return make('auth', `OpenAI refused the credentials (${status}): ${detail}`, {
+        statusCode,
+        hint:
+          context.baseURL === openAIDefaultBaseURL
+            ? 'Set OPENAI_API_KEY to a valid OpenAI API key (https://platform.openai.com/api-keys).'
+            : `Set OPENAI_API_KEY to the key the server at ${context.baseURL} expects.`,
+      });
+    case 'not-found':
+      return make('not-found', `OpenAI model '${modelId}' was not found (404): ${detail}`, {
+        statusCode,
+        hint: `Check the model_id '${modelId}' (and that runtime.host ends with the API path, e.g. /v1).`,
+      });
+    case 'rate-limit': {
+      // An exhausted quota is reported as 429 too, but waiting will not help.
+      const quota = error.code === 'insufficient_quota';
+      return make('rate-limit', `OpenAI rate limit for model '${modelId}' (429): ${detail}`, {
+        statusCode,
+        ...timing,
+        hint: quota ? 'Your OpenAI quota is exhausted: check your plan and billing.' : rateLimitHint,
+        ...(quota ? { isRetryable: false } : {}),
+      });
+    }
+    case 'timeout':
+      return make('timeout', `OpenAI timed out for model '${modelId}' (408): ${detail}`, { statusCode });
+    case 'server':
+      return make('server', `OpenAI server error for model '${modelId}' (${status}): ${detail}`, {
+        statusCode,
+        ...timing,
+      });
   }
   return make('bad-request', `OpenAI rejected the request for model '${modelId}' (${status}): ${detail}`, {
     statusCode,

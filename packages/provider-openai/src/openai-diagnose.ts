@@ -1,5 +1,4 @@
-import type { DiagnosticV1 } from '@strands-cli/core/spec';
-import { rootMessage } from './error-causes.js';
+import { type DiagnosticV1, rootCauseMessage } from '@strands-cli/core/spec';
 import { type OpenAIProviderSettings, openAIDefaultBaseURL, placeholderApiKey } from './openai-settings.js';
 import { openOpenAITransport } from './openai-transport.js';
 
@@ -45,7 +44,7 @@ function explain(error: unknown, signal: AbortSignal): string {
   if (signal.aborted) return 'GET /models did not answer in time';
   const status = (error as { status?: unknown }).status;
   const body = (error as { error?: { message?: unknown } }).error;
-  const message = typeof body?.message === 'string' ? body.message : rootMessage(error);
+  const message = typeof body?.message === 'string' ? body.message : rootCauseMessage(error);
   if (status === 401 || status === 403)
     return `the key was refused (${status}): ${message}; set OPENAI_API_KEY to a valid key`;
   if (typeof status === 'number') return `GET /models failed (${status}): ${message}`;

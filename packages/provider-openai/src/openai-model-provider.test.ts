@@ -1,44 +1,12 @@
-import { type ModelRequestV1, type ModelStreamPartV1, ProviderCallError } from '@strands-cli/core/spec';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAIServer, reply, startOpenAIServer } from '../../../tests-e2e/src/servers/index.js';
-import { createOpenAIProvider } from './openai-model-provider.js';
-
-const hello: ModelRequestV1 = { modelId: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
-
-async function drain(parts: AsyncIterable<ModelStreamPartV1>): Promise<ModelStreamPartV1[]> {
-  const out: ModelStreamPartV1[] = [];
-  for await (const part of parts) out.push(part);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderCallError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderCallError);
-  return error as ProviderCallError;
-}
+import type { ModelRequestV1 } from '@strands-cli/core/spec';
+import { describe, expect } from 'vitest';
+import { drainStream, hello, it, providerFailure, reply } from './__fixtures__/openai-loopback.js';
 
 describe('createOpenAIProvider against a loopback OpenAI server', () => {
-  let server: OpenAIServer;
-  let provider: ReturnType<typeof createOpenAIProvider>;
-
-  beforeEach(async () => {
-    server = await startOpenAIServer();
-    provider = createOpenAIProvider({
-      apiKey: 'sk-test',
-      baseURL: server.baseURL,
-      maxConnections: 2,
-      timeouts: { connectMs: 2000, headersMs: 2000, bodyMs: 2000 },
-    });
-  });
-  afterEach(async () => {
-    await provider.close();
-    await server.close();
-  });
-
-  it('generates a turn and maps the request: system first, inference only when set', async () => {
+  it('generates a turn and maps the request: system first, inference only when set', async ({
+    server,
+    provider,
+  }) => {
     server.enqueue(reply.text('Hello', { usage: { input: 12, output: 3 } }));
     const response = await provider.generate({
       ...hello,
@@ -66,16 +34,19 @@ describe('createOpenAIProvider against a loopback OpenAI server', () => {
     expect(server.requests[0]?.headers.authorization).toBe('Bearer sk-test');
   });
 
-  it('sends max_completion_tokens to reasoning models', async () => {
+  it('sends max_completion_tokens to reasoning models', async ({ server, provider }) => {
     await provider.generate({ ...hello, modelId: 'o3-mini', inference: { maxTokens: 99, topP: 0.5 } });
     const body = server.requests[0]?.body as Record<string, unknown>;
     expect(body).toMatchObject({ max_completion_tokens: 99, top_p: 0.5 });
     expect(body).not.toHaveProperty('max_tokens');
   });
 
-  it('streams text deltas, then one finish with usage (include_usage asked for)', async () => {
+  it('streams text deltas, then one finish with usage (include_usage asked for)', async ({
+    server,
+    provider,
+  }) => {
     server.enqueue(reply.text('one two three', { usage: { input: 4, output: 3 } }));
-    const parts = await drain(provider.stream(hello));
+    const parts = await drainStream(provider.stream(hello));
     expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.text)).toEqual([
       'one ',
       'two ',
@@ -93,14 +64,14 @@ describe('createOpenAIProvider against a loopback OpenAI server', () => {
     expect(server.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
-  it('assembles streamed tool calls from their argument fragments', async () => {
+  it('assembles streamed tool calls from their argument fragments', async ({ server, provider }) => {
     server.enqueue(
       reply.toolCalls([
         { id: 'call_a', name: 'lookup', input: { q: 'alpha', n: 1 } },
         { id: 'call_b', name: 'fetch', input: {} },
       ]),
     );
-    const parts = await drain(provider.stream(hello));
+    const parts = await drainStream(provider.stream(hello));
     const finish = parts.at(-1);
     expect(finish?.type === 'finish' && finish.response.toolCalls).toEqual([
       { id: 'call_a', name: 'lookup', input: { q: 'alpha', n: 1 } },
@@ -109,32 +80,38 @@ describe('createOpenAIProvider against a loopback OpenAI server', () => {
     expect(finish?.type === 'finish' && finish.response.finishReason).toBe('tool-calls');
   });
 
-  it('reports length as the finish reason', async () => {
+  it('reports length as the finish reason', async ({ server, provider }) => {
     server.enqueue(reply.text('cut short', { finishReason: 'length' }));
     expect((await provider.generate(hello)).finishReason).toBe('length');
   });
 
-  it('reuses one keep-alive pool: 10 sequential calls open at most 2 connections', async () => {
+  it('reuses one keep-alive pool: 10 sequential calls open at most 2 connections', async ({
+    server,
+    provider,
+  }) => {
     for (let i = 0; i < 10; i++) await provider.generate(hello);
     expect(server.stats().requests).toBe(10);
     expect(server.stats().connections).toBeLessThanOrEqual(2);
   });
 
-  it('never opens more connections than maxConnections under concurrency', async () => {
+  it('never opens more connections than maxConnections under concurrency', async ({ server, provider }) => {
     server.setResponder(() => reply.text('ok', { delayMs: 20 }));
     await Promise.all(Array.from({ length: 12 }, () => provider.generate(hello)));
     expect(server.stats()).toMatchObject({ requests: 12, connections: 2, maxInFlight: 2 });
   });
 
-  it('releases every socket on close(), and close() is idempotent', async () => {
+  it('releases every socket on close(), and close() is idempotent', async ({ server, provider }) => {
     await provider.generate(hello);
     await provider.close();
     await provider.close();
     await server.waitForConnectionsClosed();
     expect(server.stats().openConnections).toBe(0);
-    expect(await failure(provider.generate(hello))).toMatchObject({ kind: 'aborted' });
+    expect(await providerFailure(provider.generate(hello))).toMatchObject({ kind: 'aborted' });
   });
-  it('maps tool calls both ways: definitions and results out, parsed calls back', async () => {
+  it('maps tool calls both ways: definitions and results out, parsed calls back', async ({
+    server,
+    provider,
+  }) => {
     server.enqueue(reply.toolCalls([{ id: 'call_7', name: 'lookup', input: { q: 'x' } }]));
     const request: ModelRequestV1 = {
       modelId: 'gpt-4o-mini',

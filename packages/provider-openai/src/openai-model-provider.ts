@@ -1,16 +1,17 @@
 import {
+  createLazyTransport,
   type ModelProviderV1,
   type ModelRequestV1,
   type ModelResponseV1,
   type ModelStreamPartV1,
-  ProviderCallError,
+  streamTextDeltas,
 } from '@strands-cli/core/spec';
 import { convertToOpenAIRequest } from './convert-to-openai-request.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { mapOpenAIResponse } from './map-openai-response.js';
 import { type OpenAIProviderSettings, openAIDefaultBaseURL } from './openai-settings.js';
 import { OpenAIStreamAssembler } from './openai-stream-assembler.js';
-import { type OpenAITransport, openOpenAITransport } from './openai-transport.js';
+import { openOpenAITransport } from './openai-transport.js';
 
 /**
  * Creates a live OpenAI (or OpenAI-compatible) client. It owns one keep-alive connection pool,
@@ -22,26 +23,14 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings): ModelPro
   warmUp(): Promise<void>;
 } {
   const baseURL = settings.baseURL ?? openAIDefaultBaseURL;
-  let transport: Promise<OpenAITransport> | undefined;
-  let closed: Promise<void> | undefined;
-
-  const open = (modelId: string | undefined): Promise<OpenAITransport> => {
-    if (closed) {
-      return Promise.reject(
-        new ProviderCallError({
-          providerId: 'openai',
-          kind: 'aborted',
-          message: 'This OpenAI client is closed',
-          ...(modelId === undefined ? {} : { modelId }),
-        }),
-      );
-    }
-    transport ??= openOpenAITransport(settings);
-    return transport;
-  };
+  const transport = createLazyTransport({
+    providerId: 'openai',
+    displayName: 'OpenAI',
+    open: () => openOpenAITransport(settings),
+  });
 
   async function generate(request: ModelRequestV1): Promise<ModelResponseV1> {
-    const { client, errors } = await open(request.modelId);
+    const { client, errors } = await transport.get(request.modelId);
     try {
       const completion = await client.chat.completions.create(
         { ...convertToOpenAIRequest(request), stream: false },
@@ -59,7 +48,7 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings): ModelPro
   }
 
   async function* stream(request: ModelRequestV1): AsyncGenerator<ModelStreamPartV1> {
-    const { client, errors } = await open(request.modelId);
+    const { client, errors } = await transport.get(request.modelId);
     let streamStarted = false;
     try {
       const chunks = await client.chat.completions.create(
@@ -67,20 +56,12 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings): ModelPro
         { signal: request.signal },
       );
       streamStarted = true;
-      const assembler = new OpenAIStreamAssembler(request.modelId);
-      for await (const chunk of chunks) {
-        const text = assembler.add(chunk);
-        if (text !== '') yield { type: 'text-delta', text };
-      }
-      if (!assembler.finished) {
-        throw new ProviderCallError({
-          providerId: 'openai',
-          kind: 'stream-cut',
-          message: `The OpenAI stream for model '${request.modelId}' ended before the answer was complete`,
-          modelId: request.modelId,
-        });
-      }
-      yield { type: 'finish', response: assembler.response() };
+      const turn = yield* streamTextDeltas(chunks, new OpenAIStreamAssembler(request.modelId), {
+        providerId: 'openai',
+        displayName: 'OpenAI',
+        modelId: request.modelId,
+      });
+      yield { type: 'finish', response: turn };
     } catch (error) {
       throw mapOpenAIError(error, errors, {
         modelId: request.modelId,
@@ -97,14 +78,8 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings): ModelPro
     generate,
     stream,
     warmUp: async () => {
-      await open(undefined);
+      await transport.get();
     },
-    close: () => {
-      closed ??= (async () => {
-        const pending = transport;
-        if (pending) await (await pending.catch(() => undefined))?.close();
-      })();
-      return closed;
-    },
+    close: () => transport.close(),
   };
 }

@@ -8,6 +8,7 @@ import {
   resolvePackageEntry,
 } from '@strands-cli/core';
 import { ExitCode } from '@strands-cli/core/spec';
+import { bundledExecutors } from '../bundled-executors.js';
 import type { CliIO } from '../io.js';
 import { cliPackageDirectory } from '../spec/load-for-command.js';
 
@@ -36,7 +37,8 @@ export async function listSupportedCommand(io: CliIO): Promise<number> {
   const searchFrom = [io.cwd, cliPackageDirectory];
   const out: string[] = ['Patterns this version runs:'];
   for (const [type, packageName] of Object.entries(builtinExecutorPackages)) {
-    const description = await loadExecutor(type, { searchFrom }).then(
+    const executors = bundledExecutors();
+    const description = await loadExecutor(type, executors ? { searchFrom, executors } : { searchFrom }).then(
       (executor) => executor.description,
       () => `not installed (pnpm add ${packageName})`,
     );

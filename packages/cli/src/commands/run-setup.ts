@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PluginSources } from '@strands-cli/core';
 import { RunCancelledError } from '@strands-cli/core/spec';
+import { bundledExecutors } from '../bundled-executors.js';
 import type { CliIO } from '../io.js';
 
 /** The CLI's own install, where the built-in plugins it depends on are found. */
@@ -13,7 +14,9 @@ export const cliPackageDirectory = fileURLToPath(new URL('../..', import.meta.ur
  */
 export function pluginSearchPath(specFile: string | undefined, cwd: string): PluginSources {
   const directories = specFile ? [dirname(resolve(cwd, specFile)), cwd] : [cwd];
-  return { searchFrom: [...new Set([...directories, cliPackageDirectory])] };
+  const searchFrom = [...new Set([...directories, cliPackageDirectory])];
+  const executors = bundledExecutors();
+  return executors ? { searchFrom, executors } : { searchFrom };
 }
 
 /**

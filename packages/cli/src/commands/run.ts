@@ -99,6 +99,7 @@ async function runAndReport(
       allowPrivateNetwork: options.allowPrivateNetwork === true || io.env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
       allowFileWrite: options.allowFileWrite === true,
       searchFrom: plugins.searchFrom,
+      ...(plugins.executors ? { executors: plugins.executors } : {}),
       ...recordReplay.runOptions,
     });
   } finally {

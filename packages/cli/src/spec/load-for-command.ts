@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LoadedSpec, loadSpec, type PluginSources } from '@strands-cli/core/loader';
+import { bundledExecutors } from '../bundled-executors.js';
 import type { CliIO } from '../io.js';
 
 /** This package's own directory: built-in plugins resolve from its node_modules. */
@@ -8,7 +9,9 @@ export const cliPackageDirectory = fileURLToPath(new URL('../..', import.meta.ur
 
 /** Where plugins are looked for: the spec's folder, the working directory, then the CLI's install. */
 export function pluginSources(specFile: string, io: CliIO): PluginSources {
-  return { searchFrom: [dirname(resolve(io.cwd, specFile)), io.cwd, cliPackageDirectory] };
+  const executors = bundledExecutors();
+  const searchFrom = [dirname(resolve(io.cwd, specFile)), io.cwd, cliPackageDirectory];
+  return executors ? { searchFrom, executors } : { searchFrom };
 }
 
 /** The spec path as messages show it: as given, made to work from `io.cwd`. */

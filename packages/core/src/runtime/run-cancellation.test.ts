@@ -81,7 +81,8 @@ describe('cancellation', () => {
       return { hang: true };
     });
     const error = await rejectionOf(harness.pending);
-    expect(error.message).toBe('branch a broke');
+    // The first failure, named by the core: its step and agent.
+    expect(error.message).toBe("branch 1 (agent 'a') failed: branch a broke");
     // The two calls still running were cancelled through the signal their request carried.
     const hanging = harness.mock.calls.filter(
       (call) => call.messages[0]?.role === 'user' && call.messages[0].content === 'hangs',

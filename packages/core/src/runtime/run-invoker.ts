@@ -4,6 +4,7 @@ import { runAgentLoop } from './agent-loop.js';
 import { abortReason } from './clock.js';
 import type { TurnServices } from './model-turn.js';
 import type { InvocationOutcome } from './run-types.js';
+import { namedStepFailure } from './step-failure.js';
 
 /** What the invoker needs besides the turn services. */
 export interface RunInvokerOptions {
@@ -18,8 +19,9 @@ export interface RunInvokerOptions {
 
 /**
  * Implements `ExecutorContextV1.invokeAgent`: counts the invocation against `max_steps`, gets the
- * cached agent, runs the agent loop, records the outcome and emits `step-start`/`step-end`. When the
- * run has stopped, the run's reason (cancellation or budget) is what it throws.
+ * cached agent, runs the agent loop, records the outcome and emits `step-start`/`step-end`. A failure
+ * is thrown as a StepFailedError naming the step and the agent; when the run has stopped, the run's
+ * reason (cancellation or budget) is what it throws, and a sibling's cancellation passes through as is.
  */
 export class RunInvoker {
   readonly #options: RunInvokerOptions;
@@ -70,7 +72,7 @@ export class RunInvoker {
         usage: { inputTokens: 0, outputTokens: 0 },
         error: failure instanceof Error ? failure.message : String(failure),
       });
-      throw failure;
+      throw namedStepFailure(failure, request, runSignal);
     }
   }
 }

@@ -24,8 +24,11 @@ describe('secrets in events and errors', () => {
       createTools: createRunTools,
     });
     const error = await rejectionOf(pending);
-    expect(error.message).toBe('key [REDACTED] refused (HTTP 401)');
+    expect(error.message).toBe("step 1 (agent 'a') failed: key [REDACTED] refused (HTTP 401)");
     expect((error as Error & { hint?: string }).hint).toBe('Replace [REDACTED].');
+    // The provider's error, kept as the cause, is redacted too.
+    expect((error.cause as Error).message).toBe('key [REDACTED] refused (HTTP 401)');
+    expect((error.cause as Error & { hint?: string }).hint).toBe('Replace [REDACTED].');
     expect(String(error.stack)).not.toContain(secret);
     expect(JSON.stringify(events)).not.toContain(secret);
     expect(events.find((event) => event.type === 'retry')).toMatchObject({

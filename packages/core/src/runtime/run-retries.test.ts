@@ -50,9 +50,14 @@ describe('retries (failure_policy)', () => {
     });
     const { pending, clock, mock } = runWithMock(spec(), [{ error: auth }, 'never']);
     const error = await rejectionOf(pending);
-    // The same failure, with its status named (not every provider's message says it).
-    expect(error).toMatchObject({ kind: 'auth', message: 'bad key (HTTP 401)', hint: 'Set MOCK_KEY.' });
-    expect(error.cause).toBe(auth);
+    // The core names the step and agent; the cause is the same failure with its status named (not
+    // every provider's message says it).
+    expect(error).toMatchObject({
+      message: "step 1 (agent 'a') failed: bad key (HTTP 401)",
+      hint: 'Set MOCK_KEY.',
+    });
+    expect(error.cause).toMatchObject({ kind: 'auth', message: 'bad key (HTTP 401)', hint: 'Set MOCK_KEY.' });
+    expect((error.cause as Error).cause).toBe(auth);
     expect(error.exitCode).toBe(10);
     expect(mock.calls).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
@@ -67,9 +72,9 @@ describe('retries (failure_policy)', () => {
   it('gives up after retries + 1 attempts with the last error', async () => {
     const { pending, mock, clock } = runWithMock(spec({ retries: 1 }), [unavailable, unavailable, 'never']);
     const error = await rejectionOf(pending);
-    expect(error.message).toBe('busy (HTTP 503) (gave up after 2 attempts)');
+    expect(error.message).toBe("step 1 (agent 'a') failed: busy (HTTP 503) (gave up after 2 attempts)");
     expect((error as ProviderCallError).hint).toMatch(/failure_policy/);
-    expect(error).toMatchObject({ kind: 'server', statusCode: 503 });
+    expect(error.cause).toMatchObject({ kind: 'server', statusCode: 503 });
     expect(mock.calls).toHaveLength(2);
     expect(clock.sleeps).toEqual([1000]);
   });
@@ -77,7 +82,9 @@ describe('retries (failure_policy)', () => {
   it("says that nothing was retried when retries is 0, and keeps the provider's own hint", async () => {
     const { pending } = runWithMock(spec({ retries: 0 }), [throttled()]);
     const error = await rejectionOf(pending);
-    expect(error.message).toBe('slow down (HTTP 429) (not retried: runtime.failure_policy.retries is 0)');
+    expect(error.message).toBe(
+      "step 1 (agent 'a') failed: slow down (HTTP 429) (not retried: runtime.failure_policy.retries is 0)",
+    );
     expect((error as ProviderCallError).hint).toMatch(/max_parallel/);
   });
 

@@ -57,7 +57,14 @@ export interface ExecutorContextV1<Config = unknown> {
   readonly maxParallel: number;
   /** Aborted when the run is cancelled (SIGINT/SIGTERM, budget, caller). */
   readonly signal: AbortSignal;
-  /** Runs an agent: cached build, tool loop, retries, budgets, events, cancellation, concurrency limit. */
+  /**
+   * Runs an agent: cached build, tool loop, retries, budgets, events, cancellation, concurrency limit.
+   * A failure rejects with a StepFailedError naming `request.step.label` and the agent
+   * (`task 'x' (agent 'y') failed: ...`), carrying the cause's exit code and hint, so executors need
+   * not wrap it. When the run stopped (cancellation, budget) it rejects with the run's reason, and when
+   * `request.signal` aborted (a sibling failed) with the error unwrapped, so that the reason that
+   * stopped everything is the one reported.
+   */
   invokeAgent(request: AgentInvocationV1): Promise<AgentResultV1>;
   /**
    * Renders a template in the sandbox with `variables` overlaid by `scope`, strict about undefined

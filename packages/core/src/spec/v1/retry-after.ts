@@ -1,9 +1,12 @@
-/** Reads the header lookup of a response, whatever its shape (a `Headers` object or a plain record). */
+/** Reads one response header by name, whatever the response's shape (a `Headers` object or a plain record). */
 export type HeaderLookup = (name: string) => string | null | undefined;
 
 /**
  * The wait a server asked for, in milliseconds: `retry-after-ms` (float ms), else `retry-after`
- * (seconds or an HTTP date). `undefined` when neither is present or readable.
+ * (seconds or an HTTP date, measured from `now`). `undefined` when neither is present or readable.
+ * Providers put it on `ProviderCallError.retryAfterMs`, which the core's retry policy honours.
+ * @example
+ * retryAfterMs((name) => response.headers.get(name)) // 3000 for `retry-after: 3`
  */
 export function retryAfterMs(header: HeaderLookup, now: number = Date.now()): number | undefined {
   const millis = Number.parseFloat(header('retry-after-ms') ?? '');

@@ -1,0 +1,54 @@
+// Builds the CLI's own entry, dist/bundle/strands.js, from the tsc output (run after tsc by `build`).
+// Why: `strands validate` spent most of its time loading ~260 small modules (zod alone ~150 files,
+// yaml ~70) one file read at a time; inlined into a few chunks they load in a fraction of that.
+// The library stays as tsc built it (dist/); only bin/strands.js uses the bundle.
+// Inlined: the CLI, the core, the built-in executors, zod, yaml, commander, lru-cache.
+// Left outside (loaded from node_modules by name, as before): provider packages and every
+// third-party plugin, vendor SDKs and undici, and minijinja-js (it reads its .wasm from its folder).
+// Commands stay lazy: esbuild splits each `await import()` into its own chunk, so `validate` still
+// never loads what `run` needs. meta.json lists the source modules in each chunk (the start-up probe
+// of tests-e2e maps loaded chunks back to them).
+import { rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${packageDirectory}dist/bundle`;
+
+await rm(outdir, { recursive: true, force: true });
+const result = await build({
+  entryPoints: { strands: `${packageDirectory}dist/bundle-entry.js` },
+  outdir,
+  // Paths in meta.json are relative to this package's folder.
+  absWorkingDir: packageDirectory,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  metafile: true,
+  logLevel: 'warning',
+  external: [
+    '@strands-cli/provider-*',
+    'minijinja-js',
+    'undici',
+    'openai',
+    'ollama',
+    '@aws-sdk/*',
+    '@smithy/*',
+  ],
+  // CommonJS dependencies (yaml, commander) call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __strandsRequire } from 'node:module';\nconst require = __strandsRequire(import.meta.url);",
+  },
+});
+await writeFile(`${outdir}/meta.json`, `${JSON.stringify(chunkInputs(result.metafile), null, 1)}\n`);
+
+/** For each output chunk (file name), the source modules inlined into it (paths from the repo root). */
+function chunkInputs(metafile) {
+  const chunks = {};
+  for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+    chunks[output.split('/').pop()] = Object.keys(inputs);
+  }
+  return chunks;
+}

@@ -1,0 +1,28 @@
+import type { ModelRequestV1 } from '@strands-cli/core/spec';
+import { startBedrockServer } from '../../../../tests-e2e/src/servers/index.js';
+import {
+  testTransport,
+  withLoopbackProvider,
+} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+import { createBedrockProvider } from '../bedrock-model-provider.js';
+
+export { reply } from '../../../../tests-e2e/src/servers/index.js';
+export {
+  drainStream,
+  providerFailure,
+  testTransport,
+} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+
+/** A Bedrock model id as the service spells it (with the `:0` version). */
+export const modelId = 'us.anthropic.claude-3-sonnet-20240229-v1:0';
+
+/** The smallest model turn. */
+export const hello: ModelRequestV1 = { modelId, messages: [{ role: 'user', content: 'hi' }] };
+
+/** Static test credentials (the loopback server ignores signatures). */
+export const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
+
+/** `it` with a fresh loopback Bedrock server and a client on it (`{ server, provider }`) per test. */
+export const it = withLoopbackProvider(startBedrockServer, (server) =>
+  createBedrockProvider({ region: 'eu-west-1', endpoint: server.url, credentials, ...testTransport }),
+);

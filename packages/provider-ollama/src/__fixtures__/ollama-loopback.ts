@@ -1,0 +1,22 @@
+import type { ModelRequestV1 } from '@strands-cli/core/spec';
+import { startOllamaServer } from '../../../../tests-e2e/src/servers/index.js';
+import {
+  testTransport,
+  withLoopbackProvider,
+} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+import { createOllamaProvider } from '../ollama-model-provider.js';
+
+export { reply, startOllamaServer } from '../../../../tests-e2e/src/servers/index.js';
+export {
+  drainStream,
+  providerFailure,
+  testTransport,
+} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+
+/** The smallest model turn. */
+export const hello: ModelRequestV1 = { modelId: 'llama3.1', messages: [{ role: 'user', content: 'hi' }] };
+
+/** `it` with a fresh loopback Ollama server and a client on it (`{ server, provider }`) per test. */
+export const it = withLoopbackProvider(startOllamaServer, (server) =>
+  createOllamaProvider({ host: server.url, ...testTransport }),
+);

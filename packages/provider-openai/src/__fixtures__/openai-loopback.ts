@@ -1,0 +1,22 @@
+import type { ModelRequestV1 } from '@strands-cli/core/spec';
+import { startOpenAIServer } from '../../../../tests-e2e/src/servers/index.js';
+import {
+  testTransport,
+  withLoopbackProvider,
+} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+import { createOpenAIProvider } from '../openai-model-provider.js';
+
+export { reply } from '../../../../tests-e2e/src/servers/index.js';
+export {
+  drainStream,
+  providerFailure,
+  testTransport,
+} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+
+/** The smallest model turn. */
+export const hello: ModelRequestV1 = { modelId: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
+
+/** `it` with a fresh loopback OpenAI server and a client on it (`{ server, provider }`) per test. */
+export const it = withLoopbackProvider(startOpenAIServer, (server) =>
+  createOpenAIProvider({ apiKey: 'sk-test', baseURL: server.baseURL, ...testTransport }),
+);
