@@ -1,6 +1,12 @@
 import { builtinProviderPackages, isPackageName, plannedProviders } from '../../plugins/builtin-plugins.js';
-import { loadProvider, type PluginSources } from '../../plugins/load-plugin.js';
-import { type CapabilityIssue, type SpecIssue, StrandsError } from '../../spec/v1/errors.js';
+import { loadProvider, type PluginSources, providerPackageName } from '../../plugins/load-plugin.js';
+import { resolvePackageEntry } from '../../plugins/resolve-package.js';
+import {
+  type CapabilityIssue,
+  PluginNotInstalledError,
+  type SpecIssue,
+  StrandsError,
+} from '../../spec/v1/errors.js';
 import type { InferenceParameterName, ModelProviderPluginV1 } from '../../spec/v1/model-provider-v1.js';
 import { closestMatch, listIds } from '../issues/did-you-mean.js';
 import type { WorkflowSpec } from '../schema/workflow-spec.js';
@@ -37,7 +43,10 @@ export async function checkProviders(
     if (agent.provider !== undefined)
       places.push({ name: agent.provider, pointer: toPointer(['agents', agentId, 'provider']) });
   }
-  const loaded = new Map<string, Promise<ModelProviderPluginV1<unknown> | StrandsError | Error>>();
+  const loaded = new Map<
+    string,
+    Promise<ModelProviderPluginV1<unknown> | StrandsError | Error | undefined>
+  >();
   const builtin = Object.keys(builtinProviderPackages);
   for (const { name, pointer } of places) {
     if (plannedProviders.includes(name)) {
@@ -49,8 +58,17 @@ export async function checkProviders(
       continue;
     }
     // Providers handed over as instances (runWorkflow's `providers`) are known by whatever name they use.
-    if (!builtin.includes(name) && !isPackageName(name) && !plugins.providers?.[name]) {
-      const suggestion = closestMatch(name, [...builtin, ...plannedProviders]);
+    const unknown =
+      builtin.includes(name) || plugins.providers?.[name]
+        ? undefined
+        : unknownPluginName(
+            name,
+            [...builtin, ...plannedProviders],
+            providerPackageName(name),
+            plugins.searchFrom,
+          );
+    if (unknown) {
+      const { suggestion } = unknown;
       result.issues.push({
         ...sourceMap.locate(pointer),
         message: `unknown provider \`${name}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
@@ -59,25 +77,41 @@ export async function checkProviders(
       });
       continue;
     }
-    let pending = loaded.get(name);
-    if (!pending) {
-      pending = loadProvider(name, plugins).catch((error: unknown) => error as Error);
-      loaded.set(name, pending);
-      const outcome = await pending;
-      if (outcome instanceof Error) {
-        result.warnings.push({
-          ...sourceMap.locate(pointer),
-          message: `provider \`${name}\` cannot be loaded: ${outcome.message}. Validation goes on; \`strands run\` needs it.`,
-          hint: StrandsError.isInstance(outcome) ? outcome.hint : undefined,
-          code: 'provider-missing',
-        });
-      } else {
-        (result.descriptors as Map<string, ModelProviderPluginV1<unknown>>).set(name, outcome);
-      }
+    if (loaded.has(name)) continue;
+    // Loading a provider package costs ~40 ms of module loading, so validate only looks for it on disk,
+    // and imports its descriptor only when an inference parameter needs checking against it.
+    const given = plugins.providers?.[name];
+    const installed =
+      given !== undefined || resolvePackageEntry(providerPackageName(name), plugins.searchFrom) !== undefined;
+    const pending: Promise<ModelProviderPluginV1<unknown> | StrandsError | Error | undefined> = !installed
+      ? Promise.resolve(new PluginNotInstalledError('model-provider', name, providerPackageName(name)))
+      : usesInference(spec, name)
+        ? loadProvider(name, plugins).catch((error: unknown) => error as Error)
+        : Promise.resolve(undefined);
+    loaded.set(name, pending);
+    const outcome = await pending;
+    if (outcome instanceof Error) {
+      result.warnings.push({
+        ...sourceMap.locate(pointer),
+        message: `provider \`${name}\` cannot be loaded: ${outcome.message}. Validation goes on; \`strands run\` needs it.`,
+        hint: StrandsError.isInstance(outcome) ? outcome.hint : undefined,
+        code: 'provider-missing',
+      });
+    } else if (outcome) {
+      (result.descriptors as Map<string, ModelProviderPluginV1<unknown>>).set(name, outcome);
     }
   }
   checkInference(spec, result, sourceMap);
   return result;
+}
+
+/** True when some inference parameter would be sent to `providerName`, so its descriptor must be checked. */
+function usesInference(spec: Readonly<WorkflowSpec>, providerName: string): boolean {
+  const runtimeSetsAny = inferenceNames.some((name) => spec.runtime[name] !== undefined);
+  return Object.values(spec.agents).some((agent) => {
+    if ((agent.provider ?? spec.runtime.provider) !== providerName) return false;
+    return runtimeSetsAny || inferenceNames.some((name) => agent.inference?.[name] !== undefined);
+  });
 }
 
 function checkInference(spec: Readonly<WorkflowSpec>, result: ProviderCheck, sourceMap: SourceMap): void {
