@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@strands-cli/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIO } from '../io.js';
 import { main } from '../main.js';
+import { bufferIO } from './__fixtures__/read-only-test-io.js';
 
 let directory: string;
 beforeEach(async () => {
@@ -15,19 +15,6 @@ afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-/** A CliIO that keeps what was written. */
-function bufferIO(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    env: {},
-    cwd,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
-
 const cliDirectory = fileURLToPath(new URL('../..', import.meta.url));
 /** Loads and validates a spec the way `run` does. */
 const load = (file: string) => loadSpec(file, { plugins: { searchFrom: [cliDirectory] } });
@@ -36,7 +23,7 @@ const providers = ['openai', 'ollama', 'bedrock'] as const;
 
 describe('strands init', () => {
   it('writes workflow.yaml by default: a chain on ollama with the $schema modeline', async () => {
-    const { io, stdout } = bufferIO(directory);
+    const { io, stdout } = bufferIO({}, directory);
     expect(await main(['init'], io)).toBe(0);
     const text = await readFile(join(directory, 'workflow.yaml'), 'utf8');
     expect(text.split('\n')[0]).toMatch(
@@ -51,7 +38,7 @@ describe('strands init', () => {
   it.each(patterns.flatMap((pattern) => providers.map((provider) => ({ pattern, provider }))))(
     'writes a $pattern spec for $provider that validates',
     async ({ pattern, provider }) => {
-      const { io } = bufferIO(directory);
+      const { io } = bufferIO({}, directory);
       const file = `specs/${pattern}-${provider}.yaml`;
       expect(await main(['init', file, '--pattern', pattern, '--provider', provider], io)).toBe(0);
       const loaded = await load(join(directory, file));
@@ -65,14 +52,14 @@ describe('strands init', () => {
   it('refuses to overwrite an existing file without --force (exit 12, with the fix)', async () => {
     const file = join(directory, 'mine.yaml');
     await writeFile(file, 'my own work\n');
-    const { io, stderr } = bufferIO(directory);
+    const { io, stderr } = bufferIO({}, directory);
     expect(await main(['init', 'mine.yaml', '--pattern', 'parallel'], io)).toBe(12);
     expect(await readFile(file, 'utf8')).toBe('my own work\n');
     expect(stderr()).toContain('mine.yaml already exists');
     expect(stderr()).toContain('fix: Add --force to overwrite it');
 
     expect(
-      await main(['init', 'mine.yaml', '--pattern', 'parallel', '--force'], bufferIO(directory).io),
+      await main(['init', 'mine.yaml', '--pattern', 'parallel', '--force'], bufferIO({}, directory).io),
     ).toBe(0);
     expect((await load(file)).spec.pattern.type).toBe('parallel');
   });
@@ -82,7 +69,7 @@ describe('strands init', () => {
     await mkdir(schema, { recursive: true });
     await writeFile(join(schema, 'strands-workflow.schema.json'), '{}');
     await mkdir(join(directory, 'flows'));
-    expect(await main(['init', 'flows/a.yaml'], bufferIO(directory).io)).toBe(0);
+    expect(await main(['init', 'flows/a.yaml'], bufferIO({}, directory).io)).toBe(0);
     const firstLine = (await readFile(join(directory, 'flows', 'a.yaml'), 'utf8')).split('\n')[0];
     expect(firstLine).toBe(
       '# yaml-language-server: $schema=../node_modules/@strands-cli/core/schema/strands-workflow.schema.json',
@@ -90,10 +77,10 @@ describe('strands init', () => {
   });
 
   it('rejects an unknown pattern or provider as a usage error (exit 2) and writes nothing', async () => {
-    const { io, stderr } = bufferIO(directory);
+    const { io, stderr } = bufferIO({}, directory);
     expect(await main(['init', '--pattern', 'graph'], io)).toBe(2);
     expect(stderr()).toContain('Allowed choices are chain, workflow, parallel, routing');
-    expect(await main(['init', '--provider', 'gemini'], bufferIO(directory).io)).toBe(2);
+    expect(await main(['init', '--provider', 'gemini'], bufferIO({}, directory).io)).toBe(2);
     await expect(readFile(join(directory, 'workflow.yaml'))).rejects.toThrow();
   });
 });

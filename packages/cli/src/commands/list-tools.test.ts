@@ -1,19 +1,7 @@
 import { nativeToolCatalog } from '@strands-cli/core';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../io.js';
 import { main } from '../main.js';
-
-function bufferIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    env: {},
-    cwd: process.cwd(),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+import { bufferIO } from './__fixtures__/read-only-test-io.js';
 
 describe('strands list-tools', () => {
   it('prints every native tool with its description and aliases, and exits 0', async () => {

@@ -26,7 +26,21 @@ export const plannedPatternTypes: readonly string[] = [
 /** Providers strands-cli knows that have no package here yet. */
 export const plannedProviders: readonly string[] = ['anthropic', 'gemini', 'azure_openai'];
 
-/** True when a plugin name is a package name rather than a short name. */
+/** An npm package name: lowercase and URL-safe, optionally scoped (`@scope/name`), not starting with `.` or `_`. */
+const npmPackageName = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
+
+/**
+ * True when a plugin name (`pattern.type`, `runtime.provider`) names a package to load: any valid npm
+ * package name, scoped (`@acme/strands-executor-map`) or not (`strands-executor-map`), that is not a
+ * short name of this version (a built-in or planned pattern type or provider). Anything else, such as
+ * `Chain`, `my pattern` or `../x`, is neither, and is reported as an unknown name.
+ */
 export function isPackageName(name: string): boolean {
-  return name.startsWith('@') || name.includes('/') || name.startsWith('.');
+  if (name.length > 214 || !npmPackageName.test(name)) return false;
+  return !(
+    name in builtinExecutorPackages ||
+    name in builtinProviderPackages ||
+    plannedPatternTypes.includes(name) ||
+    plannedProviders.includes(name)
+  );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TemplateError } from '../spec/v1/errors.js';
 import { renderTemplate } from './render.js';
 
 describe('renderTemplate', () => {
@@ -27,6 +28,33 @@ describe('renderTemplate', () => {
 
   it('cannot reach JavaScript objects', () => {
     expect(() => renderTemplate("{{ ''.constructor.constructor('return process')() }}", {})).toThrow();
+  });
+
+  it('says that Python internals are not available, never that they are undefined inputs', () => {
+    for (const [template, expression, name] of [
+      ["{{ ''.__class__ }}", "''.__class__", '__class__'],
+      ['{{ topic.__dict__ }}', 'topic.__dict__', '__dict__'],
+      ["{{ topic['__globals__'] }}", "topic['__globals__']", '__globals__'],
+      ['{{ __builtins__ }}', '__builtins__', '__builtins__'],
+    ] as const) {
+      const error = (() => {
+        try {
+          renderTemplate(template, { topic: { a: 1 } }, { pointer: '/p' });
+        } catch (caught) {
+          return caught as TemplateError;
+        }
+        throw new Error(`${template} rendered`);
+      })();
+      expect(error).toBeInstanceOf(TemplateError);
+      expect(error.message).toBe(
+        `/p: \`${expression}\` is not available: the template sandbox does not expose Python internals such as ${name} (template line 1, column 4)`,
+      );
+      expect(error.hint).toMatch(/^Remove the __\.\.\.__ name/);
+    }
+    // A plain undefined name keeps its own message and hint.
+    expect(() => renderTemplate('{{ topic._private }}', { topic: {} })).toThrow(
+      /'topic._private' is undefined/,
+    );
   });
 
   it('stops runaway loops', () => {

@@ -4,6 +4,7 @@ import { TemplateError } from '../spec/v1/errors.js';
 import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
 import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
+import { dunderNameIn, isSandboxNameMessage, sandboxNameHint, sandboxNameMessage } from './sandbox-names.js';
 
 /** The minijinja-js Environment, typed to what we use. */
 interface MinijinjaEnvironment {
@@ -89,8 +90,11 @@ export function renderTemplate(
         { hint: 'Make the template produce less text.', cause: error },
       );
     }
-    throw new TemplateError(describeTemplateFailure(source, context, error, location), location, {
-      hint: 'Check the names used in the template: only inputs, --var values and the names this step can see are defined.',
+    const message = describeTemplateFailure(source, context, error, location);
+    throw new TemplateError(message, location, {
+      hint: isSandboxNameMessage(message)
+        ? sandboxNameHint
+        : 'Check the names used in the template: only inputs, --var values and the names this step can see are defined.',
       cause: error,
     });
   }
@@ -146,6 +150,10 @@ function describeTemplateFailure(
   const marked = markedExpression(source, context);
   if (!marked) return `${where(location)}${summary}`;
   const at = `template line ${marked.line}, column ${marked.column}`;
+  const internal = dunderNameIn(marked.text);
+  if (internal) {
+    return `${where(location)}${sandboxNameMessage(marked.text, internal)} (${at})`;
+  }
   if (/^undefined value/.test(summary)) {
     return `${where(location)}'${marked.text}' is undefined (${at})`;
   }

@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../../io.js';
 
-/** A CliIO that keeps what was written, for the read-only command tests. */
-export function bufferIO(env: Record<string, string | undefined> = {}) {
+/** A CliIO that keeps what was written, for command tests; `cwd` defaults to the process's. */
+export function bufferIO(env: Record<string, string | undefined> = {}, cwd: string = process.cwd()) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIO = {
     stdout: { write: (text: string) => out.push(text) },
     stderr: { write: (text: string) => err.push(text) },
     env,
-    cwd: process.cwd(),
+    cwd,
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }

@@ -1,4 +1,4 @@
-import { builtinProviderPackages, isPackageName, plannedProviders } from '../../plugins/builtin-plugins.js';
+import { builtinProviderPackages, plannedProviders } from '../../plugins/builtin-plugins.js';
 import { loadProvider, type PluginSources, providerPackageName } from '../../plugins/load-plugin.js';
 import { resolvePackageEntry } from '../../plugins/resolve-package.js';
 import {
@@ -8,10 +8,11 @@ import {
   StrandsError,
 } from '../../spec/v1/errors.js';
 import type { InferenceParameterName, ModelProviderPluginV1 } from '../../spec/v1/model-provider-v1.js';
-import { closestMatch, listIds } from '../issues/did-you-mean.js';
+import { listIds } from '../issues/did-you-mean.js';
 import type { WorkflowSpec } from '../schema/workflow-spec.js';
 import { toPointer } from '../source/json-pointer.js';
 import type { SourceMap } from '../source/source-map.js';
+import { unknownPluginName } from './plugin-names.js';
 
 /** What the provider check found. */
 export interface ProviderCheck {

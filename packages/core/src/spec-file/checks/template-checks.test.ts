@@ -42,6 +42,40 @@ describe('static template checks', () => {
   });
 });
 
+describe('Python internals in a template', () => {
+  const spec = (input: string) => ({
+    version: 0,
+    name: 'dunder',
+    runtime: { provider: 'ollama' },
+    inputs: { values: { topic: 'tides' } },
+    agents: { a: { prompt: 'A' } },
+    pattern: { type: 'chain', config: { steps: [{ agent: 'a', input }] } },
+  });
+
+  it('are a template error (exit 3) for validate and run, never a missing --var', async () => {
+    const { prepareSpec } = await import('../prepare-spec.js');
+    for (const [input, expression, name] of [
+      ["{{ ''.__class__ }}", "''.__class__", '__class__'],
+      ['{{ __class__ }}', '__class__', '__class__'],
+      ['About {{ topic.__len__() }}', '.__len__()', '__len__'],
+    ] as const) {
+      for (const requireInputs of [false, true]) {
+        const error = await prepareSpec(spec(input), { plugins: fixturePlugins, requireInputs }).catch(
+          (caught: unknown) => caught,
+        );
+        expect(error).toBeInstanceOf(SpecValidationError);
+        expect((error as SpecValidationError).exitCode).toBe(3);
+        const [issue] = (error as SpecValidationError).issues;
+        expect(issue).toMatchObject({ pointer: '/pattern/config/steps/0/input', code: 'template' });
+        expect(issue?.message).toBe(
+          `template: \`${expression}\` is not available: the template sandbox does not expose Python internals such as ${name}`,
+        );
+        expect(issue?.hint).toMatch(/^Remove the __\.\.\.__ name/);
+      }
+    }
+  });
+});
+
 describe('undeclared variables in an otherwise valid spec', () => {
   const spec = {
     version: 0,

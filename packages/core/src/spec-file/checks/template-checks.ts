@@ -1,6 +1,7 @@
 import type { SpecIssue, SpecLocation } from '../../spec/v1/errors.js';
 import type { TemplateSiteV1 } from '../../spec/v1/executor-v1.js';
 import { renderTemplate } from '../../templates/render.js';
+import { isSandboxNameMessage, sandboxNameHint } from '../../templates/sandbox-names.js';
 import { closestMatch } from '../issues/did-you-mean.js';
 import type { SourceMap } from '../source/source-map.js';
 
@@ -62,6 +63,15 @@ function checkSite(site: TemplateSiteV1, context: TemplateCheckContext): Templat
     const summary = match?.[1] ?? text;
     const line = Number(match?.[2] ?? 1);
     const column = Number(match?.[3] ?? 1);
+    if (isSandboxNameMessage(summary)) {
+      // Checked first: `''.__class__` is "undefined" too, but no --var can or should supply it.
+      return {
+        ...context.sourceMap.locateInValue(site.pointer, line, column),
+        message: `template: ${summary}`,
+        hint: sandboxNameHint,
+        code: 'template',
+      };
+    }
     if (/ is undefined$/.test(summary)) {
       const found = expressionAt(site.template, line, column);
       const expression = found?.text ?? summary.replace(/^'(.*)' is undefined$/, '$1');

@@ -2,6 +2,7 @@ import type { PluginSources } from '../../plugins/load-plugin.js';
 import type { CapabilityIssue, SpecIssue } from '../../spec/v1/errors.js';
 import type { AnalysisV1, TemplateSiteV1 } from '../../spec/v1/executor-v1.js';
 import type { ModelProviderPluginV1 } from '../../spec/v1/model-provider-v1.js';
+import { checkArtifactPaths } from '../checks/artifact-paths.js';
 import { checkCapabilities } from '../checks/capability.js';
 import { checkCrossReferences, toolMentions } from '../checks/cross-references.js';
 import { checkProviders } from '../checks/providers.js';
@@ -36,7 +37,10 @@ export interface CheckSpecInput {
   readonly sourceMap: SourceMap;
 }
 
-/** Cross-references, static template checks, providers and capabilities of a schema-valid spec. */
+/**
+ * Cross-references, artifact paths, static template checks, providers and capabilities of a
+ * schema-valid spec.
+ */
 export async function checkSpec(input: CheckSpecInput): Promise<SpecFindings> {
   const { spec, owner, analysis, inputs, sourceMap } = input;
   const tools = indexTools(spec);
@@ -72,6 +76,7 @@ export async function checkSpec(input: CheckSpecInput): Promise<SpecFindings> {
     issues: [
       ...inputs.issues,
       ...cross.issues,
+      ...checkArtifactPaths(spec, sourceMap),
       ...templateIssues.filter((issue) => issue.variable === undefined),
       ...providers.issues,
     ],

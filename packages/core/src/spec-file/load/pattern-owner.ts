@@ -1,13 +1,10 @@
 import type { ZodType } from 'zod';
-import {
-  builtinExecutorPackages,
-  isPackageName,
-  plannedPatternTypes,
-} from '../../plugins/builtin-plugins.js';
-import { loadExecutor, type PluginSources } from '../../plugins/load-plugin.js';
+import { builtinExecutorPackages, plannedPatternTypes } from '../../plugins/builtin-plugins.js';
+import { executorPackageName, loadExecutor, type PluginSources } from '../../plugins/load-plugin.js';
 import { type SpecIssue, StrandsError } from '../../spec/v1/errors.js';
 import type { AnalysisV1, ExecutorV1 } from '../../spec/v1/executor-v1.js';
-import { closestMatch, listIds } from '../issues/did-you-mean.js';
+import { unknownPluginName } from '../checks/plugin-names.js';
+import { listIds } from '../issues/did-you-mean.js';
 import { type PlannedPattern, plannedPatterns } from '../patterns/planned-patterns.js';
 import type { WorkflowSpec } from '../schema/workflow-spec.js';
 import type { SourceMap } from '../source/source-map.js';
@@ -37,8 +34,12 @@ export async function resolvePatternOwner(
   if (planned && !plugins.executors?.[type])
     return { kind: 'planned', planned, configSchema: planned.configSchema };
   const known = knownPatternTypes();
-  if (!plugins.executors?.[type] && !(type in builtinExecutorPackages) && !isPackageName(type)) {
-    const suggestion = closestMatch(type, known);
+  const unknown =
+    plugins.executors?.[type] || type in builtinExecutorPackages
+      ? undefined
+      : unknownPluginName(type, known, executorPackageName(type), plugins.searchFrom);
+  if (unknown) {
+    const { suggestion } = unknown;
     return {
       ...sourceMap.locate('/pattern/type'),
       message: `unknown pattern type \`${type}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
