@@ -1,5 +1,10 @@
 // The lean entry: `plan` never needs the runtime, so it does not pay for loading it.
-import { declaredInputs, type LoadedSpec, loadProvider, type PluginSources } from '@strands-cli/core/loader';
+import {
+  declaredInputs,
+  type LoadedSpec,
+  loadProviderFacts,
+  type PluginSources,
+} from '@strands-cli/core/loader';
 import type { CapabilityIssue, PlanEdgeV1, PlanNodeV1, SpecIssue } from '@strands-cli/core/spec';
 
 /** One agent as it will run: provider and model after per-agent overrides. */
@@ -41,13 +46,16 @@ export interface Plan {
 
 const inferenceKeys = ['temperature', 'top_p', 'max_tokens'] as const;
 
-/** Builds the plan of a loaded spec. Loads provider descriptors (never an SDK) for default models. */
+/**
+ * Builds the plan of a loaded spec. For an agent with no model id it looks up the provider's default
+ * model: from the provider package's package.json when it declares it, else from its plugin (never an SDK).
+ */
 export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Promise<Plan> {
   const { spec } = loaded;
   const defaults = new Map<string, string | undefined>();
   const defaultModelOf = async (provider: string): Promise<string | undefined> => {
     if (!defaults.has(provider)) {
-      const model = await loadProvider(provider, plugins).then(
+      const model = await loadProviderFacts(provider, plugins).then(
         (descriptor) => descriptor.defaultModelId,
         () => undefined,
       );
@@ -58,7 +66,10 @@ export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Pro
   const agents: PlannedAgent[] = [];
   for (const [id, agent] of Object.entries(spec.agents)) {
     const provider = agent.provider ?? spec.runtime.provider;
-    const fallback = await defaultModelOf(provider);
+    const fallback =
+      agent.model_id === undefined && spec.runtime.model_id === undefined
+        ? await defaultModelOf(provider)
+        : undefined;
     const model = agent.model_id ?? spec.runtime.model_id ?? fallback ?? '(provider default)';
     const modelSource = agent.model_id
       ? 'agent'

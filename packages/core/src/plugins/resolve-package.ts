@@ -2,23 +2,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** An installed package: its folder and its parsed package.json. */
+export interface InstalledPackage {
+  readonly directory: string;
+  readonly manifest: Readonly<Record<string, unknown>>;
+}
+
 /**
- * Finds the ESM entry of an installed package by walking `node_modules` up from each base directory,
- * in order (the spec's folder first, then the working directory, then the CLI's own install). Returns
- * a file URL, or `undefined` when the package is not installed anywhere.
+ * Finds an installed package by walking `node_modules` up from each base directory, in order (the
+ * spec's folder first, then the working directory, then the CLI's own install). Undefined when it is
+ * not installed anywhere (or its package.json is not valid JSON).
  */
-export function resolvePackageEntry(
+export function findInstalledPackage(
   packageName: string,
   baseDirectories: readonly string[],
-): string | undefined {
+): InstalledPackage | undefined {
   for (const base of baseDirectories) {
     let directory = resolve(base);
     for (;;) {
       const packageDirectory = join(directory, 'node_modules', packageName);
       const manifestPath = join(packageDirectory, 'package.json');
       if (existsSync(manifestPath)) {
-        const entry = entryFromManifest(packageDirectory, manifestPath);
-        if (entry) return pathToFileURL(entry).href;
+        const manifest = readManifest(manifestPath);
+        if (manifest) return { directory: packageDirectory, manifest };
       }
       const parent = dirname(directory);
       if (parent === directory) break;
@@ -28,14 +34,31 @@ export function resolvePackageEntry(
   return undefined;
 }
 
-function entryFromManifest(packageDirectory: string, manifestPath: string): string | undefined {
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    exports?: unknown;
-    module?: string;
-    main?: string;
-  };
-  const target = pickExport(manifest.exports) ?? manifest.module ?? manifest.main ?? 'index.js';
-  return join(packageDirectory, target);
+/** The ESM entry of an installed package as a file URL, or `undefined` when it is not installed. */
+export function resolvePackageEntry(
+  packageName: string,
+  baseDirectories: readonly string[],
+): string | undefined {
+  const found = findInstalledPackage(packageName, baseDirectories);
+  if (!found) return undefined;
+  const { exports, module, main } = found.manifest;
+  const target =
+    pickExport(exports) ??
+    (typeof module === 'string' ? module : undefined) ??
+    (typeof main === 'string' ? main : undefined) ??
+    'index.js';
+  return pathToFileURL(join(found.directory, target)).href;
+}
+
+function readManifest(manifestPath: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function pickExport(exportsField: unknown): string | undefined {

@@ -1,5 +1,6 @@
 import { builtinProviderPackages, plannedProviders } from '../../plugins/builtin-plugins.js';
-import { loadProvider, type PluginSources, providerPackageName } from '../../plugins/load-plugin.js';
+import { type PluginSources, providerPackageName } from '../../plugins/load-plugin.js';
+import { loadProviderFacts, type ProviderFacts } from '../../plugins/provider-manifest.js';
 import { resolvePackageEntry } from '../../plugins/resolve-package.js';
 import {
   type CapabilityIssue,
@@ -7,7 +8,7 @@ import {
   type SpecIssue,
   StrandsError,
 } from '../../spec/v1/errors.js';
-import type { InferenceParameterName, ModelProviderPluginV1 } from '../../spec/v1/model-provider-v1.js';
+import type { InferenceParameterName } from '../../spec/v1/model-provider-v1.js';
 import { listIds } from '../issues/did-you-mean.js';
 import type { WorkflowSpec } from '../schema/workflow-spec.js';
 import { toPointer } from '../source/json-pointer.js';
@@ -19,8 +20,8 @@ export interface ProviderCheck {
   readonly issues: SpecIssue[];
   readonly warnings: SpecIssue[];
   readonly capabilityIssues: CapabilityIssue[];
-  /** Provider descriptors that could be loaded, by the name used in the spec. */
-  readonly descriptors: ReadonlyMap<string, ModelProviderPluginV1<unknown>>;
+  /** Facts of the providers whose inference parameters were checked, by the name used in the spec. */
+  readonly descriptors: ReadonlyMap<string, ProviderFacts>;
 }
 
 const inferenceNames: readonly InferenceParameterName[] = ['temperature', 'top_p', 'max_tokens'];
@@ -44,10 +45,7 @@ export async function checkProviders(
     if (agent.provider !== undefined)
       places.push({ name: agent.provider, pointer: toPointer(['agents', agentId, 'provider']) });
   }
-  const loaded = new Map<
-    string,
-    Promise<ModelProviderPluginV1<unknown> | StrandsError | Error | undefined>
-  >();
+  const loaded = new Map<string, Promise<ProviderFacts | StrandsError | Error | undefined>>();
   const builtin = Object.keys(builtinProviderPackages);
   for (const { name, pointer } of places) {
     if (plannedProviders.includes(name)) {
@@ -79,15 +77,15 @@ export async function checkProviders(
       continue;
     }
     if (loaded.has(name)) continue;
-    // Loading a provider package costs ~40 ms of module loading, so validate only looks for it on disk,
-    // and imports its descriptor only when an inference parameter needs checking against it.
+    // Importing a provider package costs ~40 ms of module loading, so validate only looks for it on
+    // disk, and reads its facts (package.json first) only when an inference parameter needs them.
     const given = plugins.providers?.[name];
     const installed =
       given !== undefined || resolvePackageEntry(providerPackageName(name), plugins.searchFrom) !== undefined;
-    const pending: Promise<ModelProviderPluginV1<unknown> | StrandsError | Error | undefined> = !installed
+    const pending: Promise<ProviderFacts | StrandsError | Error | undefined> = !installed
       ? Promise.resolve(new PluginNotInstalledError('model-provider', name, providerPackageName(name)))
       : usesInference(spec, name)
-        ? loadProvider(name, plugins).catch((error: unknown) => error as Error)
+        ? loadProviderFacts(name, plugins).catch((error: unknown) => error as Error)
         : Promise.resolve(undefined);
     loaded.set(name, pending);
     const outcome = await pending;
@@ -99,7 +97,7 @@ export async function checkProviders(
         code: 'provider-missing',
       });
     } else if (outcome) {
-      (result.descriptors as Map<string, ModelProviderPluginV1<unknown>>).set(name, outcome);
+      (result.descriptors as Map<string, ProviderFacts>).set(name, outcome);
     }
   }
   checkInference(spec, result, sourceMap);

@@ -1,7 +1,7 @@
 import type { PluginSources } from '../../plugins/load-plugin.js';
+import type { ProviderFacts } from '../../plugins/provider-manifest.js';
 import type { CapabilityIssue, SpecIssue } from '../../spec/v1/errors.js';
 import type { AnalysisV1, TemplateSiteV1 } from '../../spec/v1/executor-v1.js';
-import type { ModelProviderPluginV1 } from '../../spec/v1/model-provider-v1.js';
 import { checkArtifactPaths } from '../checks/artifact-paths.js';
 import { checkCapabilities } from '../checks/capability.js';
 import { checkCrossReferences, toolMentions } from '../checks/cross-references.js';
@@ -20,7 +20,7 @@ export interface SpecFindings {
   readonly issues: SpecIssue[];
   readonly warnings: SpecIssue[];
   readonly capabilityIssues: CapabilityIssue[];
-  readonly providers: ReadonlyMap<string, ModelProviderPluginV1<unknown>>;
+  readonly providers: ReadonlyMap<string, ProviderFacts>;
   /** Templates that use a name nothing declares: fine only if `--var` supplies it. */
   readonly undeclared: readonly { readonly variable: string; readonly issue: SpecIssue }[];
 }

@@ -1,0 +1,64 @@
+import type { InferenceParameterName, ModelProviderPluginV1 } from '../spec/v1/model-provider-v1.js';
+import { loadProvider, type PluginSources, providerPackageName } from './load-plugin.js';
+import { findInstalledPackage } from './resolve-package.js';
+
+/**
+ * The static facts about a provider that `validate` and `plan` need: its default model and the
+ * inference parameters it takes. A provider package may declare them as plain data under the
+ * `"strands-cli"` key of its package.json, so the read-only commands learn them from one small file
+ * instead of importing the package (and its copy of zod and the core, ~40 ms).
+ */
+export interface ProviderFacts {
+  readonly id: string;
+  readonly defaultModelId: string;
+  readonly supportedInference: readonly InferenceParameterName[];
+}
+
+/** The package.json key a provider package declares its {@link ProviderFacts} under. */
+export const providerManifestKey = 'strands-cli';
+
+const inferenceNames: readonly string[] = ['temperature', 'top_p', 'max_tokens'];
+
+/**
+ * The facts a package.json declares for a provider, or undefined when it declares none (or they are
+ * malformed: then the caller imports the plugin, which stays the source of truth).
+ */
+export function providerFactsFromManifest(
+  manifest: Readonly<Record<string, unknown>>,
+): ProviderFacts | undefined {
+  const declared = manifest[providerManifestKey];
+  if (!declared || typeof declared !== 'object') return undefined;
+  const { kind, id, defaultModelId, supportedInference } = declared as Record<string, unknown>;
+  if (kind !== 'model-provider' || typeof id !== 'string' || typeof defaultModelId !== 'string')
+    return undefined;
+  if (
+    !Array.isArray(supportedInference) ||
+    !supportedInference.every((name) => inferenceNames.includes(name))
+  )
+    return undefined;
+  return { id, defaultModelId, supportedInference: supportedInference as InferenceParameterName[] };
+}
+
+/** The facts of a loaded provider plugin. */
+export function providerFactsOf(plugin: ModelProviderPluginV1<unknown>): ProviderFacts {
+  return {
+    id: plugin.id,
+    defaultModelId: plugin.defaultModelId,
+    supportedInference: plugin.supportedInference,
+  };
+}
+
+/**
+ * The facts of the provider a spec names: from a provider handed over as an instance, else from the
+ * installed package's manifest, else by importing the package's plugin (its descriptor, never an SDK).
+ * Rejects like {@link loadProvider} when the package is not installed or is not a provider.
+ */
+export async function loadProviderFacts(name: string, sources: PluginSources): Promise<ProviderFacts> {
+  const given = sources.providers?.[name];
+  if (!given) {
+    const installed = findInstalledPackage(providerPackageName(name), sources.searchFrom);
+    const declared = installed && providerFactsFromManifest(installed.manifest);
+    if (declared) return declared;
+  }
+  return providerFactsOf(await loadProvider(name, sources));
+}
