@@ -1,5 +1,5 @@
 import { stepSchema } from '@strands-cli/core/spec';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Schema of `pattern.config` for `type: chain` (strict: typos fail). */
 export const chainConfigSchema = z

@@ -1,5 +1,5 @@
 import { identifierSchema, stepSchema } from '@strands-cli/core/spec';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One branch: an id and the steps it runs in order. */
 export const branchSchema = z.strictObject({

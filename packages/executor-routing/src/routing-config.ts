@@ -1,5 +1,5 @@
 import { nonEmptyStringSchema, stepSchema } from '@strands-cli/core/spec';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The router: the agent that picks a route, its input, and how often to retry malformed JSON. */
 export const routerSchema = z.strictObject({

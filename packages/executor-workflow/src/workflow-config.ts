@@ -1,5 +1,5 @@
 import { hitlStepSchema, identifierSchema, nonEmptyStringSchema } from '@strands-cli/core/spec';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const depsSchema = z
   .array(identifierSchema)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ArtifactError } from '../spec/v1/errors.js';
 import { CASSETTE_FORMAT, CASSETTE_VERSION, type CassetteV1 } from './cassette-format.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClientPool } from '../runtime/client-pool.js';
 import { runWorkflow } from '../runtime/run-workflow.js';
 import { defineExecutor, defineModelProvider } from '../spec/v1/define.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ModelProviderPluginV1 } from '../spec/v1/model-provider-v1.js';
 import type { CassetteV1 } from './cassette-format.js';
 import type { Replayer } from './replayer.js';

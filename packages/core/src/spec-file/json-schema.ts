@@ -1,4 +1,5 @@
-import { type ZodType, z } from 'zod';
+import type { ZodType } from 'zod';
+import * as z from 'zod';
 import { plannedPatterns } from './patterns/planned-patterns.js';
 import { agentEntrySchema } from './schema/tools.js';
 import { workflowSpecShape } from './schema/workflow-spec.js';

@@ -5,6 +5,7 @@ import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } 
 import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
 import { dunderNameIn, isSandboxNameMessage, sandboxNameHint, sandboxNameMessage } from './sandbox-names.js';
+import { renderSimplePaths } from './simple-paths.js';
 
 /** The minijinja-js Environment, typed to what we use. */
 interface MinijinjaEnvironment {
@@ -66,6 +67,9 @@ export function renderTemplate(
   if (!source.includes('{{') && !source.includes('{%') && !source.includes('{#')) {
     return postProcessRendered(source);
   }
+  // Substitutions of strings only (most templates) need no engine: see simple-paths.ts.
+  const simple = renderSimplePaths(source, context);
+  if (simple !== undefined) return checkedOutput(simple, location);
   // Only what the template can read crosses into the engine, so a render costs the same at step 1000
   // as at step 1 (the engine copies its whole context on every call).
   const narrowed = narrowForRender(source, context);
@@ -98,6 +102,11 @@ export function renderTemplate(
       cause: error,
     });
   }
+  return checkedOutput(output, location);
+}
+
+/** The rendered text within the output limit, post-processed. */
+function checkedOutput(output: string, location: SpecLocation | undefined): string {
   if (output.length > templateLimits.maxOutputChars) {
     throw new TemplateError(
       `${where(location)}template output exceeds ${templateLimits.maxOutputChars} characters`,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuntimeFailure } from '../spec/v1/errors.js';
 import type { ModelProviderPluginV1, ModelRequestV1 } from '../spec/v1/model-provider-v1.js';
 import { MockModelProvider, type MockScript, type MockScriptState } from './mock-model-provider.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineExecutor } from '../../spec/v1/define.js';
 import type { AnalysisV1 } from '../../spec/v1/executor-v1.js';
 import { runFailFast } from '../../spec/v1/fail-fast.js';

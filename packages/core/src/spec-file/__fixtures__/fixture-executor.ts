@@ -2,7 +2,7 @@
  * A small `chain`-like executor for the core's spec-file tests (the real executors live in their
  * own packages, which the core cannot depend on). Steps see `steps` with earlier steps only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnalysisV1, ExecutorV1 } from '../../spec/v1/executor-v1.js';
 import type { ModelProviderPluginV1 } from '../../spec/v1/model-provider-v1.js';
 import { stepSchema } from '../schema/common.js';

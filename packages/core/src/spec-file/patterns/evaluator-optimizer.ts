@@ -1,5 +1,5 @@
 /** The `evaluator_optimizer` pattern (strands-cli 0.5): config schema and analysis. Not runnable yet. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnalysisV1 } from '../../spec/v1/executor-v1.js';
 import { hitlGateSchema, nonEmptyStringSchema } from '../schema/common.js';
 

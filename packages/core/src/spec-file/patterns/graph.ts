@@ -1,5 +1,5 @@
 /** The `graph` pattern (strands-cli 0.5): its config schema and static analysis. Not runnable yet. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnalysisIssueV1, AnalysisV1, PlanEdgeV1, ReferenceV1 } from '../../spec/v1/executor-v1.js';
 import { listIds } from '../issues/did-you-mean.js';
 import { hitlStepSchema, identifierSchema, nonEmptyStringSchema } from '../schema/common.js';

@@ -1,5 +1,5 @@
 /** The `orchestrator_workers` pattern (strands-cli 0.5): config schema and analysis. Not runnable yet. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnalysisV1, PlanEdgeV1, PlanNodeV1, ReferenceV1 } from '../../spec/v1/executor-v1.js';
 import { hitlGateSchema, nonEmptyStringSchema, stepSchema } from '../schema/common.js';
 import { toPointer } from '../source/json-pointer.js';

@@ -2,7 +2,7 @@
  * Building blocks shared by the spec sections and by executor plugins' config schemas: identifiers,
  * inference parameters and the step shapes (agent step and human-in-the-loop step).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `^[A-Za-z0-9._:-]+$`: ids of tasks, branches, tools, secrets, skills. */
 export const identifierSchema = z

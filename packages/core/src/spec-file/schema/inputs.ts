@@ -1,5 +1,5 @@
 /** The `inputs` section: declared parameters (with types, defaults, enums) and their values. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The type names an input may declare. */
 export const inputTypeNames = ['string', 'number', 'integer', 'boolean', 'array', 'object'] as const;

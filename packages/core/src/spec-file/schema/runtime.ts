@@ -1,5 +1,5 @@
 /** The `runtime` section: provider, model, inference defaults, budgets and the retry policy. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonEmptyStringSchema } from './common.js';
 
 /** `runtime.budgets`: limits that stop the run when crossed. */

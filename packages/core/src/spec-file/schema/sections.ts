@@ -2,7 +2,7 @@
  * The secondary top-level sections of strands-cli 0.5: env, telemetry, context_policy, skills,
  * security, metadata and outputs. All strict, so a misspelt key fails validation.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { identifierSchema, nonEmptyStringSchema } from './common.js';
 
 /** One `env.secrets[]` entry. */

@@ -1,5 +1,5 @@
 /** The `tools` section and agent definitions. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { identifierSchema, inferenceSchema, nonEmptyStringSchema } from './common.js';
 
 /** One `tools.http_executors[]` entry. */

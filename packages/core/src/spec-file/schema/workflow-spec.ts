@@ -3,7 +3,7 @@
  * are inferred from it and the published JSON Schema is generated from it. `pattern.config` is
  * validated separately by the executor (or planned-pattern schema) that owns `pattern.type`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { agentStepSchema, hitlStepSchema, stepSchema } from './common.js';
 import { nonEmptyStringSchema } from './common.js';
 import { inputsSchema } from './inputs.js';
