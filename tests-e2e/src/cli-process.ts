@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 /** The built `strands` entry point, run as a user would run it. */
@@ -19,7 +20,7 @@ export interface RunCliOptions {
   /** Milliseconds before the process is killed (the test then fails on `signal`). */
   readonly timeoutMs?: number;
   /** Called once the process is running, e.g. to send it a signal. */
-  readonly onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  readonly onSpawn?: (child: ChildProcess) => void;
 }
 
 /**
@@ -36,8 +37,22 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value !== undefined) env[key] = value;
   }
+  const child = spawn(process.execPath, [strandsBin, ...args], { cwd: options.cwd, env, stdio: 'pipe' });
+  const run = collectOutput(child);
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+  options.onSpawn?.(child);
+  return run.finally(() => clearTimeout(timer));
+}
+
+/** A child process whose stdout and stderr are pipes (spawned with `stdio` `pipe` for both). */
+export type PipedChild = ChildProcess & { readonly stdout: Readable; readonly stderr: Readable };
+
+/**
+ * Collects everything `child` writes to stdout and stderr (as UTF-8) and resolves with it and the exit
+ * code or signal once the process has closed; rejects when it could not be spawned.
+ */
+export function collectOutput(child: PipedChild): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [strandsBin, ...args], { cwd: options.cwd, env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -46,12 +61,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
     child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-    options.onSpawn?.(child);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { type CliRun, runCli } from './cli-process.js';
-import { type ProviderTarget, providerTargets } from './providers/provider-targets.js';
+import { type ProviderTarget, providerTarget, providerTargets } from './providers/provider-targets.js';
 import { echoLastUserMessage, type LoopbackServer, type RecordedRequest, reply } from './servers/index.js';
 
 /**
@@ -42,6 +42,22 @@ interface Scenario {
   readonly counts: Record<string, number>;
 }
 
+/**
+ * The counts of a spec whose two agents run `invocations` times in all on one provider: each agent is
+ * built once and reused for every other invocation; one pooled client, created for the first agent and
+ * reused for the second; one request per invocation.
+ */
+function twoAgentCounts(invocations: number): Record<string, number> {
+  return {
+    agentsBuilt: 2,
+    agentsReused: invocations - 2,
+    clientsCreated: 1,
+    clientsReused: 1,
+    invocations,
+    requests: invocations,
+  };
+}
+
 /** Two agents per spec, so that both a cache miss after the first and client reuse are exercised. */
 const scenarios: readonly Scenario[] = [
   {
@@ -60,14 +76,7 @@ const scenarios: readonly Scenario[] = [
         ],
       },
     },
-    counts: {
-      agentsBuilt: 2,
-      agentsReused: 4,
-      clientsCreated: 1,
-      clientsReused: 1,
-      invocations: 6,
-      requests: 6,
-    },
+    counts: twoAgentCounts(6),
   },
   {
     executor: 'workflow',
@@ -87,14 +96,7 @@ const scenarios: readonly Scenario[] = [
         ],
       },
     },
-    counts: {
-      agentsBuilt: 2,
-      agentsReused: 4,
-      clientsCreated: 1,
-      clientsReused: 1,
-      invocations: 6,
-      requests: 6,
-    },
+    counts: twoAgentCounts(6),
   },
   {
     executor: 'parallel',
@@ -110,14 +112,7 @@ const scenarios: readonly Scenario[] = [
         reduce: { agent: 'editor', input: 'Merge {{ branches.a.response }} and {{ branches.d.response }}' },
       },
     },
-    counts: {
-      agentsBuilt: 2,
-      agentsReused: 3,
-      clientsCreated: 1,
-      clientsReused: 1,
-      invocations: 5,
-      requests: 5,
-    },
+    counts: twoAgentCounts(5),
   },
   {
     executor: 'routing',
@@ -140,14 +135,7 @@ const scenarios: readonly Scenario[] = [
         },
       },
     },
-    counts: {
-      agentsBuilt: 2,
-      agentsReused: 1,
-      clientsCreated: 1,
-      clientsReused: 1,
-      invocations: 3,
-      requests: 3,
-    },
+    counts: twoAgentCounts(3),
   },
 ];
 
@@ -239,7 +227,7 @@ describe.each(providerTargets)('counts on $id, through the built CLI', (target) 
 });
 
 describe('cache observability in the summary and the debug log', () => {
-  const target = providerTargets.find((candidate) => candidate.id === 'openai') as ProviderTarget;
+  const target = providerTarget('openai');
   const chain = scenarios[0] as Scenario;
   let server: LoopbackServer;
   beforeEach(async () => {

@@ -9,6 +9,7 @@ import {
   type ScriptedReply,
   startOllamaServer,
 } from './servers/index.js';
+import { withLoopbackServer } from './servers/with-loopback-server.js';
 
 /** A spec of the repository's `examples/` folder. */
 export function example(name: string): string {
@@ -24,6 +25,9 @@ export function executorFixture(name: string): string {
 export function startModelServer(): Promise<LoopbackServer> {
   return startOllamaServer();
 }
+
+/** A vitest `it` whose tests each get their own model server (`server`), closed after the test. */
+export const it = withLoopbackServer(startModelServer);
 
 /** What {@link runSpec} returns: the process, its `--json` document and the artifacts folder. */
 export interface SpecRun extends CliRun {

@@ -4,16 +4,12 @@ import {
   artifactsIn,
   example,
   executorFixture,
+  it,
   requestStartingWith,
   runSpec,
-  startModelServer,
   userMessage,
 } from './executors-harness.js';
 import { reply } from './servers/index.js';
-import { withLoopbackServer } from './servers/with-loopback-server.js';
-
-/** Every test gets its own model server, closed after it. */
-const it = withLoopbackServer(startModelServer);
 
 describe('the parallel executor, through the built CLI', () => {
   it('runs examples/parallel-reviews.yaml: branch context, reduce over branches, artifacts', async ({

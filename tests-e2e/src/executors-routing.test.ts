@@ -1,22 +1,11 @@
 import { describe, expect } from 'vitest';
-import {
-  artifactsIn,
-  example,
-  runSpec,
-  startModelServer,
-  systemPrompt,
-  userMessage,
-} from './executors-harness.js';
+import { artifactsIn, example, it, runSpec, systemPrompt, userMessage } from './executors-harness.js';
 import { reply } from './servers/index.js';
-import { withLoopbackServer } from './servers/with-loopback-server.js';
 
 const message = 'My router drops the connection every hour';
 const instruction =
   '\n\nRespond with valid JSON: {"route": "<route_name>"}\n' +
   'The route name must be one of: "billing", "technical", "escalate".';
-
-/** Every test gets its own model server, closed after it. */
-const it = withLoopbackServer(startModelServer);
 
 describe('the routing executor, through the built CLI (examples/routing-support.yaml)', () => {
   it('asks the router with the route list, runs the chosen route as a chain, writes artifacts', async ({

@@ -4,17 +4,13 @@ import {
   artifactsIn,
   example,
   executorFixture,
+  it,
   requestStartingWith,
   runSpec,
-  startModelServer,
   systemPrompt,
   userMessage,
 } from './executors-harness.js';
 import { reply } from './servers/index.js';
-import { withLoopbackServer } from './servers/with-loopback-server.js';
-
-/** Every test gets its own model server, closed after it. */
-const it = withLoopbackServer(startModelServer);
 
 describe('the workflow executor, through the built CLI', () => {
   it('runs examples/workflow-research-dag.yaml: DAG context, the sink as result, artifacts', async ({

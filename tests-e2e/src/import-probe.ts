@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { collectOutput } from './cli-process.js';
 
 /**
  * The script run in a fresh Node process: a module-resolution hook reports every URL resolved
@@ -28,24 +29,13 @@ process.stdout.write(JSON.stringify(seen));
  * resolved on the way: the way to prove that importing a package loads no vendor SDK.
  */
 export function modulesLoadedBy(entryPath: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--input-type=module', '--eval', probeScript, pathToFileURL(entryPath).href],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`import of ${entryPath} failed (exit ${code}): ${stderr}`));
-      else resolve(JSON.parse(stdout) as string[]);
-    });
+  const child = spawn(
+    process.execPath,
+    ['--input-type=module', '--eval', probeScript, pathToFileURL(entryPath).href],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return collectOutput(child).then(({ code, stdout, stderr }) => {
+    if (code !== 0) throw new Error(`import of ${entryPath} failed (exit ${code}): ${stderr}`);
+    return JSON.parse(stdout) as string[];
   });
 }

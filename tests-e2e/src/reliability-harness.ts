@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { type CliRun, runCli } from './cli-process.js';
-import { type ProviderTarget, providerTargets } from './providers/provider-targets.js';
+import { type ProviderTarget, providerTarget, providerTargets } from './providers/provider-targets.js';
 import type { LoopbackServer } from './servers/index.js';
 
 /** The runtime keys that make a reliability fixture run on one provider (the endpoint comes from env). */
@@ -27,7 +27,7 @@ export const providerDisplayName: Readonly<Record<ProviderTarget['id'], string>>
 };
 
 export type { ProviderTarget };
-export { providerTargets };
+export { providerTarget, providerTargets };
 
 /** A spec written for one provider into a fresh folder, with an empty `out` folder beside it. */
 export interface PreparedSpec {

@@ -6,16 +6,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   filesUnder,
-  type ProviderTarget,
   prepareSpec,
-  providerTargets,
+  providerTarget,
   runPrepared,
   type SpecDocument,
 } from './reliability-harness.js';
 import { type LoopbackServer, reply } from './servers/index.js';
 
 // These guards do not depend on the provider: one is enough.
-const openai = providerTargets.find((target) => target.id === 'openai') as ProviderTarget;
+const openai = providerTarget('openai');
 
 type Steps = Array<Record<string, unknown>>;
 const steps = (spec: SpecDocument): Steps => (spec.pattern as { config: { steps: Steps } }).config.steps;

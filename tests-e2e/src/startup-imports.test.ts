@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerFixture, providerTargets } from './providers/provider-targets.js';
+import { providerFixture, providerTarget } from './providers/provider-targets.js';
 import { type LoopbackServer, startOpenAIServer } from './servers/index.js';
 import { runCliListingModules, vendorSdkModules } from './startup-probe.js';
 
@@ -53,8 +53,7 @@ describe('start-up imports of the built CLI', () => {
     afterAll(() => server.close());
 
     it('does see an SDK when a run loads one', async () => {
-      const target = providerTargets.find((candidate) => candidate.id === 'openai');
-      if (!target) throw new Error('the openai target is missing');
+      const target = providerTarget('openai');
       const run = await runCliListingModules(['run', providerFixture(target, 'one-step'), '--quiet'], {
         env: target.env(server),
       });

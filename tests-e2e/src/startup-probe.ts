@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type CliRun, strandsBin } from './cli-process.js';
+import { type CliRun, collectOutput, strandsBin } from './cli-process.js';
 
 /**
  * Loaded by `--import` before the CLI: a module-resolution hook (run by Node on its loader thread)
@@ -58,23 +58,12 @@ export async function runCliListingModules(
       NO_COLOR: '1',
       ...options.env,
     };
-    const run = await new Promise<CliRun>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', preloadFor(file), strandsBin, ...args], {
-        cwd: options.cwd,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-      });
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-      });
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    const child = spawn(process.execPath, ['--import', preloadFor(file), strandsBin, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const run = await collectOutput(child);
     const listed = await readFile(file, 'utf8').catch(() => '');
     const files = [...new Set(listed.split('\n').filter((line) => line !== ''))];
     return { ...run, files, modules: await withBundledModules(files) };

@@ -1,20 +1,16 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LoopbackListener, listenOnLoopback } from '@strands-cli/core/testing';
 
 /** The secret the HTTP executor's header carries in these tests. */
 export const ordersSecret = 'e2e-orders-secret-7f3a91c2';
 
 /** A tiny order API on 127.0.0.1 that records requests and counts sockets. */
-export interface OrdersApi {
-  readonly origin: string;
+export interface OrdersApi extends LoopbackListener {
   readonly requests: { readonly url: string; readonly authorization: string | undefined }[];
-  connections(): number;
-  openConnections(): number;
-  close(): Promise<void>;
 }
 
 function answer(request: IncomingMessage, response: ServerResponse): void {
@@ -34,32 +30,13 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
 /** Starts the order API: `/api/orders/42` answers, `/api/fail` is a 500, `/api/slow` never answers. */
 export async function startOrdersApi(): Promise<OrdersApi> {
   const requests: { url: string; authorization: string | undefined }[] = [];
-  const sockets = new Set<Socket>();
-  let accepted = 0;
   const server = createServer((request, response) => {
     requests.push({ url: request.url ?? '', authorization: request.headers.authorization });
     request.resume();
     request.on('end', () => answer(request, response));
   });
   server.keepAliveTimeout = 60_000;
-  server.on('connection', (socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    connections: () => accepted,
-    openConnections: () => sockets.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
 
 const fixtures = fileURLToPath(new URL('../fixtures/tools/', import.meta.url));

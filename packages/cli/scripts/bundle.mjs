@@ -15,6 +15,27 @@ import { build } from 'esbuild';
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${packageDirectory}dist/bundle`;
 
+/**
+ * commander requires `node:child_process` when it loads, only for subcommands that are separate
+ * executables, which strands has none of. Loading it costs ~7 ms of every start-up, so commander
+ * gets a stand-in that loads the real module on first use (never, in practice).
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('/commander/')
+        ? { path: 'lazy-child-process', namespace: 'strands-lazy' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'strands-lazy' }, () => ({
+      contents:
+        "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { strands: `${packageDirectory}dist/bundle-entry.js` },
@@ -40,6 +61,7 @@ const result = await build({
     '@aws-sdk/*',
     '@smithy/*',
   ],
+  plugins: [lazyChildProcessForCommander],
   // CommonJS dependencies (yaml, commander) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __strandsRequire } from 'node:module';\nconst require = __strandsRequire(import.meta.url);",

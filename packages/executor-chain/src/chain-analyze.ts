@@ -1,24 +1,13 @@
-import type {
-  AnalysisV1,
-  PlanEdgeV1,
-  PlanNodeV1,
-  ReferenceV1,
-  StepSpec,
-  TemplateSiteV1,
-  WorkflowSpec,
+import {
+  type AnalysisV1,
+  type PlanEdgeV1,
+  type PlanNodeV1,
+  placeholderStepRecord,
+  type ReferenceV1,
+  type TemplateSiteV1,
+  type WorkflowSpec,
 } from '@strands-cli/core/spec';
 import type { ChainConfig } from './chain-config.js';
-
-/** The record a finished step leaves in `steps` (placeholder values for static checks). */
-export function stepRecord(index: number, step: StepSpec): Record<string, unknown> {
-  return {
-    index,
-    agent: 'agent' in step ? step.agent : 'human',
-    response: `<response of steps[${index}]>`,
-    tokens_estimated: 0,
-    usage: { input_tokens: 0, output_tokens: 0 },
-  };
-}
 
 /** What `steps[i]` of a chain can see, for the hint of an undefined-name error. */
 export function stepVisibilityHint(index: number): string {
@@ -76,7 +65,7 @@ export function analyzeChain(config: ChainConfig, _spec: Readonly<WorkflowSpec>)
       afterHuman = true;
     }
     if (index > 0) edges.push({ from: `step${index - 1}`, to: `step${index}` });
-    records.push(stepRecord(index, step));
+    records.push(placeholderStepRecord(index, step, `<response of steps[${index}]>`));
   });
   return {
     agentReferences,

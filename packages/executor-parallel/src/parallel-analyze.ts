@@ -1,28 +1,17 @@
-import type {
-  AnalysisIssueV1,
-  AnalysisV1,
-  PlanEdgeV1,
-  PlanNodeV1,
-  ReferenceV1,
-  StepSpec,
-  TemplateSiteV1,
-  WorkflowSpec,
+import {
+  type AnalysisIssueV1,
+  type AnalysisV1,
+  type PlanEdgeV1,
+  type PlanNodeV1,
+  placeholderStepRecord,
+  type ReferenceV1,
+  type StepSpec,
+  type TemplateSiteV1,
+  type WorkflowSpec,
 } from '@strands-cli/core/spec';
 import type { ParallelConfig } from './parallel-config.js';
 
 const usage = { input_tokens: 0, output_tokens: 0 };
-
-/** The record a finished branch step leaves in the branch's `steps`. */
-function stepRecord(branchId: string, index: number, step: StepSpec): Record<string, unknown> {
-  const agent = 'agent' in step ? step.agent : 'human';
-  return {
-    index,
-    agent,
-    response: `<response of branch ${branchId} step ${index}>`,
-    tokens_estimated: 0,
-    usage,
-  };
-}
 
 /** The record of a finished branch in `branches` (what reduce sees). */
 export function branchRecord(branchId: string): Record<string, unknown> {
@@ -114,7 +103,7 @@ export function analyzeParallel(config: ParallelConfig, _spec: Readonly<Workflow
           ? { from: 'start', to: id, label: branch.id }
           : { from: `b${branchIndex}s${index - 1}`, to: id },
       );
-      records.push(stepRecord(branch.id, index, step));
+      records.push(placeholderStepRecord(index, step, `<response of branch ${branch.id} step ${index}>`));
     });
     ends.push(`b${branchIndex}s${branch.steps.length - 1}`);
   });

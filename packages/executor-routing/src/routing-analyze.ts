@@ -1,21 +1,14 @@
-import type {
-  AnalysisIssueV1,
-  AnalysisV1,
-  PlanEdgeV1,
-  PlanNodeV1,
-  ReferenceV1,
-  StepSpec,
-  TemplateSiteV1,
-  WorkflowSpec,
+import {
+  type AnalysisIssueV1,
+  type AnalysisV1,
+  type PlanEdgeV1,
+  type PlanNodeV1,
+  placeholderStepRecord,
+  type ReferenceV1,
+  type TemplateSiteV1,
+  type WorkflowSpec,
 } from '@strands-cli/core/spec';
 import type { RoutingConfig } from './routing-config.js';
-
-const usage = { input_tokens: 0, output_tokens: 0 };
-
-function stepRecord(route: string, index: number, step: StepSpec): Record<string, unknown> {
-  const agent = 'agent' in step ? step.agent : 'human';
-  return { index, agent, response: `<response of route ${route} step ${index}>`, tokens_estimated: 0, usage };
-}
 
 function pointerOf(...segments: (string | number)[]): string {
   return segments
@@ -116,7 +109,7 @@ export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSp
           ? { from: 'router', to: id, label: name }
           : { from: `r${routeIndex}s${index - 1}`, to: id },
       );
-      records.push(stepRecord(name, index, step));
+      records.push(placeholderStepRecord(index, step, `<response of route ${name} step ${index}>`));
     });
     if (records.length > longest.length) longest = records;
   });

@@ -1,5 +1,6 @@
+import { expectClosedForGood, expectTextStream, stopResponse } from '@strands-cli/core/testing';
 import { describe, expect } from 'vitest';
-import { drainStream, hello, it, modelId, providerFailure, reply } from './__fixtures__/bedrock-loopback.js';
+import { drainStream, hello, it, modelId, reply } from './__fixtures__/bedrock-loopback.js';
 import { createBedrockProvider } from './bedrock-model-provider.js';
 
 describe('createBedrockProvider against a loopback Bedrock server', () => {
@@ -13,12 +14,7 @@ describe('createBedrockProvider against a loopback Bedrock server', () => {
       system: 'Be terse.',
       inference: { temperature: 0.1, topP: 0.8, maxTokens: 256 },
     });
-    expect(response).toEqual({
-      text: 'Hello',
-      toolCalls: [],
-      finishReason: 'stop',
-      usage: { inputTokens: 12, outputTokens: 3 },
-    });
+    expect(response).toEqual(stopResponse('Hello', { inputTokens: 12, outputTokens: 3 }));
     const request = server.requests[0];
     expect(request?.path).toBe(`/model/${encodeURIComponent(modelId)}/converse`);
     expect(request?.httpVersion).toBe('1.1');
@@ -42,20 +38,9 @@ describe('createBedrockProvider against a loopback Bedrock server', () => {
     provider,
   }) => {
     server.enqueue(reply.text('one two three', { usage: { input: 5, output: 3 } }));
-    const parts = await drainStream(provider.stream(hello));
-    expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.text)).toEqual([
-      'one ',
-      'two ',
-      'three',
-    ]);
-    expect(parts.at(-1)).toEqual({
-      type: 'finish',
-      response: {
-        text: 'one two three',
-        toolCalls: [],
-        finishReason: 'stop',
-        usage: { inputTokens: 5, outputTokens: 3 },
-      },
+    await expectTextStream(provider.stream(hello), ['one ', 'two ', 'three'], {
+      inputTokens: 5,
+      outputTokens: 3,
     });
     expect(server.requests[0]?.path).toMatch(/\/converse-stream$/);
   });
@@ -99,10 +84,7 @@ describe('createBedrockProvider against a loopback Bedrock server', () => {
 
   it('destroys its sockets on close(), idempotently', async ({ server, provider }) => {
     await provider.generate(hello);
-    await provider.close();
-    await provider.close();
-    await server.waitForConnectionsClosed();
-    expect(await providerFailure(provider.generate(hello))).toMatchObject({ kind: 'aborted' });
+    await expectClosedForGood(provider, server, hello);
   });
   it('maps tools both ways: toolConfig and toolResult out, toolUse back', async ({ server, provider }) => {
     server.enqueue(reply.toolCalls([{ id: 'tooluse_9', name: 'lookup', input: { q: 'x' } }]));

@@ -1,13 +1,12 @@
 import type { ModelRequestV1 } from '@strands-cli/core/spec';
-import { describe, expect } from 'vitest';
 import {
-  drainStream,
-  hello,
-  it,
-  providerFailure,
-  reply,
-  startOllamaServer,
-} from './__fixtures__/ollama-loopback.js';
+  expectAbortedInFlight,
+  expectClosedForGood,
+  expectTextStream,
+  stopResponse,
+} from '@strands-cli/core/testing';
+import { describe, expect } from 'vitest';
+import { drainStream, hello, it, reply, startOllamaServer } from './__fixtures__/ollama-loopback.js';
 import { createOllamaProvider } from './ollama-model-provider.js';
 
 describe('createOllamaProvider against a loopback Ollama server', () => {
@@ -21,12 +20,7 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
       system: 'Be terse.',
       inference: { temperature: 0.3, topP: 0.9, maxTokens: 64 },
     });
-    expect(response).toEqual({
-      text: 'Hello',
-      toolCalls: [],
-      finishReason: 'stop',
-      usage: { inputTokens: 12, outputTokens: 3 },
-    });
+    expect(response).toEqual(stopResponse('Hello', { inputTokens: 12, outputTokens: 3 }));
     expect(server.requests[0]?.body).toEqual({
       model: 'llama3.1',
       stream: false,
@@ -45,20 +39,9 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
 
   it('streams NDJSON text, then one finish with the done line usage', async ({ server, provider }) => {
     server.enqueue(reply.text('one two three', { usage: { input: 5, output: 3 } }));
-    const parts = await drainStream(provider.stream(hello));
-    expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.text)).toEqual([
-      'one ',
-      'two ',
-      'three',
-    ]);
-    expect(parts.at(-1)).toEqual({
-      type: 'finish',
-      response: {
-        text: 'one two three',
-        toolCalls: [],
-        finishReason: 'stop',
-        usage: { inputTokens: 5, outputTokens: 3 },
-      },
+    await expectTextStream(provider.stream(hello), ['one ', 'two ', 'three'], {
+      inputTokens: 5,
+      outputTokens: 3,
     });
     expect(server.requests[0]?.body).toMatchObject({ stream: true });
   });
@@ -83,11 +66,7 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
     provider,
   }) => {
     server.enqueue(reply.stall());
-    const controller = new AbortController();
-    const pending = provider.generate({ ...hello, signal: controller.signal });
-    while (server.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
-    controller.abort();
-    expect(await providerFailure(pending)).toMatchObject({ kind: 'aborted', isRetryable: false });
+    await expectAbortedInFlight(server, (signal) => provider.generate({ ...hello, signal }));
   });
 
   it('pools: 10 sequential calls use at most 2 connections, concurrency stays within the bound', async ({
@@ -111,10 +90,7 @@ describe('createOllamaProvider against a loopback Ollama server', () => {
     for await (const part of provider.stream(hello)) {
       if (part.type === 'text-delta') break;
     }
-    await provider.close();
-    await provider.close();
-    await server.waitForConnectionsClosed();
-    expect(server.stats().openConnections).toBe(0);
+    await expectClosedForGood(provider, server, hello);
   });
   it('maps tool calls both ways, with or without wire ids', async ({ server, provider }) => {
     server.enqueue(reply.toolCalls([{ id: 'call_x1', name: 'lookup', input: { q: 'x' } }]));

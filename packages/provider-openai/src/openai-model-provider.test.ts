@@ -1,6 +1,7 @@
 import type { ModelRequestV1 } from '@strands-cli/core/spec';
+import { expectClosedForGood, expectTextStream, stopResponse } from '@strands-cli/core/testing';
 import { describe, expect } from 'vitest';
-import { drainStream, hello, it, providerFailure, reply } from './__fixtures__/openai-loopback.js';
+import { drainStream, hello, it, reply } from './__fixtures__/openai-loopback.js';
 
 describe('createOpenAIProvider against a loopback OpenAI server', () => {
   it('generates a turn and maps the request: system first, inference only when set', async ({
@@ -13,12 +14,7 @@ describe('createOpenAIProvider against a loopback OpenAI server', () => {
       system: 'Be terse.',
       inference: { temperature: 0.2, maxTokens: 50 },
     });
-    expect(response).toEqual({
-      text: 'Hello',
-      toolCalls: [],
-      finishReason: 'stop',
-      usage: { inputTokens: 12, outputTokens: 3 },
-    });
+    expect(response).toEqual(stopResponse('Hello', { inputTokens: 12, outputTokens: 3 }));
     const body = server.requests[0]?.body as Record<string, unknown>;
     expect(body).toMatchObject({
       model: 'gpt-4o-mini',
@@ -46,20 +42,9 @@ describe('createOpenAIProvider against a loopback OpenAI server', () => {
     provider,
   }) => {
     server.enqueue(reply.text('one two three', { usage: { input: 4, output: 3 } }));
-    const parts = await drainStream(provider.stream(hello));
-    expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.text)).toEqual([
-      'one ',
-      'two ',
-      'three',
-    ]);
-    expect(parts.at(-1)).toEqual({
-      type: 'finish',
-      response: {
-        text: 'one two three',
-        toolCalls: [],
-        finishReason: 'stop',
-        usage: { inputTokens: 4, outputTokens: 3 },
-      },
+    await expectTextStream(provider.stream(hello), ['one ', 'two ', 'three'], {
+      inputTokens: 4,
+      outputTokens: 3,
     });
     expect(server.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
@@ -102,11 +87,7 @@ describe('createOpenAIProvider against a loopback OpenAI server', () => {
 
   it('releases every socket on close(), and close() is idempotent', async ({ server, provider }) => {
     await provider.generate(hello);
-    await provider.close();
-    await provider.close();
-    await server.waitForConnectionsClosed();
-    expect(server.stats().openConnections).toBe(0);
-    expect(await providerFailure(provider.generate(hello))).toMatchObject({ kind: 'aborted' });
+    await expectClosedForGood(provider, server, hello);
   });
   it('maps tool calls both ways: definitions and results out, parsed calls back', async ({
     server,

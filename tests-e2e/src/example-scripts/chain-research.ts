@@ -1,4 +1,4 @@
-import { type ExampleScript, say, unexpected } from './example-script.js';
+import { type ExampleScript, sayByPrefix } from './example-script.js';
 
 const notes = `- A lithium-ion cell stores energy by moving lithium ions between a graphite anode and a metal-oxide cathode.
 - Capacity fades mainly because of the solid electrolyte interphase (SEI): a film on the anode that keeps growing and traps lithium.
@@ -39,12 +39,11 @@ Keep your device out of the heat, avoid leaving it at 100% for days, and prefer 
 export const chainResearch: ExampleScript = {
   name: 'chain-research-openai',
   providers: ['openai'],
-  answer: (conversation) => {
-    if (conversation.input.startsWith('List the key facts about')) return say(conversation, notes);
-    if (conversation.input.startsWith('Outline a')) return say(conversation, outline);
-    if (conversation.input.startsWith('Write the explainer')) return say(conversation, article);
-    return unexpected(conversation);
-  },
+  answer: sayByPrefix([
+    ['List the key facts about', notes],
+    ['Outline a', outline],
+    ['Write the explainer', article],
+  ]),
   modelCalls: 3,
   artifacts: ['how-lithium-ion-batteries-wear-out.md', 'research-notes.md'],
   resultContains: '# Why your battery wears out',

@@ -35,6 +35,21 @@ export function say(conversation: Conversation, text: string): ScriptedReply {
   return reply.text(text, { usage: plausibleUsage(conversation, text) });
 }
 
+/**
+ * An {@link ExampleScript.answer} that says the text of the first entry whose prefix the request's
+ * input starts with, and answers any other request with {@link unexpected}.
+ * @example
+ * answer: sayByPrefix([['Outline a', outline], ['Write the explainer', article]]),
+ */
+export function sayByPrefix(
+  answers: ReadonlyArray<readonly [prefix: string, text: string]>,
+): (conversation: Conversation) => ScriptedReply {
+  return (conversation) => {
+    const match = answers.find(([prefix]) => conversation.input.startsWith(prefix));
+    return match ? say(conversation, match[1]) : unexpected(conversation);
+  };
+}
+
 /** A tool-call answer with plausible usage. */
 export function callTools(
   conversation: Conversation,

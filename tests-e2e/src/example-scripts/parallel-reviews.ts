@@ -1,4 +1,4 @@
-import { type ExampleScript, say, unexpected } from './example-script.js';
+import { type ExampleScript, sayByPrefix } from './example-script.js';
 
 const clarity = `> "Our new heat pump cuts heating bills by 70% in every climate."
 Clear, but "every climate" is vague: say which climates and compared to what.
@@ -45,15 +45,13 @@ Before publishing:
 export const parallelReviews: ExampleScript = {
   name: 'parallel-reviews',
   providers: ['ollama'],
-  answer: (conversation) => {
-    const input = conversation.input;
-    if (input.startsWith('Review this draft for clarity')) return say(conversation, clarity);
-    if (input.startsWith('Condense this clarity review')) return say(conversation, claritySummary);
-    if (input.startsWith('Review this draft for factual accuracy')) return say(conversation, accuracy);
-    if (input.startsWith('Review this draft for tone')) return say(conversation, tone);
-    if (input.startsWith('Merge these reviews')) return say(conversation, verdict);
-    return unexpected(conversation);
-  },
+  answer: sayByPrefix([
+    ['Review this draft for clarity', clarity],
+    ['Condense this clarity review', claritySummary],
+    ['Review this draft for factual accuracy', accuracy],
+    ['Review this draft for tone', tone],
+    ['Merge these reviews', verdict],
+  ]),
   modelCalls: 5,
   artifacts: ['review.md'],
   resultContains: '**Verdict: revise.**',

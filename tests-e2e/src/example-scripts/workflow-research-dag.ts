@@ -1,4 +1,4 @@
-import { type ExampleScript, say, unexpected } from './example-script.js';
+import { type ExampleScript, sayByPrefix } from './example-script.js';
 
 const notes = `- Air-source heat pumps move heat from outdoor air into the house; below freezing there is less heat to move, so efficiency drops.
 - Cold-climate models keep a coefficient of performance (COP) of about 1.5 to 2 at -20 °C, against 3 to 4 at +5 °C.
@@ -29,14 +29,12 @@ const brief = `Cold-climate heat pumps work, and in most cold places they pay of
 export const workflowResearchDag: ExampleScript = {
   name: 'workflow-research-dag',
   providers: ['ollama'],
-  answer: (conversation) => {
-    const input = conversation.input;
-    if (input.startsWith('Collect notes on:')) return say(conversation, notes);
-    if (input.startsWith('From these notes, what are the main benefits')) return say(conversation, benefits);
-    if (input.startsWith('From these notes, what are the main risks')) return say(conversation, risks);
-    if (input.startsWith('Write a brief on')) return say(conversation, brief);
-    return unexpected(conversation);
-  },
+  answer: sayByPrefix([
+    ['Collect notes on:', notes],
+    ['From these notes, what are the main benefits', benefits],
+    ['From these notes, what are the main risks', risks],
+    ['Write a brief on', brief],
+  ]),
   modelCalls: 4,
   artifacts: ['heat-pumps-in-cold-climates-brief.md'],
   resultContains: '**Recommendation.**',

@@ -54,6 +54,13 @@ export const providerTargets: readonly ProviderTarget[] = [
   },
 ];
 
+/** The target of provider `id`, for tests that need one provider only. */
+export function providerTarget(id: ProviderTarget['id']): ProviderTarget {
+  const target = providerTargets.find((candidate) => candidate.id === id);
+  if (!target) throw new Error(`the ${id} target is missing`);
+  return target;
+}
+
 /** The path of a spec under `fixtures/providers/<provider>/`. */
 export function providerFixture(target: ProviderTarget, name: string): string {
   return fileURLToPath(new URL(`../../fixtures/providers/${target.id}/${name}.yaml`, import.meta.url));

@@ -1,21 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { echoLastUserMessage } from './echo-responder.js';
 import { encodeEventFrame, eventFrame, exceptionFrame } from './event-stream.js';
-import {
-  type Exchange,
-  type LoopbackServer,
-  type LoopbackServerOptions,
-  sendJson,
-  startLoopbackServer,
-} from './loopback-server.js';
+import { sendJson, startLoopbackServer } from './loopback-server.js';
+import type { Exchange, LoopbackServer, LoopbackServerOptions } from './loopback-types.js';
 import { playReply, type WireCodec } from './play-reply.js';
-import {
-  jsonFragments,
-  type TextReply,
-  type ToolCallsReply,
-  textFragments,
-  usageOf,
-} from './scripted-reply.js';
+import type { TextReply, ToolCallsReply } from './scripted-reply.js';
+import { jsonFragments, textFragments, usageOf } from './scripted-reply.js';
 
 /** A loopback Bedrock Runtime server (Converse and ConverseStream), HTTP/1.1 and h2c on one port. */
 export interface BedrockServer extends LoopbackServer {

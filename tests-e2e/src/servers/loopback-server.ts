@@ -13,15 +13,7 @@ import type {
 } from './loopback-types.js';
 import type { ScriptedReply } from './scripted-reply.js';
 
-export type {
-  Exchange,
-  LoopbackServer,
-  LoopbackServerOptions,
-  ProtocolHandler,
-  RecordedRequest,
-  Responder,
-  ServerStats,
-} from './loopback-types.js';
+export type * from './loopback-types.js';
 export { sendJson, writeChunk, writeHead } from './response-writers.js';
 
 const http2Preface = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');

@@ -1,11 +1,6 @@
 import { echoLastUserMessage } from './echo-responder.js';
-import {
-  type Exchange,
-  type LoopbackServer,
-  type LoopbackServerOptions,
-  sendJson,
-  startLoopbackServer,
-} from './loopback-server.js';
+import { sendJson, startLoopbackServer } from './loopback-server.js';
+import type { Exchange, LoopbackServer, LoopbackServerOptions } from './loopback-types.js';
 import { playReply, type WireCodec } from './play-reply.js';
 import { type TextReply, type ToolCallsReply, textFragments, usageOf } from './scripted-reply.js';
 

@@ -1,19 +1,9 @@
 import { echoLastUserMessage } from './echo-responder.js';
-import {
-  type Exchange,
-  type LoopbackServer,
-  type LoopbackServerOptions,
-  sendJson,
-  startLoopbackServer,
-} from './loopback-server.js';
+import { sendJson, startLoopbackServer } from './loopback-server.js';
+import type { Exchange, LoopbackServer, LoopbackServerOptions } from './loopback-types.js';
 import { playReply, type WireCodec } from './play-reply.js';
-import {
-  jsonFragments,
-  type TextReply,
-  type ToolCallsReply,
-  textFragments,
-  usageOf,
-} from './scripted-reply.js';
+import type { TextReply, ToolCallsReply } from './scripted-reply.js';
+import { jsonFragments, textFragments, usageOf } from './scripted-reply.js';
 
 /** A loopback OpenAI Chat Completions server (also what vLLM, LM Studio and llama.cpp serve). */
 export interface OpenAIServer extends LoopbackServer {

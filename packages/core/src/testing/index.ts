@@ -4,6 +4,8 @@
  * conformance suites `testExecutor()` / `testModelProvider()` (these need vitest).
  */
 
+export type { RequestRecorder } from './abort-once-received.js';
+export { abortOnceReceived } from './abort-once-received.js';
 export type {
   Deferred,
   FakeExecutorContext,
@@ -11,6 +13,8 @@ export type {
   FakeResponder,
 } from './fake-executor-context.js';
 export { createFakeExecutorContext, deferred } from './fake-executor-context.js';
+export type { LoopbackListener } from './listen-on-loopback.js';
+export { listenOnLoopback } from './listen-on-loopback.js';
 export { ManualClock } from './manual-clock.js';
 export type { MockScript, MockScriptState, MockTurn } from './mock-model-provider.js';
 export { MockModelProvider, mockDefaultUsage } from './mock-model-provider.js';
@@ -21,6 +25,12 @@ export type {
   MockProviderStats,
 } from './mock-provider-plugin.js';
 export { createMockProviderPlugin } from './mock-provider-plugin.js';
+export type { ExpectedProviderFailure } from './provider-expectations.js';
+export { expectProviderFailure, expectTextStream, stopResponse } from './provider-expectations.js';
+export type { ConnectionTracker } from './provider-lifecycle.js';
+export { expectAbortedInFlight, expectClosedForGood } from './provider-lifecycle.js';
+export type { ScriptedServer, ScriptedServerHarnessOptions } from './scripted-server-harness.js';
+export { harnessTransport, scriptedServerHarness } from './scripted-server-harness.js';
 export type { ExecutorTestCase, TestExecutorOptions } from './test-executor.js';
 export { testExecutor } from './test-executor.js';
 export type { HarnessTurn, ModelProviderHarness, TestModelProviderOptions } from './test-model-provider.js';

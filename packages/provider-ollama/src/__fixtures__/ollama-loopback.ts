@@ -7,11 +7,7 @@ import {
 import { createOllamaProvider } from '../ollama-model-provider.js';
 
 export { reply, startOllamaServer } from '../../../../tests-e2e/src/servers/index.js';
-export {
-  drainStream,
-  providerFailure,
-  testTransport,
-} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+export { drainStream } from '../../../../tests-e2e/src/servers/with-loopback-server.js';
 
 /** The smallest model turn. */
 export const hello: ModelRequestV1 = { modelId: 'llama3.1', messages: [{ role: 'user', content: 'hi' }] };
@@ -19,4 +15,9 @@ export const hello: ModelRequestV1 = { modelId: 'llama3.1', messages: [{ role: '
 /** `it` with a fresh loopback Ollama server and a client on it (`{ server, provider }`) per test. */
 export const it = withLoopbackProvider(startOllamaServer, (server) =>
   createOllamaProvider({ host: server.url, ...testTransport }),
+);
+
+/** {@link it} with a client that gives up after 200 ms without headers or body bytes, for stall tests. */
+export const itImpatient = withLoopbackProvider(startOllamaServer, (server) =>
+  createOllamaProvider({ host: server.url, timeouts: { connectMs: 1000, headersMs: 200, bodyMs: 200 } }),
 );

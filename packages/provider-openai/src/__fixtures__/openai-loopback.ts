@@ -7,11 +7,7 @@ import {
 import { createOpenAIProvider } from '../openai-model-provider.js';
 
 export { reply } from '../../../../tests-e2e/src/servers/index.js';
-export {
-  drainStream,
-  providerFailure,
-  testTransport,
-} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+export { drainStream } from '../../../../tests-e2e/src/servers/with-loopback-server.js';
 
 /** The smallest model turn. */
 export const hello: ModelRequestV1 = { modelId: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
@@ -19,4 +15,13 @@ export const hello: ModelRequestV1 = { modelId: 'gpt-4o-mini', messages: [{ role
 /** `it` with a fresh loopback OpenAI server and a client on it (`{ server, provider }`) per test. */
 export const it = withLoopbackProvider(startOpenAIServer, (server) =>
   createOpenAIProvider({ apiKey: 'sk-test', baseURL: server.baseURL, ...testTransport }),
+);
+
+/** {@link it} with a client that gives up after 200 ms without headers or body bytes, for stall tests. */
+export const itImpatient = withLoopbackProvider(startOpenAIServer, (server) =>
+  createOpenAIProvider({
+    apiKey: 'k',
+    baseURL: server.baseURL,
+    timeouts: { connectMs: 1000, headersMs: 200, bodyMs: 200 },
+  }),
 );

@@ -28,6 +28,7 @@ export * from './fail-fast.js';
 export * from './lazy-transport.js';
 export type * from './model-provider-v1.js';
 export * from './network-errors.js';
+export * from './placeholder-step-record.js';
 export * from './retry-after.js';
 export * from './status-kind.js';
 export * from './stream-deltas.js';

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type LoopbackListener, listenOnLoopback } from '../../testing/listen-on-loopback.js';
 
 /** One request the test server received. */
 export interface ReceivedRequest {
@@ -10,15 +10,8 @@ export interface ReceivedRequest {
 }
 
 /** A loopback HTTP server for tool tests: records requests and counts connections. */
-export interface LoopbackServer {
-  readonly origin: string;
-  readonly port: number;
+export interface LoopbackServer extends LoopbackListener {
   readonly requests: ReceivedRequest[];
-  /** TCP connections accepted so far. */
-  connections(): number;
-  /** TCP connections still open. */
-  openConnections(): number;
-  close(): Promise<void>;
 }
 
 /** Starts a server on 127.0.0.1 with a random port; `handle` answers each request. */
@@ -26,8 +19,6 @@ export async function startLoopbackServer(
   handle: (request: ReceivedRequest, response: ServerResponse) => void,
 ): Promise<LoopbackServer> {
   const requests: ReceivedRequest[] = [];
-  const sockets = new Set<Socket>();
-  let accepted = 0;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -42,25 +33,7 @@ export async function startLoopbackServer(
       handle(received, response);
     });
   });
-  server.on('connection', (socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
-    requests,
-    connections: () => accepted,
-    openConnections: () => sockets.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
 
 /** Answers with a JSON body. */

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { placeholderStepRecord } from './placeholder-step-record.js';
+
+describe('placeholderStepRecord', () => {
+  it('records an agent step with its agent, the given response and zero usage', () => {
+    expect(placeholderStepRecord(2, { agent: 'writer', input: 'Draft' }, '<response of steps[2]>')).toEqual({
+      index: 2,
+      agent: 'writer',
+      response: '<response of steps[2]>',
+      tokens_estimated: 0,
+      usage: { input_tokens: 0, output_tokens: 0 },
+    });
+  });
+
+  it('records a human-review step as agent `human`', () => {
+    const record = placeholderStepRecord(0, { type: 'hitl', prompt: 'Approve?' }, '<response>');
+    expect(record).toMatchObject({ index: 0, agent: 'human', response: '<response>' });
+  });
+
+  it('gives every record its own usage object', () => {
+    const step = { agent: 'writer' };
+    const first = placeholderStepRecord(0, step, 'a');
+    const second = placeholderStepRecord(1, step, 'b');
+    expect(first.usage).toEqual(second.usage);
+    expect(first.usage).not.toBe(second.usage);
+  });
+});

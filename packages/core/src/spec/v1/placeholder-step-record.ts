@@ -1,0 +1,27 @@
+import type { StepSpec } from '../../spec-file/schema/workflow-spec.js';
+
+/**
+ * The record a finished step leaves in a `steps` list, with placeholder values: what an executor's
+ * `analyze` puts in the template scope so that validate/plan can check `{{ steps[i].… }}` without
+ * running anything. The fields are those a real step record has (`index`, `agent`, `response`,
+ * `tokens_estimated`, `usage`); a human-review step is recorded as agent `human`.
+ * @param index The step's position in its list (chain, branch or route).
+ * @param step The step as the spec declares it.
+ * @param response The placeholder text for `response`, naming the step so that a rendered plan
+ *   shows where a value would come from (e.g. `<response of steps[0]>`).
+ * @example
+ * records.push(placeholderStepRecord(index, step, `<response of steps[${index}]>`));
+ */
+export function placeholderStepRecord(
+  index: number,
+  step: StepSpec,
+  response: string,
+): Record<string, unknown> {
+  return {
+    index,
+    agent: 'agent' in step ? step.agent : 'human',
+    response,
+    tokens_estimated: 0,
+    usage: { input_tokens: 0, output_tokens: 0 },
+  };
+}
