@@ -5,6 +5,12 @@ import { type LoopbackServer, startOpenAIServer } from './servers/index.js';
 import { runCliListingModules, vendorSdkModules } from './startup-probe.js';
 
 const threeProviders = fileURLToPath(new URL('../fixtures/startup/three-providers.yaml', import.meta.url));
+const providerFacts = fileURLToPath(new URL('../fixtures/startup/provider-facts.yaml', import.meta.url));
+
+/** Modules of the built-in provider packages themselves (not only their SDKs). */
+function providerPackageModules(modules: readonly string[]): string[] {
+  return modules.filter((module) => /\/provider-(openai|ollama|bedrock)\/dist\//.test(module));
+}
 
 // Start-up cost is a count here, not a timing: the commands that never call a model must never load
 // a vendor SDK (each costs 15-75 ms of import time; reference: dependencies.md §4).
@@ -43,6 +49,23 @@ describe('start-up imports of the built CLI', () => {
       /\/core\/dist\/(runtime|record-replay)\/|\/node_modules\/lru-cache\//.test(module),
     );
     expect(runtime).toEqual([]);
+  });
+
+  it('validate and plan read provider defaults and parameters from package.json, not the packages', async () => {
+    const validate = await runCliListingModules(['validate', providerFacts]);
+    expect(validate.code).toBe(0);
+    expect(providerPackageModules(validate.modules)).toEqual([]);
+    const plan = await runCliListingModules(['plan', providerFacts, '--format', 'json']);
+    expect(plan.code).toBe(0);
+    expect(providerPackageModules(plan.modules)).toEqual([]);
+    const agents = (
+      JSON.parse(plan.stdout) as { agents: { id: string; model: string; modelSource: string }[] }
+    ).agents;
+    expect(agents.map(({ id, model, modelSource }) => [id, model, modelSource])).toEqual([
+      ['writer', 'gpt-4o-mini', 'provider default'],
+      ['checker', 'gpt-oss', 'provider default'],
+      ['summarizer', 'us.anthropic.claude-3-sonnet-20240229-v1:0', 'provider default'],
+    ]);
   });
 
   describe('the probe itself', () => {
