@@ -78,6 +78,20 @@ describe.each(providerTargets)('secrets on $id never reach logs, --json or error
     expectNoSecret(plain.stdout + plain.stderr + json.stdout + json.stderr);
   });
 
+  it('a secret the model streams in pieces is redacted in the live text of --stream', async () => {
+    // The servers stream one word per chunk, so a secret with spaces arrives split across chunks.
+    const spaced = 'tok split across SECRET-5151';
+    server.enqueue(reply.text(`the phrase is ${spaced} and nothing else`));
+    const prepared = await prepareSpec('one-step', target, withSecret);
+    const run = await runPrepared(prepared, target, server, {
+      env: { ...env, RELIABILITY_TOKEN: spaced },
+      flags: ['--stream', '--force'],
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('the phrase is [REDACTED] and nothing else');
+    expect(run.stdout + run.stderr).not.toMatch(/split across|SECRET-5151/);
+  });
+
   it('the unsupported-feature report and its message carry no secret', async () => {
     const prepared = await prepareSpec('one-step', target, (spec) => {
       withSecret(spec);

@@ -1,6 +1,8 @@
-import type { WorkflowSpec } from '@strands-cli/core';
+import type { RunEvent, WorkflowSpec } from '@strands-cli/core';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../io.js';
+import { createStyle } from '../progress/format.js';
+import { createPlainProgress } from '../progress/plain-progress.js';
 import { redactingIO, routeConsoleTo } from './redacting-io.js';
 
 function memoryIO(env: Record<string, string>): CliIO & { out: string[]; err: string[] } {
@@ -37,6 +39,31 @@ describe('redactingIO', () => {
     guarded.useSpec({ env: { secrets: [{ source: 'env', key: 'WEATHER' }] } } as unknown as WorkflowSpec);
     guarded.io.stderr.write('it is sunny-with-clouds');
     expect(terminal.err).toEqual(['it is [REDACTED]']);
+  });
+});
+
+describe('redactingIO with streamed text (--stream)', () => {
+  it('hides a secret that the model stream splits across pieces, and loses no other text', () => {
+    const secret = 'sk-abcdef123456';
+    const terminal = memoryIO({ OPENAI_API_KEY: secret });
+    const guarded = redactingIO(terminal);
+    const progress = createPlainProgress(guarded.io.stderr, createStyle(false), false);
+    const step = { kind: 'step', label: 'step 1', pointer: '/pattern/config/steps/0' };
+    const delta = (text: string): RunEvent => ({
+      type: 'text-delta',
+      step,
+      agentId: 'writer',
+      invocation: 1,
+      elapsedMs: 0,
+      text,
+    });
+    for (const piece of ['The key is sk-ab', 'cdef12', '3456, and s', 'k-abc is not it. Bye s']) {
+      progress.onEvent(delta(piece));
+    }
+    progress.stop();
+    const shown = terminal.err.join('');
+    expect(shown).not.toMatch(/abcdef|cdef12|123456/);
+    expect(shown).toContain('The key is [REDACTED], and sk-abc is not it. Bye s\n');
   });
 });
 

@@ -7,4 +7,9 @@ export { privateNetworkAllowed, privateNetworkOptIn } from './network/url-policy
 export type { RunTools, RunToolsOptions } from './run-tools.js';
 export { createRunTools } from './run-tools.js';
 export { collectSecretValues } from './secrets/collect-secret-values.js';
-export { createRedactor, redactText } from './secrets/redact-secrets.js';
+export {
+  createRedactor,
+  createStreamRedactor,
+  redactText,
+  type StreamRedactor,
+} from './secrets/redact-secrets.js';
