@@ -21,8 +21,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Templates are tiny, so the optimised code never pays back: baseline code alone makes
   // `validate` and `plan` ~30 ms faster. Must be set before the module is compiled.
   process.getBuiltinModule('node:v8').setFlagsFromString('--liftoff-only');
-  // Node >= 22.1 can keep compiled code of our modules on disk between runs (Node 20 lacks it).
-  process.getBuiltinModule('node:module').enableCompileCache?.();
+  // Node >= 22.1 could keep compiled code between runs (module.enableCompileCache), but its default
+  // folder is in the shared temp directory, where another local user could plant code; users who
+  // want it set NODE_COMPILE_CACHE to a folder of their own (docs/performance.md).
   // The bundled entry (built by `pnpm build`) loads far fewer files; the tsc output is the fallback
   // when only `tsc` has run (a bare `tsc -b` during development).
   const bundled = new URL('../dist/bundle/strands.js', import.meta.url);

@@ -1,4 +1,5 @@
-import type { RunEvent, RunEventListener } from './run-events.js';
+import { createStreamRedactor, type StreamRedactor } from '../tools/secrets/redact-secrets.js';
+import type { RunEvent, RunEventListener, TextDeltaEvent } from './run-events.js';
 
 /** Replaces secret values in a text (see `createRedactor`). */
 export type Redact = (text: string) => string;
@@ -8,14 +9,39 @@ const maxCauseDepth = 8;
 
 /**
  * Wraps an event listener so that the error text of every event it receives has the run's secrets
- * replaced: a provider that echoes an API key in its error message must not put it in a log.
+ * replaced: a provider that echoes an API key in its error message must not put it in a log. With
+ * `secrets`, streamed text (`text-delta`) is redacted too, per invocation, so that a secret the model
+ * streams in pieces is hidden whole: a tail that could start a secret is held back until the next
+ * piece, and released before the invocation's `retry` or `step-end` event.
  */
 export function redactingListener(
   listener: RunEventListener | undefined,
   redact: Redact,
+  secrets: readonly string[] = [],
 ): RunEventListener | undefined {
   if (!listener) return undefined;
+  const streams = new Map<number, StreamRedactor>();
+  const release = (event: RunEvent & { invocation: number }): void => {
+    const stream = streams.get(event.invocation);
+    if (!stream) return;
+    streams.delete(event.invocation);
+    const rest = stream.flush();
+    if (rest === '') return;
+    const { step, agentId, invocation, elapsedMs } = event as unknown as TextDeltaEvent;
+    listener({ type: 'text-delta', step, agentId, invocation, elapsedMs, text: rest });
+  };
   return (event) => {
+    if (event.type === 'text-delta' && secrets.length > 0) {
+      let stream = streams.get(event.invocation);
+      if (!stream) {
+        stream = createStreamRedactor(secrets);
+        streams.set(event.invocation, stream);
+      }
+      const text = stream.push(event.text);
+      if (text !== '') listener({ ...event, text });
+      return;
+    }
+    if (event.type === 'retry' || event.type === 'step-end') release(event);
     const error = (event as { error?: unknown }).error;
     listener(typeof error === 'string' ? ({ ...event, error: redact(error) } as RunEvent) : event);
   };

@@ -35,4 +35,22 @@ describe('secrets in events and errors', () => {
       error: 'key [REDACTED] refused (HTTP 503)',
     });
   });
+
+  it('redacts a secret that a streamed answer splits across pieces, and keeps the rest of the text', async () => {
+    const text = `key ${secret} done`;
+    const document = chainSpec([{ agent: 'a', input: 'hello' }]);
+    document.runtime = { provider: 'mock' };
+    const { pending, events } = runWithMock(
+      document,
+      [{ text, chunks: ['key sk-redac', 'tion-test-12', '3456 done. And sk-', 're'] }],
+      { env: { MOCK_API_KEY: secret }, createTools: createRunTools, stream: true },
+    );
+    await pending;
+    const deltas = events.flatMap((event) => (event.type === 'text-delta' ? [event.text] : []));
+    expect(deltas.join('')).toBe('key [REDACTED] done. And sk-re');
+    for (const delta of deltas) expect(delta).not.toMatch(/redac|test-12|3456/);
+    // The held-back tail comes out before the step ends.
+    const lastDelta = events.findLastIndex((event) => event.type === 'text-delta');
+    expect(lastDelta).toBeLessThan(events.findIndex((event) => event.type === 'step-end'));
+  });
 });

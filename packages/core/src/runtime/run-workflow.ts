@@ -68,7 +68,10 @@ export async function runWorkflow(
   });
   // Secrets (env.secrets, credential headers, API keys in env) never reach events or errors.
   const redact = runTools.redact ?? ((text: string) => text);
-  const emit = createEmitter(redactingListener(options.onEvent, redact), () => clock.now() - origin);
+  const emit = createEmitter(
+    redactingListener(options.onEvent, redact, runTools.secretValues ?? []),
+    () => clock.now() - origin,
+  );
   const maxParallel = spec.runtime.max_parallel ?? defaultMaxParallel;
   const counters = new RunCounters();
   const budget = new BudgetTracker(spec.runtime.budgets, clock, {
