@@ -55,6 +55,24 @@ describe('hostile templates, through the built CLI', () => {
     },
   );
 
+  it('refuses a gigabyte template without the process growing past 1 GiB (the engine memory cap)', async () => {
+    const prepared = await prepareSpec('one-step', openai, (spec) => {
+      (steps(spec)[0] as Record<string, unknown>).input = '{{ "x" * 1000000000 }}';
+    });
+    // Prints the process's peak resident memory at exit (getrusage), in KiB.
+    const peakRss =
+      "process.on('exit', () => process.stderr.write('\\npeak-rss-kb:' + process.resourceUsage().maxRSS + '\\n'));";
+    const run = await runPrepared(prepared, openai, server, {
+      env: { NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(peakRss)}` },
+    });
+    expect(run.code).toBe(10);
+    expect(run.stderr).toMatch(/steps\/0\/input: template output is too large/);
+    const peakKb = Number(/peak-rss-kb:(\d+)/.exec(run.stderr)?.[1]);
+    expect(peakKb).toBeGreaterThan(0);
+    expect(peakKb).toBeLessThan(1024 * 1024);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('cuts off a template that multiplies a model answer into tens of megabytes (exit 10)', async () => {
     const prepared = await prepareSpec('one-step', openai, (spec) => {
       steps(spec).push({ agent: 'solo', input: '{{ steps[0].response * 1000000 }}' });
