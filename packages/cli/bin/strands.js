@@ -20,11 +20,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // (Liftoff) and again, optimised, on background threads that the process then waits for on exit.
   // Templates are tiny, so the optimised code never pays back: baseline code alone makes
   // `validate` and `plan` ~30 ms faster. Must be set before the module is compiled.
-  process.getBuiltinModule('node:v8').setFlagsFromString('--liftoff-only');
   // And its memory is capped at 512 MiB (8192 pages of 64 KiB): a template like `{{ "x" * 10**9 }}`
   // fails at once with "template output is too large" instead of growing the process to ~3 GB first.
   // A render's output is limited to 4 Mi characters anyway, so real templates stay far below the cap.
-  process.getBuiltinModule('node:v8').setFlagsFromString('--wasm-max-mem-pages=8192');
+  process.getBuiltinModule('node:v8').setFlagsFromString('--liftoff-only --wasm-max-mem-pages=8192');
   // Node >= 22.1 could keep compiled code between runs (module.enableCompileCache), but its default
   // folder is in the shared temp directory, where another local user could plant code; users who
   // want it set NODE_COMPILE_CACHE to a folder of their own (docs/performance.md).

@@ -1,4 +1,6 @@
-import type { RunEvent, WorkflowSpec } from '@strands-cli/core';
+import { runWorkflow, type WorkflowSpec } from '@strands-cli/core';
+import { createMockProviderPlugin } from '@strands-cli/core/testing';
+import chainExecutor from '@strands-cli/executor-chain';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../io.js';
 import { createStyle } from '../progress/format.js';
@@ -43,23 +45,31 @@ describe('redactingIO', () => {
 });
 
 describe('redactingIO with streamed text (--stream)', () => {
-  it('hides a secret that the model stream splits across pieces, and loses no other text', () => {
+  // What `strands run --stream` composes: the run's events (redacted by the runtime, piece by piece)
+  // printed by the progress display on the redacting stderr.
+  it('hides a secret that the model stream splits across pieces, and loses no other text', async () => {
     const secret = 'sk-abcdef123456';
     const terminal = memoryIO({ OPENAI_API_KEY: secret });
     const guarded = redactingIO(terminal);
     const progress = createPlainProgress(guarded.io.stderr, createStyle(false), false);
-    const step = { kind: 'step', label: 'step 1', pointer: '/pattern/config/steps/0' };
-    const delta = (text: string): RunEvent => ({
-      type: 'text-delta',
-      step,
-      agentId: 'writer',
-      invocation: 1,
-      elapsedMs: 0,
-      text,
-    });
-    for (const piece of ['The key is sk-ab', 'cdef12', '3456, and s', 'k-abc is not it. Bye s']) {
-      progress.onEvent(delta(piece));
-    }
+    const pieces = ['The key is sk-ab', 'cdef12', '3456, and s', 'k-abc is not it. Bye s'];
+    const mock = createMockProviderPlugin({ responses: [{ text: pieces.join(''), chunks: pieces }] });
+    await runWorkflow(
+      {
+        version: 1,
+        name: 'stream-secret',
+        runtime: { provider: 'mock', model_id: 'mock-model' },
+        agents: { writer: { prompt: 'You write.' } },
+        pattern: { type: 'chain', config: { steps: [{ agent: 'writer', input: 'Go.' }] } },
+      } as unknown as WorkflowSpec,
+      {
+        providers: { mock },
+        executors: { chain: chainExecutor as never },
+        env: guarded.io.env,
+        stream: true,
+        onEvent: (event) => progress.onEvent(event),
+      },
+    );
     progress.stop();
     const shown = terminal.err.join('');
     expect(shown).not.toMatch(/abcdef|cdef12|123456/);

@@ -1,15 +1,9 @@
 import { format } from 'node:util';
-import {
-  collectSecretValues,
-  createRedactor,
-  createStreamRedactor,
-  type WorkflowSpec,
-} from '@strands-cli/core';
+import { collectSecretValues, createRedactor, type WorkflowSpec } from '@strands-cli/core';
 import type { CliIO } from '../io.js';
 
 /** A {@link CliIO} whose output has every known secret replaced with `[REDACTED]`. */
 export interface RedactingIO {
-  /** Its stderr also takes streamed text in pieces (`writePiece`/`endPieces`, see ProgressSink). */
   readonly io: CliIO;
   /** Adds the secrets a loaded spec declares (`env.secrets`, credential headers of HTTP executors). */
   useSpec(spec: Readonly<WorkflowSpec>): void;
@@ -25,39 +19,17 @@ const noSpec = {} as WorkflowSpec;
  * terminal by any other way (a plugin's error text, an internal error's stack).
  */
 export function redactingIO(io: CliIO): RedactingIO {
-  let secrets = collectSecretValues(noSpec, io.env);
-  let redact = createRedactor(secrets);
-  let pieces = createStreamRedactor(secrets);
+  let redact = createRedactor(collectSecretValues(noSpec, io.env));
   const wrap = (stream: CliIO['stdout']): CliIO['stdout'] => ({
     write: (text: string) => stream.write(redact(text)),
     get isTTY() {
       return stream.isTTY;
     },
   });
-  const stderr = {
-    ...wrap(io.stderr),
-    get isTTY() {
-      return io.stderr.isTTY;
-    },
-    writePiece: (text: string) => {
-      const shown = pieces.push(text);
-      if (shown !== '') io.stderr.write(shown);
-    },
-    endPieces: () => {
-      const rest = pieces.flush();
-      if (rest !== '') io.stderr.write(rest);
-    },
-  };
   return {
-    io: { ...io, stdout: wrap(io.stdout), stderr },
+    io: { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) },
     useSpec(spec) {
-      secrets = collectSecretValues(spec, io.env);
-      redact = createRedactor(secrets);
-      // What the old one held back is still a piece of the same text.
-      const held = pieces.flush();
-      pieces = createStreamRedactor(secrets);
-      const shown = held === '' ? '' : pieces.push(held);
-      if (shown !== '') io.stderr.write(shown);
+      redact = createRedactor(collectSecretValues(spec, io.env));
     },
   };
 }

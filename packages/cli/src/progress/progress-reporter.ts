@@ -14,11 +14,4 @@ export interface ProgressReporter {
 export interface ProgressSink {
   write(text: string): unknown;
   readonly isTTY?: boolean;
-  /**
-   * Writes one piece of a text that arrives in pieces (streamed model output). A redacting sink holds
-   * back a tail that could be the start of a secret, so a secret split across pieces is still hidden.
-   */
-  writePiece?(text: string): unknown;
-  /** Ends a text written with `writePiece`, writing whatever was held back. */
-  endPieces?(): unknown;
 }

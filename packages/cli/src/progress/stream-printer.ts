@@ -37,14 +37,12 @@ export class StreamPrinter {
       this.#sink.write(`${this.#style.dim(`── ${event.step.label} · ${event.agentId}`)}\n`);
     }
     this.#text += event.text;
-    if (this.#sink.writePiece) this.#sink.writePiece(event.text);
-    else this.#sink.write(event.text);
+    this.#sink.write(event.text);
   }
 
   /** Ends the current block, if any. */
   end(): void {
     if (this.#current === undefined) return;
-    this.#sink.endPieces?.();
     this.#sink.write('\n');
     this.#lastText = this.#text;
     this.#current = undefined;

@@ -5,7 +5,13 @@ import {
   loadProviderFacts,
   type PluginSources,
 } from '@strands-cli/core/loader';
-import type { CapabilityIssue, PlanEdgeV1, PlanNodeV1, SpecIssue } from '@strands-cli/core/spec';
+import {
+  type CapabilityIssue,
+  inferenceParameterNames,
+  type PlanEdgeV1,
+  type PlanNodeV1,
+  type SpecIssue,
+} from '@strands-cli/core/spec';
 
 /** One agent as it will run: provider and model after per-agent overrides. */
 export interface PlannedAgent {
@@ -44,8 +50,6 @@ export interface Plan {
   readonly warnings: readonly SpecIssue[];
 }
 
-const inferenceKeys = ['temperature', 'top_p', 'max_tokens'] as const;
-
 /**
  * Builds the plan of a loaded spec. For an agent with no model id it looks up the provider's default
  * model: from the provider package's package.json when it declares it, else from its plugin (never an SDK).
@@ -79,7 +83,7 @@ export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Pro
           ? 'provider default'
           : 'unknown';
     const inference: Record<string, number> = {};
-    for (const key of inferenceKeys) {
+    for (const key of inferenceParameterNames) {
       const value = agent.inference?.[key] ?? spec.runtime[key];
       if (value !== undefined) inference[key] = value;
     }

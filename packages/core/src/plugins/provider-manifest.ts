@@ -1,6 +1,10 @@
-import type { InferenceParameterName, ModelProviderPluginV1 } from '../spec/v1/model-provider-v1.js';
+import {
+  type InferenceParameterName,
+  inferenceParameterNames,
+  type ModelProviderPluginV1,
+} from '../spec/v1/model-provider-v1.js';
 import { loadProvider, type PluginSources, providerPackageName } from './load-plugin.js';
-import { findInstalledPackage } from './resolve-package.js';
+import { findInstalledPackage, type InstalledPackage } from './resolve-package.js';
 
 /**
  * The static facts about a provider that `validate` and `plan` need: its default model and the
@@ -17,8 +21,6 @@ export interface ProviderFacts {
 /** The package.json key a provider package declares its {@link ProviderFacts} under. */
 export const providerManifestKey = 'strands-cli';
 
-const inferenceNames: readonly string[] = ['temperature', 'top_p', 'max_tokens'];
-
 /**
  * The facts a package.json declares for a provider, or undefined when it declares none (or they are
  * malformed: then the caller imports the plugin, which stays the source of truth).
@@ -33,7 +35,7 @@ export function providerFactsFromManifest(
     return undefined;
   if (
     !Array.isArray(supportedInference) ||
-    !supportedInference.every((name) => inferenceNames.includes(name))
+    !supportedInference.every((name) => (inferenceParameterNames as readonly unknown[]).includes(name))
   )
     return undefined;
   return { id, defaultModelId, supportedInference: supportedInference as InferenceParameterName[] };
@@ -51,12 +53,19 @@ export function providerFactsOf(plugin: ModelProviderPluginV1<unknown>): Provide
 /**
  * The facts of the provider a spec names: from a provider handed over as an instance, else from the
  * installed package's manifest, else by importing the package's plugin (its descriptor, never an SDK).
+ * `installed` is the package when the caller has already looked it up (one package.json read, not two).
  * Rejects like {@link loadProvider} when the package is not installed or is not a provider.
  */
-export async function loadProviderFacts(name: string, sources: PluginSources): Promise<ProviderFacts> {
+export async function loadProviderFacts(
+  name: string,
+  sources: PluginSources,
+  installed: InstalledPackage | undefined = findInstalledPackage(
+    providerPackageName(name),
+    sources.searchFrom,
+  ),
+): Promise<ProviderFacts> {
   const given = sources.providers?.[name];
   if (!given) {
-    const installed = findInstalledPackage(providerPackageName(name), sources.searchFrom);
     const declared = installed && providerFactsFromManifest(installed.manifest);
     if (declared) return declared;
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { ModelProviderPluginV1 } from '../spec/v1/model-provider-v1.js';
+import { inferenceParameterNames, type ModelProviderPluginV1 } from '../spec/v1/model-provider-v1.js';
 import type { CassetteV1 } from './cassette-format.js';
 import type { Replayer } from './replayer.js';
 
@@ -25,7 +25,7 @@ export function replayProviderPlugin(
     id: providerName,
     version: 'replay',
     defaultModelId: replayDefaultModelId(providerName, replayer.cassette),
-    supportedInference: ['temperature', 'top_p', 'max_tokens'],
+    supportedInference: inferenceParameterNames,
     configSchema: z.object({}).strict() as unknown as z.ZodType<ReplaySettings>,
     credentialVariables: [],
     resolveSettings: () => ({}),

@@ -1,5 +1,5 @@
 import { createStreamRedactor, type StreamRedactor } from '../tools/secrets/redact-secrets.js';
-import type { RunEvent, RunEventListener, TextDeltaEvent } from './run-events.js';
+import type { RetryEvent, RunEvent, RunEventListener, StepEndEvent } from './run-events.js';
 
 /** Replaces secret values in a text (see `createRedactor`). */
 export type Redact = (text: string) => string;
@@ -21,13 +21,13 @@ export function redactingListener(
 ): RunEventListener | undefined {
   if (!listener) return undefined;
   const streams = new Map<number, StreamRedactor>();
-  const release = (event: RunEvent & { invocation: number }): void => {
+  const release = (event: RetryEvent | StepEndEvent): void => {
     const stream = streams.get(event.invocation);
     if (!stream) return;
     streams.delete(event.invocation);
     const rest = stream.flush();
     if (rest === '') return;
-    const { step, agentId, invocation, elapsedMs } = event as unknown as TextDeltaEvent;
+    const { step, agentId, invocation, elapsedMs } = event;
     listener({ type: 'text-delta', step, agentId, invocation, elapsedMs, text: rest });
   };
   return (event) => {

@@ -1,7 +1,8 @@
 /**
  * Test kit for plugin authors: a scripted MockModelProvider (client and plugin descriptor), a manual
- * clock, a fake executor context for unit-testing an executor's `run` without a runtime, and the
- * conformance suites `testExecutor()` / `testModelProvider()` (these need vitest).
+ * clock, a fake executor context for unit-testing an executor's `run` without a runtime, a loopback
+ * listener, and the conformance suites `testExecutor()` / `testModelProvider()` and provider assertions
+ * (`expectProviderFailure`, `expectAbortedInFlight`, ...; these need vitest).
  */
 
 export type { RequestRecorder } from './abort-once-received.js';

@@ -1,14 +1,14 @@
 import { builtinProviderPackages, plannedProviders } from '../../plugins/builtin-plugins.js';
 import { type PluginSources, providerPackageName } from '../../plugins/load-plugin.js';
 import { loadProviderFacts, type ProviderFacts } from '../../plugins/provider-manifest.js';
-import { resolvePackageEntry } from '../../plugins/resolve-package.js';
+import { findInstalledPackage } from '../../plugins/resolve-package.js';
 import {
   type CapabilityIssue,
   PluginNotInstalledError,
   type SpecIssue,
   StrandsError,
 } from '../../spec/v1/errors.js';
-import type { InferenceParameterName } from '../../spec/v1/model-provider-v1.js';
+import { type InferenceParameterName, inferenceParameterNames } from '../../spec/v1/model-provider-v1.js';
 import { listIds } from '../issues/did-you-mean.js';
 import type { WorkflowSpec } from '../schema/workflow-spec.js';
 import { toPointer } from '../source/json-pointer.js';
@@ -24,7 +24,7 @@ export interface ProviderCheck {
   readonly descriptors: ReadonlyMap<string, ProviderFacts>;
 }
 
-const inferenceNames: readonly InferenceParameterName[] = ['temperature', 'top_p', 'max_tokens'];
+const inferenceNames: readonly InferenceParameterName[] = inferenceParameterNames;
 
 /**
  * Checks `runtime.provider` and every `agents.*.provider`: a built-in short name, a planned one
@@ -80,13 +80,13 @@ export async function checkProviders(
     // Importing a provider package costs ~40 ms of module loading, so validate only looks for it on
     // disk, and reads its facts (package.json first) only when an inference parameter needs them.
     const given = plugins.providers?.[name];
-    const installed =
-      given !== undefined || resolvePackageEntry(providerPackageName(name), plugins.searchFrom) !== undefined;
-    const pending: Promise<ProviderFacts | StrandsError | Error | undefined> = !installed
-      ? Promise.resolve(new PluginNotInstalledError('model-provider', name, providerPackageName(name)))
-      : usesInference(spec, name)
-        ? loadProviderFacts(name, plugins).catch((error: unknown) => error as Error)
-        : Promise.resolve(undefined);
+    const installed = given ? undefined : findInstalledPackage(providerPackageName(name), plugins.searchFrom);
+    const pending: Promise<ProviderFacts | StrandsError | Error | undefined> =
+      !given && !installed
+        ? Promise.resolve(new PluginNotInstalledError('model-provider', name, providerPackageName(name)))
+        : usesInference(spec, name)
+          ? loadProviderFacts(name, plugins, installed).catch((error: unknown) => error as Error)
+          : Promise.resolve(undefined);
     loaded.set(name, pending);
     const outcome = await pending;
     if (outcome instanceof Error) {

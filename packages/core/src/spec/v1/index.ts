@@ -26,7 +26,7 @@ export * from './errors.js';
 export type * from './executor-v1.js';
 export * from './fail-fast.js';
 export * from './lazy-transport.js';
-export type * from './model-provider-v1.js';
+export * from './model-provider-v1.js';
 export * from './network-errors.js';
 export * from './placeholder-step-record.js';
 export * from './retry-after.js';

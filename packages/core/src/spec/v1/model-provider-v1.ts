@@ -121,8 +121,11 @@ export interface DiagnosticV1 {
   readonly detail: string;
 }
 
+/** The inference parameters a spec can set (runtime or per agent), named as in the spec. */
+export const inferenceParameterNames = ['temperature', 'top_p', 'max_tokens'] as const;
+
 /** Inference parameters named as in the spec. */
-export type InferenceParameterName = 'temperature' | 'top_p' | 'max_tokens';
+export type InferenceParameterName = (typeof inferenceParameterNames)[number];
 
 /**
  * The plugin descriptor a provider package exports by default. Cheap to import: the vendor SDK is
