@@ -1,10 +1,5 @@
-import {
-  type ExecutorContextV1,
-  type ExecutorResultV1,
-  RuntimeFailure,
-  runFailFast,
-  StepFailedError,
-} from '@strands-cli/core/spec';
+import { type ExecutorContextV1, type ExecutorResultV1, RuntimeFailure, StepFailedError } from '@strands-cli/core/spec';
+import { runFailFast } from '@strands-cli/core/executor-utils';
 import type { MapConfig, MapItemResult } from './map-config.js';
 import { parseItems } from './parse-items.js';
 

@@ -8,8 +8,8 @@ import { VERSION } from './version.js';
  */
 export function reportError(error: unknown, io: CliIO): number {
   if (StrandsError.isInstance(error)) {
-    if (error instanceof SpecValidationError || error.name === 'SpecValidationError') {
-      const issues = (error as SpecValidationError).issues ?? [];
+    if (SpecValidationError.isInstance(error)) {
+      const issues = error.issues ?? [];
       io.stderr.write(`${error.message}\n`);
       for (const issue of issues) {
         const position = issue.line === undefined ? '' : `:${issue.line}:${issue.column ?? 1}`;

@@ -1,12 +1,89 @@
 /**
- * @strands-cli/core: the spec format, the plugin contracts, the runtime (AgentCache, client pool,
- * agent loop, runWorkflow) and the native tools. Importing it does no work; everything heavy loads on use.
+ * @strands-cli/core: the library API of strands-cli. Load a spec, run it, record or replay its model
+ * calls, and branch on the errors a run throws. Importing it does no work; everything heavy loads on
+ * use. Each name is listed on purpose: the sub-barrels (`./runtime/index.js`, ...) are internal, so
+ * the public surface grows only when a name is added here. Plugin authors import
+ * `@strands-cli/core/spec` (the contract) and its helpers instead.
  */
 
-export * from './plugins/index.js';
-export * from './record-replay/index.js';
-export * from './runtime/index.js';
-export * from './spec/v1/index.js';
-export * from './spec-file/index.js';
-export * from './templates/index.js';
-export * from './tools/index.js';
+// Plugins: resolving names to packages and loading them.
+export {
+  builtinExecutorPackages,
+  builtinProviderPackages,
+  plannedProviders,
+} from './plugins/builtin-plugins.js';
+export {
+  loadExecutor,
+  loadProvider,
+  type PluginSources,
+  providerPackageName,
+} from './plugins/load-plugin.js';
+export { resolvePackageEntry } from './plugins/resolve-package.js';
+export type { CassetteV1 } from './record-replay/cassette-format.js';
+// Record and replay at the provider boundary.
+export { CassetteMissError, type NearestRecordedRequest } from './record-replay/cassette-miss-error.js';
+export {
+  prepareRecordReplay,
+  type RecordReplayOptions,
+  type RecordReplaySession,
+} from './record-replay/record-replay-run.js';
+export { createRecorder, type Recorder, type RecorderOptions } from './record-replay/recorder.js';
+export { replayProviderPlugins } from './record-replay/replay-provider-plugin.js';
+export {
+  createReplayer,
+  loadReplayer,
+  type Replayer,
+  type ReplayerOptions,
+} from './record-replay/replayer.js';
+// The runtime: running a workflow, its options, events and result.
+export type { WrapProvider, WrapProviderInfo } from './runtime/agent-cache.js';
+export { ClientPool, type ClientPoolStats, closeClientPool } from './runtime/client-pool.js';
+export type { Clock } from './runtime/clock.js';
+export { type EffectiveModelSettings, resolveEffectiveSettings } from './runtime/effective-settings.js';
+export type {
+  AgentBuildEvent,
+  AgentReuseEvent,
+  ArtifactWriteEvent,
+  BudgetWarningEvent,
+  ClientCreateEvent,
+  ClientReuseEvent,
+  ModelRequestEvent,
+  RetryEvent,
+  RunEndEvent,
+  RunEvent,
+  RunEventListener,
+  RunEventType,
+  RunStartEvent,
+  StepEndEvent,
+  StepStartEvent,
+  TextDeltaEvent,
+  ToolEndEvent,
+  ToolStartEvent,
+  UsageEvent,
+} from './runtime/run-events.js';
+export {
+  defaultMaxParallel,
+  defaultTransportTimeouts,
+  type InvocationOutcome,
+  type RunCounts,
+  type RunResult,
+  type RunWorkflowOptions,
+} from './runtime/run-types.js';
+export { runWorkflow } from './runtime/run-workflow.js';
+export { writeUnsupportedReport } from './runtime/unsupported-report.js';
+export { displayPath } from './runtime/write-artifacts.js';
+// The contract's errors (what a run throws) and the types the API above speaks.
+export * from './spec/v1/errors.js';
+export type { ExecutorV1, PlanEdgeV1, PlanNodeV1 } from './spec/v1/executor-v1.js';
+export type { ModelProviderPluginV1, ModelProviderV1 } from './spec/v1/model-provider-v1.js';
+export type { WorkflowSpec } from './spec/v1/workflow-spec-v1.js';
+// Spec files: loading, checking and the editor schema.
+export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './spec-file/json-schema.js';
+export type { LoadedSpec } from './spec-file/loaded-spec.js';
+export { type PlannedPattern, plannedPatterns } from './spec-file/patterns/planned-patterns.js';
+export { loadSpec, type PrepareSpecOptions, prepareSpec } from './spec-file/prepare-spec.js';
+// Tools and secrets.
+export { type NativeToolEntry, nativeToolCatalog } from './tools/catalog.js';
+export type { RunTools, RunToolsOptions } from './tools/run-tools.js';
+export { collectSecretValues } from './tools/secrets/collect-secret-values.js';
+export { createRedactor } from './tools/secrets/redact-secrets.js';

@@ -1,13 +1,5 @@
-import {
-  type AnalysisIssueV1,
-  type AnalysisV1,
-  type PlanEdgeV1,
-  type PlanNodeV1,
-  placeholderStepRecord,
-  type ReferenceV1,
-  type TemplateSiteV1,
-  type WorkflowSpec,
-} from '@strands-cli/core/spec';
+import { type AnalysisIssueV1, type AnalysisV1, type PlanEdgeV1, type PlanNodeV1, type ReferenceV1, type TemplateSiteV1, type WorkflowSpec } from '@strands-cli/core/spec';
+import { placeholderStepRecord } from '@strands-cli/core/executor-utils';
 import type { RoutingConfig } from './routing-config.js';
 
 function pointerOf(...segments: (string | number)[]): string {

@@ -1,4 +1,5 @@
-import { RuntimeFailure, runFailFast } from '@strands-cli/core/spec';
+import { RuntimeFailure } from '@strands-cli/core/spec';
+import { runFailFast } from '@strands-cli/core/executor-utils';
 
 /** One node of the dependency graph: an id and the ids it waits for. */
 export interface ReadyQueueNode {

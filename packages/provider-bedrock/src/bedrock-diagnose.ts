@@ -1,4 +1,5 @@
-import { type DiagnosticV1, rootCauseMessage } from '@strands-cli/core/spec';
+import { type DiagnosticV1 } from '@strands-cli/core/spec';
+import { rootCauseMessage } from '@strands-cli/core/provider-utils';
 import { type BedrockProviderSettings, credentialSource } from './bedrock-settings.js';
 import { openBedrockTransport } from './bedrock-transport.js';
 

@@ -1,11 +1,5 @@
-import {
-  ProviderCallError,
-  type ProviderErrorKind,
-  providerErrorKindOfStatus,
-  retryAfterMs,
-  rootCauseMessage,
-  transportFailureKind,
-} from '@strands-cli/core/spec';
+import { ProviderCallError, type ProviderErrorKind } from '@strands-cli/core/spec';
+import { providerErrorKindOfStatus, retryAfterMs, rootCauseMessage, transportFailureKind } from '@strands-cli/core/provider-utils';
 
 /** Where the failed call was going, for messages and hints. */
 export interface BedrockCallContext {

@@ -1,11 +1,5 @@
-import {
-  createLazyTransport,
-  type ModelProviderV1,
-  type ModelRequestV1,
-  type ModelResponseV1,
-  type ModelStreamPartV1,
-  streamTextDeltas,
-} from '@strands-cli/core/spec';
+import { type ModelProviderV1, type ModelRequestV1, type ModelResponseV1, type ModelStreamPartV1 } from '@strands-cli/core/spec';
+import { createLazyTransport, streamTextDeltas } from '@strands-cli/core/provider-utils';
 import { convertToOllamaRequest } from './convert-to-ollama-request.js';
 import { mapOllamaError } from './map-ollama-error.js';
 import { mapOllamaResponse, OllamaStreamAssembler } from './map-ollama-response.js';

@@ -1,11 +1,5 @@
-import {
-  ProviderCallError,
-  type ProviderErrorKind,
-  providerErrorKindOfStatus,
-  retryAfterMs,
-  rootCauseMessage,
-  transportFailureKind,
-} from '@strands-cli/core/spec';
+import { ProviderCallError, type ProviderErrorKind } from '@strands-cli/core/spec';
+import { providerErrorKindOfStatus, retryAfterMs, rootCauseMessage, transportFailureKind } from '@strands-cli/core/provider-utils';
 import type OpenAI from 'openai';
 import { openAIDefaultBaseURL } from './openai-settings.js';
 

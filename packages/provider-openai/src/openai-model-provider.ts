@@ -1,11 +1,5 @@
-import {
-  createLazyTransport,
-  type ModelProviderV1,
-  type ModelRequestV1,
-  type ModelResponseV1,
-  type ModelStreamPartV1,
-  streamTextDeltas,
-} from '@strands-cli/core/spec';
+import { type ModelProviderV1, type ModelRequestV1, type ModelResponseV1, type ModelStreamPartV1 } from '@strands-cli/core/spec';
+import { createLazyTransport, streamTextDeltas } from '@strands-cli/core/provider-utils';
 import { convertToOpenAIRequest } from './convert-to-openai-request.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { mapOpenAIResponse } from './map-openai-response.js';

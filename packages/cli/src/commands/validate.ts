@@ -19,8 +19,8 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
   try {
     loaded = await loadForReading(spec, options.var ?? [], io);
   } catch (error) {
-    if (options.json && SpecValidationError.isInstance(error) && error.name === 'SpecValidationError') {
-      const invalid = error as SpecValidationError;
+    if (options.json && SpecValidationError.isInstance(error)) {
+      const invalid = error;
       io.stdout.write(
         `${JSON.stringify({ valid: false, file: spec, message: invalid.message, hint: invalid.hint, issues: invalid.issues.map(plainIssue) }, null, 2)}\n`,
       );

@@ -2,6 +2,8 @@ import { ExitCode, StrandsError } from '../spec/v1/errors.js';
 import type { CanonicalRequestV1, CassetteEntryV1 } from './cassette-format.js';
 import { diffRequests, formatDifference, type RequestDifference, requestDistance } from './request-diff.js';
 
+const cassetteMissErrorMarker = Symbol.for('strands-cli.error.CassetteMissError');
+
 /** Differences listed in a miss message; the rest are counted. */
 const shownDifferences = 6;
 
@@ -43,6 +45,13 @@ export function findNearestRecorded(
  * the nearest recorded request and what differs.
  */
 export class CassetteMissError extends StrandsError {
+  protected readonly [cassetteMissErrorMarker] = true;
+
+  /** True for a CassetteMissError, even one thrown by another copy of the package. */
+  static override isInstance(value: unknown): value is CassetteMissError {
+    return StrandsError.hasMarker(value, cassetteMissErrorMarker);
+  }
+
   /** The cassette file (or a label for an in-memory cassette). */
   readonly cassette: string;
   readonly request: CanonicalRequestV1;

@@ -1,4 +1,4 @@
-import { ProviderCallError, StrandsError } from '../spec/v1/errors.js';
+import { ProviderCallError } from '../spec/v1/errors.js';
 import { requestTimeoutEnv } from './transport-timeouts.js';
 
 /** What to do about a failure that retrying did not fix, when the provider gave no hint of its own. */
@@ -18,8 +18,8 @@ const hintByKind: Readonly<Partial<Record<ProviderCallError['kind'], string>>> =
  * a fix when the provider gave none. Anything that is not a provider error is returned as it is.
  */
 export function finalProviderError(error: unknown, attempts: number): unknown {
-  if (!StrandsError.isInstance(error) || error.name !== 'ProviderCallError') return error;
-  const failure = error as ProviderCallError;
+  if (!ProviderCallError.isInstance(error)) return error;
+  const failure = error;
   const status = failure.statusCode;
   const parts = [messageWithStatus(failure)];
   if (failure.isRetryable) {

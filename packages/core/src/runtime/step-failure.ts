@@ -1,4 +1,4 @@
-import { StepFailedError, StrandsError } from '../spec/v1/errors.js';
+import { StepFailedError } from '../spec/v1/errors.js';
 import type { AgentInvocationV1 } from '../spec/v1/executor-v1.js';
 
 /**
@@ -17,9 +17,7 @@ export function namedStepFailure(
   return new StepFailedError(request.step.label, request.agentId, error);
 }
 
-/** True for a StepFailedError, even one from another copy of the core (hence `name`, not only instanceof). */
+/** True for a StepFailedError, even one from another copy of the core (where instanceof is false). */
 export function isStepFailure(error: unknown): boolean {
-  return (
-    error instanceof StepFailedError || (StrandsError.isInstance(error) && error.name === 'StepFailedError')
-  );
+  return StepFailedError.isInstance(error);
 }

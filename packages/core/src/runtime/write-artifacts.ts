@@ -123,7 +123,7 @@ function asArtifactError(render: () => string, label: string, what: string): str
   try {
     return render();
   } catch (error) {
-    if (StrandsError.isInstance(error) && error.name === 'ArtifactError') throw error;
+    if (ArtifactError.isInstance(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new ArtifactError(`Failed to render the ${what} of ${label}: ${message}`, undefined, {
       hint: StrandsError.isInstance(error) ? error.hint : undefined,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import { runFailFast } from '../../executor-utils/fail-fast.js';
 import { defineExecutor } from '../../spec/v1/define.js';
 import type { AnalysisV1 } from '../../spec/v1/executor-v1.js';
-import { runFailFast } from '../../spec/v1/fail-fast.js';
 import type { ToolV1 } from '../../spec/v1/tool-v1.js';
 import type { RunTools } from '../../tools/run-tools.js';
 

@@ -4,7 +4,14 @@
  * validated separately by the executor (or planned-pattern schema) that owns `pattern.type`.
  */
 import * as z from 'zod';
-import type { agentStepSchema, hitlStepSchema, stepSchema } from './common.js';
+import type {
+  AgentSpec,
+  HttpExecutorSpec,
+  InputsSpec,
+  RuntimeSpec,
+  ToolsSpec,
+  WorkflowSpec,
+} from '../../spec/v1/workflow-spec-v1.js';
 import { nonEmptyStringSchema } from './common.js';
 import { inputsSchema } from './inputs.js';
 import { runtimeSchema } from './runtime.js';
@@ -72,17 +79,27 @@ export const workflowSpecShape = {
 /** The whole spec (with `pattern.config` left to the pattern's own schema). */
 export const workflowSpecSchema = z.strictObject(workflowSpecShape);
 
-/** A validated workflow spec. */
-export type WorkflowSpec = z.infer<typeof workflowSpecSchema>;
-/** One entry of `agents`. */
-export type AgentSpec = z.infer<typeof agentSchema>;
-/** A chain/branch/route step. */
-export type StepSpec = z.infer<typeof stepSchema>;
-/** An agent step. */
-export type AgentStepSpec = z.infer<typeof agentStepSchema>;
-/** A human-in-the-loop step. */
-export type HitlStepSpec = z.infer<typeof hitlStepSchema>;
-/** `runtime`. */
-export type RuntimeSpec = z.infer<typeof runtimeSchema>;
-/** One `tools.http_executors[]` entry. */
-export type HttpExecutorSpec = z.infer<typeof httpExecutorSchema>;
+export type {
+  AgentSpec,
+  AgentStepSpec,
+  HitlStepSpec,
+  HttpExecutorSpec,
+  RuntimeSpec,
+  StepSpec,
+  WorkflowSpec,
+} from '../../spec/v1/workflow-spec-v1.js';
+
+/** True when `A` and `B` are assignable to each other. */
+type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// The contract writes these types out so it depends on nothing else in the core; this fails to compile
+// when the schema and the contract's types disagree, so the two cannot drift.
+const schemaMatchesContract: [
+  SameType<z.infer<typeof workflowSpecSchema>, WorkflowSpec>,
+  SameType<z.infer<typeof agentSchema>, AgentSpec>,
+  SameType<z.infer<typeof runtimeSchema>, RuntimeSpec>,
+  SameType<z.infer<typeof httpExecutorSchema>, HttpExecutorSpec>,
+  SameType<z.infer<typeof toolsSchema>, ToolsSpec>,
+  SameType<z.infer<typeof inputsSchema>, InputsSpec>,
+] = [true, true, true, true, true, true];
+void schemaMatchesContract;

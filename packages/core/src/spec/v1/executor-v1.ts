@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
-import type { WorkflowSpec } from '../../spec-file/schema/workflow-spec.js';
 import type { UsageV1 } from './model-provider-v1.js';
+import type { WorkflowSpec } from './workflow-spec-v1.js';
 
 /** Identifies an invocation in events, errors and budgets: "step 2", "task 'collect'", "branch 'web' step 1". */
 export interface StepRefV1 {

@@ -1,35 +1,16 @@
 /**
- * The v1 plugin contract: what executor and model-provider packages implement. No runtime
- * dependencies beyond the error classes and small pure helpers plugins share (fail-fast
- * concurrency, a provider's lazily opened transport and streamed turn, reading network errors, HTTP
- * statuses and `Retry-After`).
+ * The v1 plugin contract, the bottom layer of the core: what executor and model-provider packages
+ * implement and throw. It holds the plugin interfaces, the define helpers, the spec document's types
+ * and the step schemas executor configs embed, and the error hierarchy with its exit codes. It imports
+ * nothing from the rest of the core (only zod), so a plugin that imports it pulls in nothing else.
+ * Helpers plugins share live beside it: `@strands-cli/core/provider-utils` and
+ * `@strands-cli/core/executor-utils`.
  */
 
-export type {
-  AgentSpec,
-  AgentStepSpec,
-  HitlStepSpec,
-  HttpExecutorSpec,
-  RuntimeSpec,
-  StepSpec,
-  WorkflowSpec,
-} from '../../spec-file/schema/workflow-spec.js';
-export {
-  agentStepSchema,
-  hitlStepSchema,
-  identifierSchema,
-  nonEmptyStringSchema,
-  stepSchema,
-} from '../../spec-file/schema/workflow-spec.js';
 export * from './define.js';
 export * from './errors.js';
 export type * from './executor-v1.js';
-export * from './fail-fast.js';
-export * from './lazy-transport.js';
 export * from './model-provider-v1.js';
-export * from './network-errors.js';
-export * from './placeholder-step-record.js';
-export * from './retry-after.js';
-export * from './status-kind.js';
-export * from './stream-deltas.js';
+export * from './step-schemas.js';
 export type * from './tool-v1.js';
+export type * from './workflow-spec-v1.js';

@@ -4,9 +4,18 @@
  * fixed set of functions. It parses the text itself; nothing is ever handed to `eval` or `Function`.
  */
 
+const calculatorErrorMarker = Symbol.for('strands-cli.error.CalculatorError');
+
 /** A mistake in an expression, with the 0-based character position it was found at. */
 export class CalculatorError extends Error {
+  protected readonly [calculatorErrorMarker] = true;
   readonly position: number;
+
+  /** True for a CalculatorError, even one from another copy of the package. */
+  static isInstance(value: unknown): value is CalculatorError {
+    return typeof value === 'object' && value !== null && calculatorErrorMarker in value;
+  }
+
   constructor(message: string, position: number) {
     super(`${message} (at position ${position + 1})`);
     this.name = 'CalculatorError';

@@ -9,10 +9,19 @@ export type HostResolver = (hostname: string) => Promise<readonly LookupAddress[
 /** Resolves with the system resolver, keeping the order the OS gives. */
 export const systemResolver: HostResolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
+const blockedAddressErrorMarker = Symbol.for('strands-cli.error.BlockedAddressError');
+
 /** Thrown (inside the socket) when a name resolves to an address the policy refuses. */
 export class BlockedAddressError extends Error {
+  protected readonly [blockedAddressErrorMarker] = true;
   /** Marks it for {@link findBlockedAddressError} across undici's error wrapping. */
   readonly code = 'ERR_STRANDS_BLOCKED_ADDRESS';
+
+  /** True for a BlockedAddressError, even one from another copy of the package. */
+  static isInstance(value: unknown): value is BlockedAddressError {
+    return typeof value === 'object' && value !== null && blockedAddressErrorMarker in value;
+  }
+
   constructor(message: string) {
     super(message);
     this.name = 'BlockedAddressError';
@@ -22,9 +31,7 @@ export class BlockedAddressError extends Error {
 /** Finds a {@link BlockedAddressError} in an error or its `cause` chain. */
 export function findBlockedAddressError(error: unknown): BlockedAddressError | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
-    if ((current as { code?: unknown }).code === 'ERR_STRANDS_BLOCKED_ADDRESS') {
-      return current as BlockedAddressError;
-    }
+    if (BlockedAddressError.isInstance(current)) return current;
     current = current.cause;
   }
   return undefined;

@@ -1,5 +1,5 @@
-import { ProviderCallError } from './errors.js';
-import type { ModelResponseV1, ModelStreamPartV1 } from './model-provider-v1.js';
+import { ProviderCallError } from '../spec/v1/errors.js';
+import type { ModelResponseV1, ModelStreamPartV1 } from '../spec/v1/model-provider-v1.js';
 
 /** What a provider's stream assembler offers: it folds the vendor's chunks into one model turn. */
 export interface TurnStreamAssembler<Chunk> {

@@ -1,4 +1,4 @@
-import type { StepSpec } from '../../spec-file/schema/workflow-spec.js';
+import type { StepSpec } from '../spec/v1/workflow-spec-v1.js';
 
 /**
  * The record a finished step leaves in a `steps` list, with placeholder values: what an executor's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderCallError } from './errors.js';
+import { ProviderCallError } from '../spec/v1/errors.js';
 import { providerErrorKindOfStatus } from './status-kind.js';
 
 describe('providerErrorKindOfStatus', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelStreamPartV1 } from './model-provider-v1.js';
+import type { ModelStreamPartV1 } from '../spec/v1/model-provider-v1.js';
 import { streamTextDeltas, type TurnStreamAssembler } from './stream-deltas.js';
 
 /** Chunks are strings; `'<done>'` completes the turn. */

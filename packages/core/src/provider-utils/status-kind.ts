@@ -1,4 +1,4 @@
-import type { ProviderErrorKind } from './errors.js';
+import type { ProviderErrorKind } from '../spec/v1/errors.js';
 
 /**
  * The kind of a failed model call from its HTTP status, the same for every provider (behaviour

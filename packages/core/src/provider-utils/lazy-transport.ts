@@ -1,4 +1,4 @@
-import { ProviderCallError } from './errors.js';
+import { ProviderCallError } from '../spec/v1/errors.js';
 
 /** What a provider's transport must offer to be managed by {@link createLazyTransport}. */
 export interface ClosableTransport {

@@ -1,0 +1,7 @@
+/**
+ * Helpers executor packages share, beside the contract: fail-fast concurrency for sibling tasks and
+ * the placeholder step record `analyze` puts in template scopes. They import only the contract.
+ */
+
+export { type FailFastTask, runFailFast } from './fail-fast.js';
+export { placeholderStepRecord } from './placeholder-step-record.js';
