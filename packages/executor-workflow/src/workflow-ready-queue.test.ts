@@ -20,6 +20,28 @@ describe('runReadyQueue', () => {
     ]);
   });
 
+  it('hands runNode each node object as given, with whatever data the caller put on it', async () => {
+    const nodes = [
+      { id: 'second', deps: ['first'], position: 1 },
+      { id: 'first', deps: [], position: 0 },
+    ];
+    const seen: unknown[] = [];
+    const results = await runReadyQueue(
+      nodes,
+      async (node) => {
+        seen.push(node);
+        return node.position;
+      },
+      never,
+    );
+    expect(seen).toEqual([nodes[1], nodes[0]]);
+    expect(seen[0]).toBe(nodes[1]);
+    expect([...results]).toEqual([
+      ['second', 1],
+      ['first', 0],
+    ]);
+  });
+
   it('runs a node only after every one of its dependencies', async () => {
     const order: string[] = [];
     await runReadyQueue(

@@ -1,5 +1,5 @@
-import { RuntimeFailure } from '@strands-cli/core/spec';
 import { runFailFast } from '@strands-cli/core/executor-utils';
+import { RuntimeFailure } from '@strands-cli/core/spec';
 
 /** One node of the dependency graph: an id and the ids it waits for. */
 export interface ReadyQueueNode {
@@ -12,13 +12,15 @@ export interface ReadyQueueNode {
  * layers: a slow node holds back only its own descendants). Fail-fast: the first failure aborts every
  * running node through its signal, nodes not started yet never start, and the first error is rethrown
  * once everything has settled. No concurrency bound here; the core bounds model calls run-wide.
+ * `runNode` gets each node object as given, so a caller can carry its own data on the nodes (a task
+ * and its position) instead of looking it up again by id.
  * @returns the results keyed by node id, in the order of `nodes`.
  * @throws RuntimeFailure before running anything if a dependency is unknown or the graph has a cycle
  *   (validate normally reports both first).
  */
-export async function runReadyQueue<T>(
-  nodes: readonly ReadyQueueNode[],
-  runNode: (node: ReadyQueueNode, signal: AbortSignal) => Promise<T>,
+export async function runReadyQueue<Node extends ReadyQueueNode, T>(
+  nodes: readonly Node[],
+  runNode: (node: Node, signal: AbortSignal) => Promise<T>,
   parentSignal: AbortSignal,
 ): Promise<Map<string, T>> {
   // Checked up front: a cycle would otherwise leave its nodes waiting for each other forever.
@@ -49,7 +51,7 @@ export async function runReadyQueue<T>(
  * Kahn's algorithm, keeping the given order among nodes that become ready together.
  * @throws RuntimeFailure naming a duplicate id, an unknown dependency or the tasks caught in a cycle.
  */
-function topologicalOrder(nodes: readonly ReadyQueueNode[]): ReadyQueueNode[] {
+function topologicalOrder<Node extends ReadyQueueNode>(nodes: readonly Node[]): Node[] {
   const ids = new Set<string>();
   for (const node of nodes) {
     if (ids.has(node.id)) {
@@ -68,7 +70,7 @@ function topologicalOrder(nodes: readonly ReadyQueueNode[]): ReadyQueueNode[] {
     }
   }
   const waitingFor = new Map(nodes.map((node) => [node.id, new Set(node.deps)]));
-  const ordered: ReadyQueueNode[] = [];
+  const ordered: Node[] = [];
   for (;;) {
     const ready = nodes.filter((node) => waitingFor.get(node.id)?.size === 0);
     if (ready.length === 0) break;

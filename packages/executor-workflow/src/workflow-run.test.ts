@@ -114,6 +114,25 @@ describe('runWorkflow', () => {
     expect(result.agentId).toBe('aside');
   });
 
+  it('runs every task with its own agent, input and pointer when tasks are listed out of order', async () => {
+    const context = createFakeExecutorContext({
+      config: config([
+        { id: 'last', agent: 'writer', deps: ['middle'], input: 'write' },
+        { id: 'middle', agent: 'analyst', deps: ['first'], input: 'analyse' },
+        { id: 'first', agent: 'reader', input: 'read' },
+      ]),
+      responder: (request) => request.input,
+    });
+    await runWorkflow(context);
+    expect(
+      context.calls.map((call) => [call.step.label, call.agentId, call.input, call.step.pointer]),
+    ).toEqual([
+      ["task 'first'", 'reader', 'read', '/pattern/config/tasks/2'],
+      ["task 'middle'", 'analyst', 'analyse', '/pattern/config/tasks/1'],
+      ["task 'last'", 'writer', 'write', '/pattern/config/tasks/0'],
+    ]);
+  });
+
   it('runs a one-task workflow like any other', async () => {
     const context = createFakeExecutorContext({
       config: config([{ id: 'only', agent: 'solo', input: 'Hello {{ name }}' }]),

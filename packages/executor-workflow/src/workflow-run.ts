@@ -5,6 +5,12 @@ import { ancestorsOf } from './workflow-graph.js';
 import { type ReadyQueueNode, runReadyQueue } from './workflow-ready-queue.js';
 import { type TaskRecord, taskRecord } from './workflow-task-record.js';
 
+/** A node of the ready queue: one task and its position in `tasks`. */
+interface TaskNode extends ReadyQueueNode {
+  readonly task: WorkflowTask;
+  readonly index: number;
+}
+
 /**
  * Runs a `workflow` pattern: every task starts as soon as all of its dependencies have finished and
  * sees `tasks.<id>` for its ancestors only (so what it reads never depends on timing). The first
@@ -13,17 +19,16 @@ import { type TaskRecord, taskRecord } from './workflow-task-record.js';
  */
 export async function runWorkflow(context: ExecutorContextV1<WorkflowConfig>): Promise<ExecutorResultV1> {
   const { tasks } = context.config;
-  const nodes: ReadyQueueNode[] = tasks.map((task) => ({ id: task.id, deps: task.deps ?? [] }));
-  const indexById = new Map(tasks.map((task, index) => [task.id, index]));
+  // Each node carries its task and spec position, so running a node never looks a task up by id.
+  const nodes: TaskNode[] = tasks.map((task, index) => ({ id: task.id, deps: task.deps ?? [], task, index }));
   const finished = new Map<string, TaskRecord>();
   const records = await runReadyQueue(
     nodes,
     async (node, signal) => {
-      const index = indexById.get(node.id) ?? 0;
       // Exactly what validate let this task read (its ancestors, in spec order), never whatever
       // else happens to have finished: results must not depend on timing.
       const scopeTasks = Object.fromEntries(ancestorsOf(node.id, tasks).map((id) => [id, finished.get(id)]));
-      const record = await runTask(context, tasks[index] as WorkflowTask, index, scopeTasks, signal);
+      const record = await runTask(context, node.task, node.index, scopeTasks, signal);
       finished.set(node.id, record);
       return record;
     },

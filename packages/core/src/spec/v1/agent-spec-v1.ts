@@ -1,17 +1,17 @@
 /** The spec's agent definitions and `tools` section, as plugins see them (see workflow-spec-v1.ts). */
 
 /** Sampling parameters (runtime-wide or per agent); each provider applies the ones it supports. */
-export interface InferenceSpec {
+export type InferenceSpec = {
   /** Sampling temperature, 0 to 2. */
   temperature?: number | undefined;
   /** Nucleus sampling, 0 to 1. */
   top_p?: number | undefined;
   /** Cap on output tokens per model call. */
   max_tokens?: number | undefined;
-}
+};
 
 /** One entry of `agents`. */
-export interface AgentSpec {
+export type AgentSpec = {
   /** The system prompt (used verbatim, not a template). */
   prompt: string;
   /** Tool ids this agent may use. */
@@ -28,10 +28,10 @@ export interface AgentSpec {
   output_schema?: string | Record<string, unknown> | undefined;
   region?: string | undefined;
   host?: string | undefined;
-}
+};
 
 /** One `tools.http_executors[]` entry: an HTTP API agents may call. */
-export interface HttpExecutorSpec {
+export type HttpExecutorSpec = {
   id: string;
   /** Requests go to this URL plus the path the agent gives. */
   base_url: string;
@@ -52,22 +52,22 @@ export interface HttpExecutorSpec {
     | undefined;
   response_format?: string | undefined;
   authentication_info?: string | undefined;
-}
+};
 
 /** One `tools.mcp[]` entry: a stdio server (`command`) or an HTTP server (`url`). */
-export interface McpServerSpec {
+export type McpServerSpec = {
   id: string;
   command?: string | undefined;
   args?: string[] | undefined;
   env?: Record<string, string> | undefined;
   url?: string | undefined;
   headers?: Record<string, string> | undefined;
-}
+};
 
 /** `tools`: what agents can use. */
-export interface ToolsSpec {
+export type ToolsSpec = {
   /** Native tools by name or strands-cli module path (e.g. `http_request`). */
   python?: (string | { callable: string })[] | undefined;
   mcp?: McpServerSpec[] | undefined;
   http_executors?: HttpExecutorSpec[] | undefined;
-}
+};

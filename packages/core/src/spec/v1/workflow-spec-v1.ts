@@ -2,7 +2,8 @@
  * The shape of a validated workflow spec, as plugins see it (`ExecutorContextV1.spec`,
  * `ExecutorV1.analyze`). Written out here rather than inferred from the zod schema so that the contract
  * depends on nothing else in the core; the schema in `spec-file/schema` is checked at compile time to
- * produce exactly these types, so the two cannot drift.
+ * produce exactly these types, so the two cannot drift. They are type aliases, not interfaces, so that
+ * (like the inferred types they replace) they fit `Record<string, unknown>`.
  */
 
 import type { AgentSpec, InferenceSpec, ToolsSpec } from './agent-spec-v1.js';
@@ -10,7 +11,7 @@ import type { AgentSpec, InferenceSpec, ToolsSpec } from './agent-spec-v1.js';
 export type * from './agent-spec-v1.js';
 
 /** An agent step: used by chain steps, route `then`, branch steps and `reduce`. */
-export interface AgentStepSpec {
+export type AgentStepSpec = {
   /** The id of an agent in `agents`. */
   agent: string;
   /** The user message, a template. Empty when omitted. */
@@ -19,10 +20,10 @@ export interface AgentStepSpec {
   vars?: Record<string, string | number | boolean> | undefined;
   /** Tool ids that replace the agent's own tools for this step. */
   tool_overrides?: string[] | undefined;
-}
+};
 
 /** A human-in-the-loop step: pauses the workflow for a human answer. */
-export interface HitlStepSpec {
+export type HitlStepSpec = {
   type: 'hitl';
   /** What the person is asked. */
   prompt: string;
@@ -32,30 +33,30 @@ export interface HitlStepSpec {
   default?: string | undefined;
   /** Seconds before the default applies (0 = never). */
   timeout_seconds?: number | undefined;
-}
+};
 
 /** A chain/branch/route step: an agent step or a human-in-the-loop step. */
 export type StepSpec = AgentStepSpec | HitlStepSpec;
 
 /** `runtime.budgets`: limits that stop the run when crossed. */
-export interface BudgetsSpec {
+export type BudgetsSpec = {
   max_steps?: number | undefined;
   max_tokens?: number | undefined;
   max_duration_s?: number | undefined;
   /** Fraction of a budget at which a warning is printed. */
   warn_threshold?: number | undefined;
-}
+};
 
 /** `runtime.failure_policy`: how model calls are retried. */
-export interface FailurePolicySpec {
+export type FailurePolicySpec = {
   retries?: number | undefined;
   backoff?: 'constant' | 'exponential' | 'jittered' | undefined;
   wait_min?: number | undefined;
   wait_max?: number | undefined;
-}
+};
 
 /** `runtime`: provider, model, inference defaults, budgets and the retry policy. */
-export interface RuntimeSpec extends InferenceSpec {
+export type RuntimeSpec = InferenceSpec & {
   provider: string;
   model_id?: string | undefined;
   region?: string | undefined;
@@ -63,7 +64,7 @@ export interface RuntimeSpec extends InferenceSpec {
   max_parallel?: number | undefined;
   budgets?: BudgetsSpec | undefined;
   failure_policy?: FailurePolicySpec | undefined;
-}
+};
 
 /** The type names an input may declare. */
 export type InputTypeName = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
@@ -79,28 +80,28 @@ export type InputSpec =
     };
 
 /** `inputs`: declared parameters and their values. */
-export interface InputsSpec {
+export type InputsSpec = {
   required?: Record<string, InputSpec> | undefined;
   optional?: Record<string, InputSpec> | undefined;
   values?: Record<string, string | number | boolean | unknown[] | Record<string, unknown>> | undefined;
-}
+};
 
 /** One `env.secrets[]` entry. */
-export interface SecretSpec {
+export type SecretSpec = {
   key: string;
   source: 'env' | 'secrets_manager' | 'ssm' | 'file';
   name?: string | undefined;
   path?: string | undefined;
-}
+};
 
 /** `env`: secrets and file-system mounts. */
-export interface EnvSpec {
+export type EnvSpec = {
   secrets?: SecretSpec[] | undefined;
   mounts?: Record<string, string> | undefined;
-}
+};
 
 /** `telemetry` (accepted; not implemented in this version). */
-export interface TelemetrySpec {
+export type TelemetrySpec = {
   otel?:
     | { endpoint?: string | undefined; service_name?: string | undefined; sample_ratio?: number | undefined }
     | undefined;
@@ -111,10 +112,10 @@ export interface TelemetrySpec {
         custom_patterns?: string[] | undefined;
       }
     | undefined;
-}
+};
 
 /** `context_policy` (accepted; not implemented in this version). */
-export interface ContextPolicySpec {
+export type ContextPolicySpec = {
   compaction?:
     | {
         enabled?: boolean | undefined;
@@ -128,18 +129,18 @@ export interface ContextPolicySpec {
     | { file: string; include_last?: number | undefined; format?: 'markdown' | 'json' | undefined }
     | undefined;
   retrieval?: { jit_tools?: string[] | undefined; mcp_servers?: string[] | undefined } | undefined;
-}
+};
 
 /** One `skills[]` entry. */
-export interface SkillSpec {
+export type SkillSpec = {
   id: string;
   path: string;
   description?: string | undefined;
   preload_metadata?: boolean | undefined;
-}
+};
 
 /** `security` (accepted; not enforced in this version). */
-export interface SecuritySpec {
+export type SecuritySpec = {
   guardrails?:
     | {
         deny_network?: boolean | undefined;
@@ -147,34 +148,34 @@ export interface SecuritySpec {
         allow_tools?: string[] | undefined;
       }
     | undefined;
-}
+};
 
 /** `metadata`: descriptive labels. */
-export interface MetadataSpec {
+export type MetadataSpec = {
   name?: string | undefined;
   description?: string | undefined;
   labels?: Record<string, string> | undefined;
-}
+};
 
 /** One `outputs.artifacts[]` entry: both fields are templates. */
-export interface ArtifactSpec {
+export type ArtifactSpec = {
   path: string;
   from: string;
-}
+};
 
 /** `outputs`: files written after a successful run. */
-export interface OutputsSpec {
+export type OutputsSpec = {
   artifacts?: ArtifactSpec[] | undefined;
-}
+};
 
 /** `pattern`: its `config` is validated by the executor that owns `type`. */
-export interface PatternSpec {
+export type PatternSpec = {
   type: string;
   config: unknown;
-}
+};
 
 /** A validated workflow spec. */
-export interface WorkflowSpec {
+export type WorkflowSpec = {
   $schema?: string | undefined;
   /** Opaque. */
   version: number | string;
@@ -194,4 +195,4 @@ export interface WorkflowSpec {
   agents: Record<string, AgentSpec>;
   pattern: PatternSpec;
   outputs?: OutputsSpec | undefined;
-}
+};
