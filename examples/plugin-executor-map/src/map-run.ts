@@ -1,5 +1,10 @@
-import { type ExecutorContextV1, type ExecutorResultV1, RuntimeFailure, StepFailedError } from '@strands-cli/core/spec';
 import { runFailFast } from '@strands-cli/core/executor-utils';
+import {
+  type ExecutorContextV1,
+  type ExecutorResultV1,
+  RuntimeFailure,
+  StepFailedError,
+} from '@strands-cli/core/spec';
 import type { MapConfig, MapItemResult } from './map-config.js';
 import { parseItems } from './parse-items.js';
 

@@ -1,5 +1,12 @@
-import { type AnalysisV1, type PlanEdgeV1, type PlanNodeV1, type ReferenceV1, type TemplateSiteV1, type WorkflowSpec } from '@strands-cli/core/spec';
 import { placeholderStepRecord } from '@strands-cli/core/executor-utils';
+import type {
+  AnalysisV1,
+  PlanEdgeV1,
+  PlanNodeV1,
+  ReferenceV1,
+  TemplateSiteV1,
+  WorkflowSpec,
+} from '@strands-cli/core/spec';
 import type { ChainConfig } from './chain-config.js';
 
 /** What `steps[i]` of a chain can see, for the hint of an undefined-name error. */

@@ -1,5 +1,14 @@
-import { type AnalysisIssueV1, type AnalysisV1, type PlanEdgeV1, type PlanNodeV1, type ReferenceV1, type StepSpec, type TemplateSiteV1, type WorkflowSpec } from '@strands-cli/core/spec';
 import { placeholderStepRecord } from '@strands-cli/core/executor-utils';
+import type {
+  AnalysisIssueV1,
+  AnalysisV1,
+  PlanEdgeV1,
+  PlanNodeV1,
+  ReferenceV1,
+  StepSpec,
+  TemplateSiteV1,
+  WorkflowSpec,
+} from '@strands-cli/core/spec';
 import type { ParallelConfig } from './parallel-config.js';
 
 const usage = { input_tokens: 0, output_tokens: 0 };

@@ -1,5 +1,5 @@
-import type { ExecutorContextV1, ExecutorResultV1 } from '@strands-cli/core/spec';
 import { runFailFast } from '@strands-cli/core/executor-utils';
+import type { ExecutorContextV1, ExecutorResultV1 } from '@strands-cli/core/spec';
 import type { ParallelConfig } from './parallel-config.js';
 import { type BranchRecord, type BranchStepRecord, branchRecord, stepRecord } from './parallel-records.js';
 import { runStep } from './parallel-step.js';

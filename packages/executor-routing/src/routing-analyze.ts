@@ -1,5 +1,13 @@
-import { type AnalysisIssueV1, type AnalysisV1, type PlanEdgeV1, type PlanNodeV1, type ReferenceV1, type TemplateSiteV1, type WorkflowSpec } from '@strands-cli/core/spec';
 import { placeholderStepRecord } from '@strands-cli/core/executor-utils';
+import type {
+  AnalysisIssueV1,
+  AnalysisV1,
+  PlanEdgeV1,
+  PlanNodeV1,
+  ReferenceV1,
+  TemplateSiteV1,
+  WorkflowSpec,
+} from '@strands-cli/core/spec';
 import type { RoutingConfig } from './routing-config.js';
 
 function pointerOf(...segments: (string | number)[]): string {

@@ -1,5 +1,5 @@
-import { type DiagnosticV1 } from '@strands-cli/core/spec';
 import { rootCauseMessage } from '@strands-cli/core/provider-utils';
+import type { DiagnosticV1 } from '@strands-cli/core/spec';
 import { type BedrockProviderSettings, credentialSource } from './bedrock-settings.js';
 import { openBedrockTransport } from './bedrock-transport.js';
 

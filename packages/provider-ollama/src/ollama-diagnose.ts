@@ -1,5 +1,5 @@
-import { type DiagnosticV1 } from '@strands-cli/core/spec';
 import { rootCauseMessage } from '@strands-cli/core/provider-utils';
+import type { DiagnosticV1 } from '@strands-cli/core/spec';
 import { type OllamaProviderSettings, ollamaDefaultHost } from './ollama-settings.js';
 import { openOllamaTransport } from './ollama-transport.js';
 

@@ -1,5 +1,10 @@
-import { type ModelProviderV1, type ModelRequestV1, type ModelResponseV1, type ModelStreamPartV1 } from '@strands-cli/core/spec';
 import { createLazyTransport, streamTextDeltas } from '@strands-cli/core/provider-utils';
+import type {
+  ModelProviderV1,
+  ModelRequestV1,
+  ModelResponseV1,
+  ModelStreamPartV1,
+} from '@strands-cli/core/spec';
 import { convertToOllamaRequest } from './convert-to-ollama-request.js';
 import { mapOllamaError } from './map-ollama-error.js';
 import { mapOllamaResponse, OllamaStreamAssembler } from './map-ollama-response.js';

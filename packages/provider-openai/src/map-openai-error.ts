@@ -1,5 +1,10 @@
+import {
+  providerErrorKindOfStatus,
+  retryAfterMs,
+  rootCauseMessage,
+  transportFailureKind,
+} from '@strands-cli/core/provider-utils';
 import { ProviderCallError, type ProviderErrorKind } from '@strands-cli/core/spec';
-import { providerErrorKindOfStatus, retryAfterMs, rootCauseMessage, transportFailureKind } from '@strands-cli/core/provider-utils';
 import type OpenAI from 'openai';
 import { openAIDefaultBaseURL } from './openai-settings.js';
 

@@ -1,5 +1,5 @@
-import { type DiagnosticV1 } from '@strands-cli/core/spec';
 import { rootCauseMessage } from '@strands-cli/core/provider-utils';
+import type { DiagnosticV1 } from '@strands-cli/core/spec';
 import { type OpenAIProviderSettings, openAIDefaultBaseURL, placeholderApiKey } from './openai-settings.js';
 import { openOpenAITransport } from './openai-transport.js';
 

@@ -1,5 +1,10 @@
-import { type ModelProviderV1, type ModelRequestV1, type ModelResponseV1, type ModelStreamPartV1 } from '@strands-cli/core/spec';
 import { createLazyTransport, streamTextDeltas } from '@strands-cli/core/provider-utils';
+import type {
+  ModelProviderV1,
+  ModelRequestV1,
+  ModelResponseV1,
+  ModelStreamPartV1,
+} from '@strands-cli/core/spec';
 import { convertToOpenAIRequest } from './convert-to-openai-request.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { mapOpenAIResponse } from './map-openai-response.js';
