@@ -38,9 +38,13 @@ describe('namedStepFailure', () => {
   it('does not wrap an error that already names its step', () => {
     const named = new StepFailedError("task 'a'", 'x', new Error('boom'));
     expect(namedStepFailure(named, request, running)).toBe(named);
-    // Another copy of the core: recognised by name.
-    const foreign = Object.assign(new RunCancelledError('x'), { name: 'StepFailedError' });
+    // Another copy of the core: recognised by its shared marker, and never by its name alone.
+    const foreign = Object.assign(new Error('x'), {
+      [Symbol.for('strands-cli.error.StrandsError')]: true,
+      [Symbol.for('strands-cli.error.StepFailedError')]: true,
+    });
     expect(isStepFailure(foreign)).toBe(true);
+    expect(isStepFailure(Object.assign(new RunCancelledError('x'), { name: 'StepFailedError' }))).toBe(false);
     expect(isStepFailure(new Error('plain'))).toBe(false);
   });
 
