@@ -14,7 +14,9 @@ class FakeError extends Error {
   constructor(message, retryable) {
     super(message);
     this.name = 'ProviderCallError';
-    this[Symbol.for('strands-cli.error')] = true;
+    // What another copy of the core's ProviderCallError carries: the shared markers of the class and its base.
+    this[Symbol.for('strands-cli.error.StrandsError')] = true;
+    this[Symbol.for('strands-cli.error.ProviderCallError')] = true;
     this.exitCode = 10;
     this.isRetryable = retryable;
     this.kind = retryable ? 'server' : 'auth';
@@ -31,7 +33,7 @@ export default {
   configSchema: { safeParse: (value) => ({ success: true, data: value }), parse: (value) => value },
   credentialVariables: ['FAKE_KEY'],
   resolveSettings(request) {
-    if (request.env.FAKE_KEY === 'missing') throw Object.assign(new Error('FAKE_KEY is not valid'), { [Symbol.for('strands-cli.error')]: true, exitCode: 10, hint: 'Set FAKE_KEY.' });
+    if (request.env.FAKE_KEY === 'missing') throw Object.assign(new Error('FAKE_KEY is not valid'), { [Symbol.for('strands-cli.error.StrandsError')]: true, exitCode: 10, hint: 'Set FAKE_KEY.' });
     return { host: request.host ?? 'memory', script: JSON.parse(request.env.FAKE_SCRIPT ?? '[]') };
   },
   transportKey: (settings) => settings.host,
