@@ -86,4 +86,28 @@ describe('start-up imports of the built CLI', () => {
       expect(vendor).toMatch(/\/node_modules\/undici\//);
     });
   });
+
+  describe('one copy of the core', () => {
+    let server: LoopbackServer;
+    beforeAll(async () => {
+      server = await startOpenAIServer();
+    });
+    afterAll(() => server.close());
+
+    // The CLI, the built-in executors and a provider (loaded by name from node_modules) all import the
+    // core; any file of it outside its one bundle would be a second copy, with its own error classes.
+    it('a run with a provider loads the core only from its bundle', async () => {
+      const target = providerTarget('openai');
+      const run = await runCliListingModules(['run', providerFixture(target, 'one-step'), '--quiet'], {
+        env: target.env(server),
+      });
+      expect(run.code).toBe(0);
+      expect(providerPackageModules(run.files).length).toBeGreaterThan(0);
+      const coreFiles = run.files.filter((file) => /\/packages\/core\//.test(file));
+      expect(coreFiles.some((file) => file.endsWith('/packages/core/dist/bundle/spec.js'))).toBe(true);
+      expect(coreFiles.filter((file) => !/\/packages\/core\/dist\/bundle\/[^/]+\.js$/.test(file))).toEqual(
+        [],
+      );
+    });
+  });
 });

@@ -73,24 +73,29 @@ export async function runCliListingModules(
 }
 
 /**
- * `files` plus the source modules inside each loaded chunk of the bundled CLI, read from the
- * bundle's meta.json, so a check on which modules loaded means the same with or without the bundle.
+ * `files` plus the source modules inside each loaded chunk of a bundle (the CLI's and the core's
+ * dist/bundle), read from the bundle's meta.json, so a check on which modules loaded means the same
+ * with or without bundling.
  */
 async function withBundledModules(files: readonly string[]): Promise<string[]> {
-  const chunks = files.filter((file) => /\/packages\/cli\/dist\/bundle\/[^/]+\.js$/.test(file));
-  const first = chunks[0];
-  if (first === undefined) return [...files];
-  const bundleDirectory = dirname(new URL(first).pathname);
-  const meta = JSON.parse(await readFile(join(bundleDirectory, 'meta.json'), 'utf8')) as Record<
-    string,
-    string[]
-  >;
-  const packageDirectory = dirname(dirname(bundleDirectory));
-  const inlined = chunks.flatMap((chunk) =>
-    (meta[chunk.split('/').pop() ?? ''] ?? []).map(
-      (input) => pathToFileURL(resolve(packageDirectory, input)).href,
-    ),
-  );
+  const chunks = files.filter((file) => /\/packages\/(cli|core)\/dist\/bundle\/[^/]+\.js$/.test(file));
+  const metas = new Map<string, Record<string, string[]>>();
+  const inlined: string[] = [];
+  for (const chunk of chunks) {
+    const bundleDirectory = dirname(new URL(chunk).pathname);
+    let meta = metas.get(bundleDirectory);
+    if (meta === undefined) {
+      meta = JSON.parse(await readFile(join(bundleDirectory, 'meta.json'), 'utf8')) as Record<
+        string,
+        string[]
+      >;
+      metas.set(bundleDirectory, meta);
+    }
+    const packageDirectory = dirname(dirname(bundleDirectory));
+    for (const input of meta[chunk.split('/').pop() ?? ''] ?? []) {
+      inlined.push(pathToFileURL(resolve(packageDirectory, input)).href);
+    }
+  }
   return [...new Set([...files, ...inlined])];
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtinExecutorPackages, builtinProviderPackages } from '@strands-cli/core';
 import { describe, expect, it } from 'vitest';
 
 const packagesDirectory = fileURLToPath(new URL('../../packages/', import.meta.url));
@@ -66,5 +67,24 @@ describe('workspace packages', () => {
       .filter((name) => /\/(executor|provider)-/.test(name));
     const mapped = [...Object.values(builtinExecutorPackages), ...Object.values(builtinProviderPackages)];
     expect([...mapped].sort()).toEqual([...onDisk].sort());
+  });
+});
+
+describe('built-in plugin names', () => {
+  // The core's map of built-in names is what the CLI, the runtime and the spec schema use; a package
+  // added, renamed or removed in the workspace without the map (or the other way round) fails here.
+  const named = (prefix: string) =>
+    Object.fromEntries(
+      packages
+        .filter(({ directory }) => directory.startsWith(prefix))
+        .map(({ directory, manifest }) => [directory.slice(prefix.length), manifest.name]),
+    );
+
+  it('the executor map lists exactly the workspace executor packages', () => {
+    expect(builtinExecutorPackages).toEqual(named('executor-'));
+  });
+
+  it('the provider map lists exactly the workspace provider packages', () => {
+    expect(builtinProviderPackages).toEqual(named('provider-'));
   });
 });

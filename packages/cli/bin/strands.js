@@ -27,9 +27,17 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Node >= 22.1 could keep compiled code between runs (module.enableCompileCache), but its default
   // folder is in the shared temp directory, where another local user could plant code; users who
   // want it set NODE_COMPILE_CACHE to a folder of their own (docs/performance.md).
-  // The bundled entry (built by `pnpm build`) loads far fewer files; the tsc output is the fallback
-  // when only `tsc` has run (a bare `tsc -b` during development).
+  // The command always runs from the bundle (built by `pnpm build`): it loads far fewer files than the
+  // tsc output and carries the built-in executors. Never falls back to dist/main.js: that would run a
+  // different program (executors loaded from node_modules) without anyone noticing.
   const bundled = new URL('../dist/bundle/strands.js', import.meta.url);
-  const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/main.js');
-  process.exitCode = await main(argv);
+  if (!existsSync(bundled)) {
+    process.stderr.write(
+      `error: the strands command is not built (${bundled.pathname} is missing)\n  fix: run \`pnpm build\` in the strands-cli repository\n`,
+    );
+    process.exitCode = 70; // an internal error: the install is incomplete, not the user's input
+  } else {
+    const { main } = await import(bundled.href);
+    process.exitCode = await main(argv);
+  }
 }

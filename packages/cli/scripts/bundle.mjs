@@ -36,6 +36,17 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/**
+ * The built-in executors import `zod`; inlining it would load a second zod next to the core's. They
+ * get the core's own (`@strands-cli/core/zod`, loaded by name like the rest of the core) instead.
+ */
+const zodFromTheCore = {
+  name: 'zod-from-the-core',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: '@strands-cli/core/zod', external: true }));
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { strands: `${packageDirectory}dist/bundle-entry.js` },
@@ -53,6 +64,9 @@ const result = await build({
   minifySyntax: true,
   logLevel: 'warning',
   external: [
+    // One copy of the core per process: the CLI loads it by name, as providers and plugins do.
+    '@strands-cli/core',
+    '@strands-cli/core/*',
     '@strands-cli/provider-*',
     'minijinja-js',
     'undici',
@@ -61,7 +75,7 @@ const result = await build({
     '@aws-sdk/*',
     '@smithy/*',
   ],
-  plugins: [lazyChildProcessForCommander],
+  plugins: [lazyChildProcessForCommander, zodFromTheCore],
   // CommonJS dependencies (yaml, commander) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __strandsRequire } from 'node:module';\nconst require = __strandsRequire(import.meta.url);",

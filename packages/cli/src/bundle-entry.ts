@@ -1,14 +1,19 @@
 /**
  * The entry of the bundled CLI (dist/bundle/strands.js, built by scripts/bundle.mjs after tsc). The
- * built-in executors are compiled into the bundle and passed to the plugin loader as instances;
- * providers and third-party plugins are still loaded by name from node_modules.
+ * built-in executors are compiled into the bundle and handed to every command as instances (through
+ * the IO the program runs with); providers and third-party plugins are loaded by name. The core is
+ * not compiled in: it is loaded by name, so the CLI and every plugin share its one copy.
  */
 import chain from '@strands-cli/executor-chain';
 import parallel from '@strands-cli/executor-parallel';
 import routing from '@strands-cli/executor-routing';
 import workflow from '@strands-cli/executor-workflow';
-import { useBundledExecutors } from './bundled-executors.js';
+import { type CliIO, processIO } from './io.js';
+import { main as runCli } from './main.js';
 
-useBundledExecutors({ chain, workflow, parallel, routing } as Parameters<typeof useBundledExecutors>[0]);
+const executors = { chain, workflow, parallel, routing } as NonNullable<CliIO['executors']>;
 
-export { main } from './main.js';
+/** Runs the `strands` command with the built-in executors of this bundle; resolves to the exit code. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCli(argv, { ...processIO(), executors });
+}

@@ -1,3 +1,5 @@
+import type { ExecutorV1 } from '@strands-cli/core/spec';
+
 /** Where a command reads and writes: the real process by default, buffers in tests. */
 export interface CliIO {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
@@ -6,6 +8,11 @@ export interface CliIO {
   readonly cwd: string;
   /** Registers SIGINT/SIGTERM handling for a run; returns a function that removes it. */
   readonly onInterrupt?: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
+  /**
+   * Executors compiled into this program (the bundled CLI's built-in ones), handed to the plugin
+   * loader as instances; the others are loaded by package name.
+   */
+  readonly executors?: Readonly<Record<string, ExecutorV1<unknown>>>;
 }
 
 /** The real process. */

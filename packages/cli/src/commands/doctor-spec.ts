@@ -7,7 +7,7 @@ import {
   providerPackageName,
   resolveEffectiveSettings,
 } from '@strands-cli/core';
-import { StrandsError } from '@strands-cli/core/spec';
+import { type ModelProviderPluginV1, StrandsError } from '@strands-cli/core/spec';
 import { type DoctorLine, diagnosticLines, withDeadline } from './doctor-checks.js';
 
 /** How long a provider's reachability check may take. */
@@ -21,25 +21,40 @@ interface Endpoint {
   readonly agents: string[];
 }
 
+/** Loads a provider plugin by name (the plugin loader's `loadProvider`; tests count the calls). */
+export type ProviderLoader = (
+  name: string,
+  sources: PluginSources,
+) => Promise<ModelProviderPluginV1<unknown>>;
+
 /**
  * Checks every provider endpoint a spec uses: the package is installed, credentials are present,
  * settings resolve, and the plugin's own `diagnose` (credentials, reachability) passes in time.
+ * Each provider is loaded once, however many agents and endpoints use it.
  */
 export async function specProviderLines(
   loaded: LoadedSpec,
   sources: PluginSources,
   env: Readonly<Record<string, string | undefined>>,
+  load: ProviderLoader = loadProvider,
 ): Promise<DoctorLine[]> {
+  const plugins = new Map<string, Promise<ModelProviderPluginV1<unknown> | Error>>();
+  const pluginFor = (name: string) => {
+    let plugin = plugins.get(name);
+    if (plugin === undefined) {
+      plugin = load(name, sources).catch((error: unknown) => error as Error);
+      plugins.set(name, plugin);
+    }
+    return plugin;
+  };
   const lines: DoctorLine[] = [];
-  for (const endpoint of await endpointsOf(loaded, sources)) {
+  for (const endpoint of await endpointsOf(loaded, pluginFor)) {
     const where = [endpoint.host, endpoint.region].filter(Boolean).join(', ');
     lines.push({
       status: 'ok',
       text: `provider ${endpoint.providerName}${where ? ` (${where})` : ''} for agents ${endpoint.agents.join(', ')}`,
     });
-    const plugin = await loadProvider(endpoint.providerName, sources).catch(
-      (error: unknown) => error as Error,
-    );
+    const plugin = await pluginFor(endpoint.providerName);
     if (plugin instanceof Error) {
       lines.push({
         status: 'error',
@@ -95,12 +110,19 @@ export async function specProviderLines(
   return lines;
 }
 
-async function endpointsOf(loaded: LoadedSpec, sources: PluginSources): Promise<Endpoint[]> {
+async function endpointsOf(
+  loaded: LoadedSpec,
+  pluginFor: (name: string) => Promise<ModelProviderPluginV1<unknown> | Error>,
+): Promise<Endpoint[]> {
   const endpoints = new Map<string, Endpoint>();
   for (const [agentId, agent] of Object.entries(loaded.spec.agents)) {
     const providerName = agent.provider ?? loaded.spec.runtime.provider;
-    const plugin = await loadProvider(providerName, sources).catch(() => undefined);
-    const effective = resolveEffectiveSettings(loaded.spec.runtime, agent, plugin ?? { defaultModelId: '' });
+    const plugin = await pluginFor(providerName);
+    const effective = resolveEffectiveSettings(
+      loaded.spec.runtime,
+      agent,
+      plugin instanceof Error ? { defaultModelId: '' } : plugin,
+    );
     const key = JSON.stringify([providerName, effective.host, effective.region]);
     const endpoint = endpoints.get(key) ?? {
       providerName,

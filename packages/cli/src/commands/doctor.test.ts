@@ -1,9 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadProvider, loadSpec } from '@strands-cli/core';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.js';
+import { pluginSources } from '../plugins/plugin-sources.js';
 import { bufferIO, projectWithFakeProvider } from './__fixtures__/fake-provider-package.js';
 import { nodeLine, versionAtLeast, withDeadline } from './doctor-checks.js';
+import { specProviderLines } from './doctor-spec.js';
 
 const spec = (host?: string) =>
   [
@@ -69,6 +72,22 @@ describe('strands doctor', () => {
     expect(await main(['doctor', 'spec.yaml'], io)).toBe(10);
     expect(stdout()).toContain('✗   settings: FAKE_KEY is not valid');
     expect(stdout()).toContain('fix: Set FAKE_KEY.');
+  });
+
+  it('loads each provider once, however many agents and endpoints use it', async () => {
+    const directory = await projectWithFakeProvider();
+    const file = join(directory, 'spec.yaml');
+    await writeFile(file, spec());
+    const { io } = bufferIO(directory, { FAKE_KEY: 'set' });
+    const sources = pluginSources(file, io);
+    const loaded = await loadSpec(file, { plugins: sources, env: io.env });
+    const loads: string[] = [];
+    const lines = await specProviderLines(loaded, sources, io.env, (name, from) => {
+      loads.push(name);
+      return loadProvider(name, from);
+    });
+    expect(loads).toEqual(['@fixtures/strands-provider-fake']);
+    expect(lines.map((line) => line.text)).toContain('  package @fixtures/strands-provider-fake 1.2.3');
   });
 
   it('exits 3 when the spec does not load', async () => {

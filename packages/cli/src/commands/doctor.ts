@@ -7,11 +7,11 @@ import {
 } from '@strands-cli/core';
 import { ExitCode } from '@strands-cli/core/spec';
 import { type CliIO, colorEnabled } from '../io.js';
+import { pluginSources } from '../plugins/plugin-sources.js';
 import { createStyle } from '../progress/format.js';
 import { reportError } from '../report-error.js';
 import { type DoctorLine, installedVersion, nodeLine } from './doctor-checks.js';
 import { specProviderLines } from './doctor-spec.js';
-import { pluginSearchPath } from './run-setup.js';
 
 /**
  * `strands doctor [SPEC]`: Node version, installed executor and provider packages with their
@@ -21,7 +21,7 @@ import { pluginSearchPath } from './run-setup.js';
 export async function doctorCommand(specPath: string | undefined, io: CliIO): Promise<number> {
   try {
     const file = specPath === undefined ? undefined : resolve(io.cwd, specPath);
-    const sources = pluginSearchPath(file, io.cwd);
+    const sources = pluginSources(file, io);
     const sections: Array<[string, DoctorLine[]]> = [
       ['Runtime', [nodeLine()]],
       ['Plugins', pluginLines(sources.searchFrom)],

@@ -8,9 +8,8 @@ import {
   resolvePackageEntry,
 } from '@strands-cli/core';
 import { ExitCode } from '@strands-cli/core/spec';
-import { bundledExecutors } from '../bundled-executors.js';
 import type { CliIO } from '../io.js';
-import { cliPackageDirectory } from '../spec/load-for-command.js';
+import { pluginSources } from '../plugins/plugin-sources.js';
 
 /** Features of the spec format: what runs, and what is accepted but reported by `strands explain`. */
 const features: readonly (readonly [supported: boolean, text: string])[] = [
@@ -34,11 +33,10 @@ const features: readonly (readonly [supported: boolean, text: string])[] = [
 
 /** `strands list-supported`: the patterns, providers, tools and features this version runs. */
 export async function listSupportedCommand(io: CliIO): Promise<number> {
-  const searchFrom = [io.cwd, cliPackageDirectory];
+  const sources = pluginSources(undefined, io);
   const out: string[] = ['Patterns this version runs:'];
   for (const [type, packageName] of Object.entries(builtinExecutorPackages)) {
-    const executors = bundledExecutors();
-    const description = await loadExecutor(type, executors ? { searchFrom, executors } : { searchFrom }).then(
+    const description = await loadExecutor(type, sources).then(
       (executor) => executor.description,
       () => `not installed (pnpm add ${packageName})`,
     );
@@ -49,7 +47,7 @@ export async function listSupportedCommand(io: CliIO): Promise<number> {
     out.push(`  ${planned.id.padEnd(22)} ${planned.description}`);
   out.push('', 'Providers (runtime.provider, agents.<id>.provider):');
   for (const [name, packageName] of Object.entries(builtinProviderPackages)) {
-    const installed = resolvePackageEntry(packageName, searchFrom) !== undefined;
+    const installed = resolvePackageEntry(packageName, sources.searchFrom) !== undefined;
     out.push(
       `  ${name.padEnd(22)} ${packageName}${installed ? '' : `  (not installed: pnpm add ${packageName})`}`,
     );

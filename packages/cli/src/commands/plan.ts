@@ -1,6 +1,7 @@
 import { ExitCode, UsageError } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
-import { loadForReading, pluginSources, specPathFor } from '../spec/load-for-command.js';
+import { pluginSources } from '../plugins/plugin-sources.js';
+import { loadForReading, specPathFor } from '../spec/load-for-command.js';
 import { buildPlan } from '../spec/plan-model.js';
 import { renderMermaid } from '../spec/render-mermaid.js';
 import { renderPlanMarkdown } from '../spec/render-plan-markdown.js';

@@ -11,13 +11,14 @@ import {
 import { ExitCode } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
 import { colorEnabled } from '../io.js';
+import { pluginSources } from '../plugins/plugin-sources.js';
 import { createProgress } from '../progress/create-progress.js';
 import { createStyle } from '../progress/format.js';
 import { jsonFailure, jsonSuccess } from '../progress/json-result.js';
 import { formatSummary } from '../progress/summary.js';
 import { reportError } from '../report-error.js';
 import { type RedactingIO, redactingIO, routeConsoleTo } from './redacting-io.js';
-import { abortOnInterrupt, pluginSearchPath } from './run-setup.js';
+import { abortOnInterrupt } from './run-setup.js';
 
 /** Options of `strands run`, as commander parses them. */
 export interface RunCommandOptions {
@@ -67,7 +68,7 @@ async function runAndReport(
 ): Promise<number> {
   const { io } = guarded;
   const file = resolve(io.cwd, specPath);
-  const plugins = pluginSearchPath(file, io.cwd);
+  const plugins = pluginSources(file, io);
   const out = resolve(io.cwd, options.out ?? './artifacts');
   const loaded = await loadSpec(file, { vars: options.var ?? [], env: io.env, plugins });
   guarded.useSpec(loaded.spec);

@@ -1,18 +1,7 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type LoadedSpec, loadSpec, type PluginSources } from '@strands-cli/core/loader';
-import { bundledExecutors } from '../bundled-executors.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { type LoadedSpec, loadSpec } from '@strands-cli/core/loader';
 import type { CliIO } from '../io.js';
-
-/** This package's own directory: built-in plugins resolve from its node_modules. */
-export const cliPackageDirectory = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Where plugins are looked for: the spec's folder, the working directory, then the CLI's install. */
-export function pluginSources(specFile: string, io: CliIO): PluginSources {
-  const executors = bundledExecutors();
-  const searchFrom = [dirname(resolve(io.cwd, specFile)), io.cwd, cliPackageDirectory];
-  return executors ? { searchFrom, executors } : { searchFrom };
-}
+import { pluginSources } from '../plugins/plugin-sources.js';
 
 /** The spec path as messages show it: as given, made to work from `io.cwd`. */
 export function specPathFor(spec: string, io: CliIO): string {
