@@ -6,6 +6,7 @@
 export * from './plugins/index.js';
 export * from './record-replay/index.js';
 export * from './runtime/index.js';
+export * from './secrets/index.js';
 export * from './spec/v1/index.js';
 export * from './spec-file/index.js';
 export * from './templates/index.js';
