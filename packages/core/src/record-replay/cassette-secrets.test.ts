@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { REDACTED } from '../secrets/secret-policy.js';
 import type { ModelRequestV1 } from '../spec/v1/model-provider-v1.js';
 import { scriptedProvider, textTurn } from './__fixtures__/scripted-provider.js';
 import { readCassette } from './cassette-file.js';
 import { createRecorder } from './recorder.js';
-import { REDACTED, secretValuesFromEnv } from '../secrets/secret-policy.js';
 import { createReplayer } from './replayer.js';
 
 let directory: string;

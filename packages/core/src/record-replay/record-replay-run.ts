@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { loadProvider, type PluginSources } from '../plugins/load-plugin.js';
 import { effectiveProviderName } from '../runtime/effective-settings.js';
-import { collectSecretValues } from '../secrets/run-secrets.js';
 import type { RunWorkflowOptions } from '../runtime/run-types.js';
+import { collectSecretValues } from '../secrets/run-secrets.js';
 import { UsageError } from '../spec/v1/errors.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import { readCassette } from './cassette-file.js';

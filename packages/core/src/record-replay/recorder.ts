@@ -1,3 +1,5 @@
+import { secretValuesFromEnv } from '../secrets/secret-policy.js';
+import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import type {
   ModelProviderV1,
   ModelRequestV1,
@@ -15,8 +17,6 @@ import {
   type CassetteV1,
   totalUsage,
 } from './cassette-format.js';
-import { secretValuesFromEnv } from '../secrets/secret-policy.js';
-import { createSecretRedactor } from '../secrets/secret-redactor.js';
 
 /** Options for {@link createRecorder}. */
 export interface RecorderOptions {

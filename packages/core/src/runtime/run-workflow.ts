@@ -70,10 +70,7 @@ export async function runWorkflow(
   // Secrets (env.secrets, credential headers, API keys in env) never reach events or errors.
   const redactor = createSecretRedactor(runTools.secretValues ?? []);
   const redact = redactor.text;
-  const emit = createEmitter(
-    redactingListener(options.onEvent, redactor),
-    () => clock.now() - origin,
-  );
+  const emit = createEmitter(redactingListener(options.onEvent, redactor), () => clock.now() - origin);
   const maxParallel = spec.runtime.max_parallel ?? defaultMaxParallel;
   const counters = new RunCounters();
   const budget = new BudgetTracker(spec.runtime.budgets, clock, {

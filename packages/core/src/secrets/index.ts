@@ -4,14 +4,6 @@
  */
 
 export { collectSecretValues } from './run-secrets.js';
-export type { SecretRedactor } from './secret-redactor.js';
-export {
-  createRedactor,
-  createSecretRedactor,
-  createStreamRedactor,
-  redactSecrets,
-  redactText,
-} from './secret-redactor.js';
 export {
   isCredentialHeader,
   isSecretVariableName,
@@ -20,5 +12,13 @@ export {
   secretMarker,
   secretValuesFromEnv,
 } from './secret-policy.js';
+export type { SecretRedactor } from './secret-redactor.js';
+export {
+  createRedactor,
+  createSecretRedactor,
+  createStreamRedactor,
+  redactSecrets,
+  redactText,
+} from './secret-redactor.js';
 export { secretSpellings } from './secret-spellings.js';
 export type { StreamRedactor } from './stream-redactor.js';

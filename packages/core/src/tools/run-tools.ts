@@ -1,3 +1,5 @@
+import { collectSecretValues } from '../secrets/run-secrets.js';
+import { createRedactor } from '../secrets/secret-redactor.js';
 import { RuntimeFailure } from '../spec/v1/errors.js';
 import type { ToolV1 } from '../spec/v1/tool-v1.js';
 import type { HttpExecutorSpec, WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
@@ -9,8 +11,6 @@ import { defaultToolLimits, type NativeToolContext, type ToolLimits } from './na
 import { GuardedHttpClient } from './network/guarded-http-client.js';
 import type { HostResolver } from './network/guarded-lookup.js';
 import { privateNetworkAllowed } from './network/url-policy.js';
-import { collectSecretValues } from '../secrets/run-secrets.js';
-import { createRedactor } from '../secrets/secret-redactor.js';
 import { interpolateSecrets, secretVariableMap } from './secrets/interpolate-secrets.js';
 
 /** What a run's tools may do, decided by the user. */
