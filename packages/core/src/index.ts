@@ -85,5 +85,15 @@ export { loadSpec, type PrepareSpecOptions, prepareSpec } from './spec-file/prep
 // Tools and secrets.
 export { type NativeToolEntry, nativeToolCatalog } from './tools/catalog.js';
 export type { RunTools, RunToolsOptions } from './tools/run-tools.js';
-export { collectSecretValues } from './tools/secrets/collect-secret-values.js';
-export { createRedactor } from './tools/secrets/redact-secrets.js';
+// The one secret policy: every output channel (streams, --json, cassettes, sessions) redacts with it.
+export {
+  collectSecretValues,
+  createRedactor,
+  createSecretRedactor,
+  isSecretVariableName,
+  REDACTED,
+  redactSecrets,
+  type SecretRedactor,
+  secretMarker,
+  secretValuesFromEnv,
+} from './secrets/index.js';

@@ -1,12 +1,23 @@
 import { format } from 'node:util';
-import { collectSecretValues, createRedactor, type WorkflowSpec } from '@strands-cli/core';
+import {
+  collectSecretValues,
+  createSecretRedactor,
+  type SecretRedactor,
+  type WorkflowSpec,
+} from '@strands-cli/core';
 import type { CliIO } from '../io.js';
 
-/** A {@link CliIO} whose output has every known secret replaced with `[REDACTED]`. */
+/** A {@link CliIO} whose output has every known secret replaced with the secret marker. */
 export interface RedactingIO {
   readonly io: CliIO;
   /** Adds the secrets a loaded spec declares (`env.secrets`, credential headers of HTTP executors). */
   useSpec(spec: Readonly<WorkflowSpec>): void;
+  /**
+   * A deep copy of a document with the known secrets replaced in every string. Use it on what is
+   * serialised (the `--json` document): a secret the model wrote JSON-escaped is escaped a second
+   * time by `JSON.stringify`, a spelling the text redactor of the streams cannot know.
+   */
+  redactValue<T>(value: T): T;
 }
 
 const noSpec = {} as WorkflowSpec;
@@ -19,9 +30,9 @@ const noSpec = {} as WorkflowSpec;
  * terminal by any other way (a plugin's error text, an internal error's stack).
  */
 export function redactingIO(io: CliIO): RedactingIO {
-  let redact = createRedactor(collectSecretValues(noSpec, io.env));
+  let redactor: SecretRedactor = createSecretRedactor(collectSecretValues(noSpec, io.env));
   const wrap = (stream: CliIO['stdout']): CliIO['stdout'] => ({
-    write: (text: string) => stream.write(redact(text)),
+    write: (text: string) => stream.write(redactor.text(text)),
     get isTTY() {
       return stream.isTTY;
     },
@@ -29,8 +40,9 @@ export function redactingIO(io: CliIO): RedactingIO {
   return {
     io: { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) },
     useSpec(spec) {
-      redact = createRedactor(collectSecretValues(spec, io.env));
+      redactor = createSecretRedactor(collectSecretValues(spec, io.env));
     },
+    redactValue: (value) => redactor.value(value),
   };
 }
 

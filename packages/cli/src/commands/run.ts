@@ -53,7 +53,7 @@ export async function runCommand(
     return await runAndReport(specPath, options, guarded);
   } catch (error) {
     const exitCode = reportError(error, io);
-    if (options.json) io.stdout.write(jsonFailure(error, exitCode));
+    if (options.json) io.stdout.write(jsonFailure(error, exitCode, guarded.redactValue));
     return exitCode;
   } finally {
     await closeClientPool();
@@ -72,7 +72,7 @@ async function runAndReport(
   const out = resolve(io.cwd, options.out ?? './artifacts');
   const loaded = await loadSpec(file, { vars: options.var ?? [], env: io.env, plugins });
   guarded.useSpec(loaded.spec);
-  if (loaded.capabilityIssues.length > 0) return reportUnsupported(loaded, out, specPath, options, io);
+  if (loaded.capabilityIssues.length > 0) return reportUnsupported(loaded, out, specPath, options, guarded);
   const recordReplay = await prepareRecordReplay({
     record: options.record,
     replay: options.replay,
@@ -109,7 +109,7 @@ async function runAndReport(
   }
   const cassette = await recordReplay.finish();
   if (options.json) {
-    io.stdout.write(jsonSuccess(result));
+    io.stdout.write(jsonSuccess(result, guarded.redactValue));
     return ExitCode.ok;
   }
   // With --stream on a terminal the final answer was just shown; printing it again would repeat it.
@@ -142,20 +142,20 @@ async function reportUnsupported(
   out: string,
   specPath: string,
   options: RunCommandOptions,
-  io: CliIO,
+  { io, redactValue }: RedactingIO,
 ): Promise<number> {
-  const report = await writeUnsupportedReport(loaded.spec, loaded.capabilityIssues, out, specPath);
-  const lines = [
-    `${specPath} uses ${loaded.capabilityIssues.length} feature(s) this version cannot run yet:`,
-  ];
-  for (const issue of loaded.capabilityIssues) {
+  // The report is a file, past the redacting streams: its text is redacted before it is written.
+  const issues = redactValue(loaded.capabilityIssues);
+  const report = await writeUnsupportedReport(loaded.spec, issues, out, specPath);
+  const lines = [`${specPath} uses ${issues.length} feature(s) this version cannot run yet:`];
+  for (const issue of issues) {
     lines.push(`  ${issue.pointer || '/'}: ${issue.reason}`, `    fix: ${issue.remediation}`);
   }
   lines.push(`Report written to ${displayPath(report, io.cwd)}`);
   io.stderr.write(`${lines.join('\n')}\n`);
   if (options.json) {
     io.stdout.write(
-      `${JSON.stringify({ ok: false, exitCode: ExitCode.unsupported, unsupported: loaded.capabilityIssues, report }, null, 2)}\n`,
+      `${JSON.stringify(redactValue({ ok: false, exitCode: ExitCode.unsupported, unsupported: issues, report }), null, 2)}\n`,
     );
   }
   return ExitCode.unsupported;

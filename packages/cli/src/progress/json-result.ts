@@ -1,9 +1,14 @@
 import { type RunResult, StrandsError } from '@strands-cli/core';
 
+/** Replaces secrets in a document before it is serialised (see `RedactingIO.redactValue`). */
+export type RedactValue = <T>(value: T) => T;
+
+const unchanged: RedactValue = (value) => value;
+
 /** The one JSON document `strands run --json` prints on stdout for a finished run. */
-export function jsonSuccess(result: RunResult): string {
+export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged): string {
   return `${JSON.stringify(
-    {
+    redact({
       ok: true,
       name: result.name,
       pattern: result.pattern,
@@ -26,15 +31,16 @@ export function jsonSuccess(result: RunResult): string {
         toolCalls: step.toolCalls,
         durationMs: Math.round(step.durationMs),
       })),
-    },
+    }),
     null,
     2,
   )}\n`;
 }
 
 /** The JSON document for a failed run (the message also goes to stderr). */
-export function jsonFailure(error: unknown, exitCode: number): string {
+export function jsonFailure(error: unknown, exitCode: number, redact: RedactValue = unchanged): string {
   const message = error instanceof Error ? error.message : String(error);
   const hint = StrandsError.isInstance(error) ? error.hint : undefined;
-  return `${JSON.stringify({ ok: false, exitCode, error: { name: (error as Error)?.name ?? 'Error', message, hint } }, null, 2)}\n`;
+  const name = (error as Error)?.name ?? 'Error';
+  return `${JSON.stringify(redact({ ok: false, exitCode, error: { name, message, hint } }), null, 2)}\n`;
 }

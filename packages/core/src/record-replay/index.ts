@@ -12,7 +12,6 @@ export type { RecordReplayOptions, RecordReplaySession } from './record-replay-r
 export { prepareRecordReplay, specProviderNames } from './record-replay-run.js';
 export type { RecordedProviderInfo, Recorder, RecorderOptions } from './recorder.js';
 export { createRecorder } from './recorder.js';
-export { REDACTED, redactSecrets, secretValuesFromEnv } from './redact-secrets.js';
 export { replayProviderPlugin, replayProviderPlugins } from './replay-provider-plugin.js';
 export type { Replayer, ReplayerOptions } from './replayer.js';
 export { createReplayer, loadReplayer } from './replayer.js';

@@ -170,6 +170,41 @@ describe('a recorded run replays without its provider', () => {
     expect((failure as Error).message).toContain("vs now 'You judge strictly.");
   });
 
+  it("never writes the run's secrets: an env.secrets value and a literal X-Api-Key header value", async () => {
+    const { plugin } = acmeProvider();
+    const file = join(directory, 'secrets.cassette.json');
+    const declared = 'sunny-declared-4242';
+    const headerKey = 'literal-header-key-7373';
+    const env = { ACME_KEY: apiKey, WEATHER: declared };
+    // The model echoes its input, so each secret is in a request and in an answer.
+    const withSecrets: WorkflowSpec = {
+      ...spec(),
+      env: { secrets: [{ source: 'env', key: 'WEATHER' }] },
+      tools: {
+        http_executors: [{ id: 'api', base_url: 'https://api.example', headers: { 'X-Api-Key': headerKey } }],
+      },
+      pattern: { type: 'fan-out', config: { topics: [declared, headerKey] } },
+    } as WorkflowSpec;
+    const recording = await prepareRecordReplay({
+      record: file,
+      spec: withSecrets,
+      env,
+      sources: { searchFrom: [], providers: { 'acme-llm': plugin } },
+    });
+    const result = await runWorkflow(withSecrets, {
+      env,
+      providers: { 'acme-llm': plugin },
+      executors: { 'fan-out': fanOut },
+      clientPool: new ClientPool(),
+      ...recording.runOptions,
+    });
+    expect(result.response).toContain(declared);
+    await recording.finish();
+    const text = await readFile(file, 'utf8');
+    for (const secret of [declared, headerKey, apiKey]) expect(text).not.toContain(secret);
+    expect(text).toContain('Scout [REDACTED]');
+  });
+
   it('refuses --record with --replay as a usage error', async () => {
     await expect(
       prepareRecordReplay({ record: 'a.json', replay: 'b.json', spec: spec() }),

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadProvider, type PluginSources } from '../plugins/load-plugin.js';
 import { effectiveProviderName } from '../runtime/effective-settings.js';
 import type { RunWorkflowOptions } from '../runtime/run-types.js';
+import { collectSecretValues } from '../secrets/run-secrets.js';
 import { UsageError } from '../spec/v1/errors.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import { readCassette } from './cassette-file.js';
@@ -19,7 +20,10 @@ export interface RecordReplayOptions {
   readonly spec: Readonly<WorkflowSpec>;
   /** Resolves relative cassette paths. @default process.cwd() */
   readonly cwd?: string;
-  /** Credential-like values of this environment never reach a cassette. */
+  /**
+   * The run's environment: the spec's secrets read from it (`env.secrets`, credential headers of HTTP
+   * executors) and its credential-named variables never reach a cassette.
+   */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
    * Where the run loads provider plugins from (default: `cwd`). When recording, each provider's default
@@ -74,7 +78,8 @@ export async function prepareRecordReplay(options: RecordReplayOptions): Promise
   }
   if (options.record !== undefined) {
     const path = resolve(cwd, options.record);
-    const recorder = createRecorder({ env: options.env });
+    // The same secret list the run redacts its output with, so a cassette never holds what a terminal hides.
+    const recorder = createRecorder({ secrets: collectSecretValues(options.spec, options.env ?? {}) });
     await describeProviders(recorder, options.spec, options.sources ?? { searchFrom: [cwd] });
     return {
       runOptions: {

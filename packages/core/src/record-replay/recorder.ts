@@ -1,3 +1,5 @@
+import { secretValuesFromEnv } from '../secrets/secret-policy.js';
+import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import type {
   ModelProviderV1,
   ModelRequestV1,
@@ -15,11 +17,13 @@ import {
   type CassetteV1,
   totalUsage,
 } from './cassette-format.js';
-import { redactSecrets, secretValuesFromEnv } from './redact-secrets.js';
 
 /** Options for {@link createRecorder}. */
 export interface RecorderOptions {
-  /** Values that must never be written (API keys, tokens); replaced by `[REDACTED]` wherever they appear. */
+  /**
+   * Values that must never be written (the run's secrets: `collectSecretValues`); every spelling of
+   * each is replaced by the secret marker wherever it appears.
+   */
   readonly secrets?: readonly string[];
   /** An environment whose credential-like variables (`*_KEY`, `*TOKEN*`, `*SECRET*`, ...) are redacted too. */
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -51,13 +55,13 @@ export interface Recorder {
 export function createRecorder(options: RecorderOptions = {}): Recorder {
   const slots: (CassetteEntryV1 | undefined)[] = [];
   const providers: Record<string, CassetteProviderV1> = {};
-  const secrets = [...(options.secrets ?? []), ...(options.env ? secretValuesFromEnv(options.env) : [])];
+  const redactor = createSecretRedactor([
+    ...(options.secrets ?? []),
+    ...(options.env ? secretValuesFromEnv(options.env) : []),
+  ]);
 
   const cassette = (): CassetteV1 => {
-    const entries = redactSecrets(
-      slots.filter((entry): entry is CassetteEntryV1 => entry !== undefined),
-      secrets,
-    );
+    const entries = redactor.value(slots.filter((entry): entry is CassetteEntryV1 => entry !== undefined));
     const described = Object.keys(providers).length > 0 ? { providers: { ...providers } } : {};
     return {
       format: CASSETTE_FORMAT,

@@ -1,7 +1,8 @@
-import { createStreamRedactor, type StreamRedactor } from '../tools/secrets/redact-secrets.js';
+import type { SecretRedactor } from '../secrets/secret-redactor.js';
+import type { StreamRedactor } from '../secrets/stream-redactor.js';
 import type { RetryEvent, RunEvent, RunEventListener, StepEndEvent } from './run-events.js';
 
-/** Replaces secret values in a text (see `createRedactor`). */
+/** Replaces secret values in a text (see `createSecretRedactor`). */
 export type Redact = (text: string) => string;
 
 /** How deep a `cause` chain is followed (the chains are short; the bound guards against cycles). */
@@ -9,17 +10,17 @@ const maxCauseDepth = 8;
 
 /**
  * Wraps an event listener so that the error text of every event it receives has the run's secrets
- * replaced: a provider that echoes an API key in its error message must not put it in a log. With
- * `secrets`, streamed text (`text-delta`) is redacted too, per invocation, so that a secret the model
- * streams in pieces is hidden whole: a tail that could start a secret is held back until the next
- * piece, and released before the invocation's `retry` or `step-end` event.
+ * replaced: a provider that echoes an API key in its error message must not put it in a log.
+ * Streamed text (`text-delta`) is redacted too, per invocation, so that a secret the model streams in
+ * pieces is hidden whole: a tail that could start a secret is held back until the next piece, and
+ * released before the invocation's `retry` or `step-end` event.
  */
 export function redactingListener(
   listener: RunEventListener | undefined,
-  redact: Redact,
-  secrets: readonly string[] = [],
+  redactor: SecretRedactor,
 ): RunEventListener | undefined {
   if (!listener) return undefined;
+  const redact = redactor.text;
   const streams = new Map<number, StreamRedactor>();
   const release = (event: RetryEvent | StepEndEvent): void => {
     const stream = streams.get(event.invocation);
@@ -31,10 +32,10 @@ export function redactingListener(
     listener({ type: 'text-delta', step, agentId, invocation, elapsedMs, text: rest });
   };
   return (event) => {
-    if (event.type === 'text-delta' && secrets.length > 0) {
+    if (event.type === 'text-delta' && redactor.secrets.length > 0) {
       let stream = streams.get(event.invocation);
       if (!stream) {
-        stream = createStreamRedactor(secrets);
+        stream = redactor.stream();
         streams.set(event.invocation, stream);
       }
       const text = stream.push(event.text);

@@ -1,3 +1,4 @@
+import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import { UnsupportedFeatureError } from '../spec/v1/errors.js';
 import type { ExecutorContextV1 } from '../spec/v1/executor-v1.js';
 import type { LoadedSpec } from '../spec-file/loaded-spec.js';
@@ -67,11 +68,9 @@ export async function runWorkflow(
     workingDirectory: cwd,
   });
   // Secrets (env.secrets, credential headers, API keys in env) never reach events or errors.
-  const redact = runTools.redact ?? ((text: string) => text);
-  const emit = createEmitter(
-    redactingListener(options.onEvent, redact, runTools.secretValues ?? []),
-    () => clock.now() - origin,
-  );
+  const redactor = createSecretRedactor(runTools.secretValues ?? []);
+  const redact = redactor.text;
+  const emit = createEmitter(redactingListener(options.onEvent, redactor), () => clock.now() - origin);
   const maxParallel = spec.runtime.max_parallel ?? defaultMaxParallel;
   const counters = new RunCounters();
   const budget = new BudgetTracker(spec.runtime.budgets, clock, {

@@ -6,10 +6,3 @@ export type { HostResolver } from './network/guarded-lookup.js';
 export { privateNetworkAllowed, privateNetworkOptIn } from './network/url-policy.js';
 export type { RunTools, RunToolsOptions } from './run-tools.js';
 export { createRunTools } from './run-tools.js';
-export { collectSecretValues } from './secrets/collect-secret-values.js';
-export {
-  createRedactor,
-  createStreamRedactor,
-  redactText,
-  type StreamRedactor,
-} from './secrets/redact-secrets.js';

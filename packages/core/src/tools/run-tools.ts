@@ -1,3 +1,5 @@
+import { collectSecretValues } from '../secrets/run-secrets.js';
+import { createRedactor } from '../secrets/secret-redactor.js';
 import { RuntimeFailure } from '../spec/v1/errors.js';
 import type { ToolV1 } from '../spec/v1/tool-v1.js';
 import type { HttpExecutorSpec, WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
@@ -9,9 +11,7 @@ import { defaultToolLimits, type NativeToolContext, type ToolLimits } from './na
 import { GuardedHttpClient } from './network/guarded-http-client.js';
 import type { HostResolver } from './network/guarded-lookup.js';
 import { privateNetworkAllowed } from './network/url-policy.js';
-import { collectSecretValues } from './secrets/collect-secret-values.js';
 import { interpolateSecrets, secretVariableMap } from './secrets/interpolate-secrets.js';
-import { createRedactor } from './secrets/redact-secrets.js';
 
 /** What a run's tools may do, decided by the user. */
 export interface RunToolsOptions {
@@ -46,7 +46,7 @@ export interface RunTools {
    * (Optional so test doubles need not provide it; `createRunTools` always does.)
    */
   readonly secretValues?: readonly string[];
-  /** Replaces this run's secret values in `text` (also JSON-escaped or URL-encoded) with `[REDACTED]`. */
+  /** Replaces every spelling of this run's secret values in `text` with the secret marker. */
   readonly redact?: (text: string) => string;
   /** Things the user should know before the run, e.g. a `${NAME}` header placeholder whose variable is unset. */
   readonly warnings?: readonly string[];

@@ -1,7 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${NAME} header placeholders are the subject of these tests.
 import { describe, expect, it } from 'vitest';
 import type { WorkflowSpec } from '../../spec-file/schema/workflow-spec.js';
-import { collectSecretValues } from './collect-secret-values.js';
 import { interpolateSecrets, secretVariableMap } from './interpolate-secrets.js';
 
 const spec = {
@@ -51,35 +50,5 @@ describe('interpolateSecrets', () => {
 
   it('only maps secrets whose source is env', () => {
     expect(variables.has('FROM_SSM')).toBe(false);
-  });
-});
-
-describe('collectSecretValues', () => {
-  it('collects secret values, resolved credential headers and credential-named variables', () => {
-    const values = collectSecretValues(spec, {
-      MY_GITHUB_PAT: 'ghp_secret123',
-      WEATHER_KEY: 'wk-999',
-      TRACE_ID: 'trace-not-secret',
-      OPENAI_API_KEY: 'sk-test-abcdefgh',
-      SHORT_TOKEN: 'yes',
-      HOME: '/home/user',
-    });
-    expect(values).toEqual(
-      expect.arrayContaining([
-        'ghp_secret123',
-        'wk-999',
-        'Bearer ghp_secret123',
-        'literal-key-123',
-        'sk-test-abcdefgh',
-      ]),
-    );
-    // X-Trace is not a credential header, but its placeholder value came from the environment.
-    expect(values).toContain('trace-not-secret');
-    expect(values).not.toContain('yes');
-    expect(values).not.toContain('/home/user');
-  });
-
-  it('does not treat a bare auth scheme as a secret when the token is unset', () => {
-    expect(collectSecretValues(spec, {})).not.toContain('Bearer');
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, createStreamRedactor, redactText } from './redact-secrets.js';
+import { createRedactor, createSecretRedactor, createStreamRedactor, redactText } from './secret-redactor.js';
 
 describe('redactText', () => {
   it('replaces every occurrence of each secret', () => {
-    expect(redactText('a s3cret b s3cret', ['s3cret'])).toBe('a [REDACTED] b [REDACTED]');
+    expect(redactText('a s3cret-1 b s3cret-1', ['s3cret-1'])).toBe('a [REDACTED] b [REDACTED]');
   });
 
   it('hides a secret that contains another one whole', () => {
-    expect(redactText('token=abcd-efgh', ['abcd', 'abcd-efgh'])).toBe('token=[REDACTED]');
+    expect(redactText('token=abcdefgh-ijkl', ['abcdefgh', 'abcdefgh-ijkl'])).toBe('token=[REDACTED]');
   });
 
   it('also hides JSON-escaped and URL-encoded spellings', () => {
@@ -16,8 +16,11 @@ describe('redactText', () => {
     expect(redactText(`?key=${encodeURIComponent(secret)}`, [secret])).toBe('?key=[REDACTED]');
   });
 
-  it('leaves values shorter than four characters and empty lists alone', () => {
-    expect(redactText('on 1 abc', ['on', '1', 'abc', ''])).toBe('on 1 abc');
+  it('leaves values shorter than eight characters (in any spelling) and empty lists alone', () => {
+    expect(redactText('on 1 abc ubuntu a b"c', ['on', '1', 'abc', 'ubuntu', 'a b"c', ''])).toBe(
+      'on 1 abc ubuntu a b"c',
+    );
+    expect(redactText(encodeURIComponent('a b"c'), ['a b"c'])).toBe('a%20b%22c');
     expect(createRedactor([])('unchanged')).toBe('unchanged');
   });
 });
@@ -72,5 +75,46 @@ describe('createStreamRedactor', () => {
       redactor.flush();
     expect(output).toBe('{"v":"[REDACTED]"}');
     expect(createStreamRedactor([]).push('anything')).toBe('anything');
+  });
+});
+
+describe('createSecretRedactor', () => {
+  const secret = 'pa"ss\\word-1234';
+
+  it('hides base64 spellings: the plain value and the password of a Basic header', () => {
+    const redactor = createSecretRedactor([secret]);
+    const plain = Buffer.from(secret).toString('base64');
+    expect(redactor.text(`value ${plain}.`)).toBe('value [REDACTED].');
+    for (const user of ['a', 'ab', 'abc', 'someone']) {
+      const header = `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+      const shown = redactor.text(header);
+      expect(shown).toContain('[REDACTED]');
+      // What is left is the user part only: it decodes to no byte of the secret.
+      const left = shown.slice('Basic '.length, shown.indexOf('[REDACTED]'));
+      expect(left.length).toBeLessThanOrEqual(Math.ceil(((user.length + 1) * 8) / 6));
+    }
+  });
+
+  it('redacts a document before it is serialised, so a secret escaped inside a string stays hidden', () => {
+    const redactor = createSecretRedactor([secret]);
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    const document = { response: `{"password": "${escaped}"}`, [secret]: [secret, 7, null] };
+    const json = JSON.stringify(redactor.value(document));
+    expect(json).not.toContain('word-1234');
+    expect(JSON.parse(json)).toEqual({
+      response: '{"password": "[REDACTED]"}',
+      '[REDACTED]': ['[REDACTED]', 7, null],
+    });
+    // Serialising first and redacting the text afterwards misses the twice-escaped spelling.
+    expect(redactor.text(JSON.stringify(document))).toContain('word-1234');
+  });
+
+  it('gives every stream its own held-back tail', () => {
+    const redactor = createSecretRedactor(['sk-live-0123456789']);
+    const first = redactor.stream();
+    const second = redactor.stream();
+    expect(first.push('key sk-live-01')).toBe('key ');
+    expect(second.push('plain')).toBe('plain');
+    expect(first.push('23456789!') + first.flush()).toBe('[REDACTED]!');
   });
 });

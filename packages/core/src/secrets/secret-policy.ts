@@ -1,0 +1,71 @@
+/**
+ * The one place that decides what counts as a secret and how it is hidden. Every output channel of a
+ * run (stdout, stderr, `--json`, events, cassettes, error reports) redacts with the same marker, the
+ * same minimum length and the same variable-name patterns, so a value hidden in one is hidden in all.
+ */
+
+/** What replaces a secret value, in every channel. */
+export const secretMarker = '[REDACTED]';
+
+/** The same marker under the name cassette code has always used. */
+export const REDACTED = secretMarker;
+
+/**
+ * Secret values shorter than this are never redacted: replacing every `on`, `1` or `ubuntu` in a
+ * text would garble it, and credentials (API keys, tokens, passwords) are longer.
+ */
+export const minimumSecretLength = 8;
+
+/**
+ * Parts of an environment variable name that mark its value as a credential (`OPENAI_API_KEY`,
+ * `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `MY_SESSION`, `DB_PASSWORD`, ...). `AUTHOR` is not
+ * one: `GIT_AUTHOR_NAME` holds a person's name, which must stay readable.
+ */
+const secretVariableParts: readonly RegExp[] = [
+  /KEY/i,
+  /TOKEN/i,
+  /SECRET/i,
+  /PASSWORD/i,
+  /PASSWD/i,
+  /PASSPHRASE/i,
+  /CREDENTIAL/i,
+  /AUTH(?!OR)/i,
+  /COOKIE/i,
+  /SESSION/i,
+];
+
+/** True when an environment variable of this name holds a credential by convention. */
+export function isSecretVariableName(name: string): boolean {
+  return secretVariableParts.some((part) => part.test(name));
+}
+
+/** Header names whose whole value is a credential, whatever it is written as. */
+const credentialHeader =
+  /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token)$|token|secret|key|auth|password|session/i;
+
+/** True when an HTTP header of this name carries a credential. */
+export function isCredentialHeader(name: string): boolean {
+  return credentialHeader.test(name);
+}
+
+/** True when `value` is long enough to be redacted (see {@link minimumSecretLength}). */
+export function isRedactable(value: string): boolean {
+  return value.length >= minimumSecretLength;
+}
+
+/**
+ * The values of environment variables whose names look like credentials (see
+ * {@link isSecretVariableName}), plus those of `extraNames` (e.g. a provider's credential variables).
+ * Values shorter than {@link minimumSecretLength} are left out.
+ */
+export function secretValuesFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  extraNames: readonly string[] = [],
+): string[] {
+  const values = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || !isRedactable(value)) continue;
+    if (isSecretVariableName(name) || extraNames.includes(name)) values.add(value);
+  }
+  return [...values];
+}
