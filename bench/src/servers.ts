@@ -1,6 +1,6 @@
 /**
- * The loopback servers of tests-e2e, reused as they are: they speak each provider's wire protocol,
- * record requests and count TCP connections and concurrency. Run the bench with tsx (it imports TS).
+ * The loopback servers of the e2e suite (@strands-cli/test-servers), reused as they are: they speak
+ * each provider's wire protocol, record requests and count TCP connections and concurrency.
  */
 export {
   echoLastUserMessage,
@@ -10,4 +10,4 @@ export {
   startBedrockServer,
   startOllamaServer,
   startOpenAIServer,
-} from '../../tests-e2e/src/servers/index.js';
+} from '@strands-cli/test-servers';

@@ -1,5 +1,5 @@
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
 
 describe('the built strands binary', () => {
   it('prints its version and exits 0', async () => {

@@ -1,11 +1,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  echoLastUserMessage,
+  type LoopbackServer,
+  type RecordedRequest,
+  reply,
+} from '@strands-cli/test-servers';
+import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { type CliRun, runCli } from './cli-process.js';
 import { type ProviderTarget, providerTarget, providerTargets } from './providers/provider-targets.js';
-import { echoLastUserMessage, type LoopbackServer, type RecordedRequest, reply } from './servers/index.js';
 
 /**
  * The performance plan as counts (issue 7): for every executor on every provider, `strands run --json`

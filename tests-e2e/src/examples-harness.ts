@@ -6,10 +6,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type CliRun, runCli } from './cli-process.js';
+import type { LoopbackServer } from '@strands-cli/test-servers';
+import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
 import { type ExampleScript, responderFor } from './example-scripts/index.js';
 import { providerTargets } from './providers/provider-targets.js';
-import type { LoopbackServer } from './servers/index.js';
 
 /** The repository root (the CLI runs from there, as a user following the README would). */
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));

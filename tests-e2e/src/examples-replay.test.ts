@@ -10,8 +10,8 @@
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
 import { exampleScripts } from './example-scripts/index.js';
 import {
   artifactsIn,

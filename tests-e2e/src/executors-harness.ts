@@ -2,14 +2,14 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CliRun, runCli } from './cli-process.js';
 import {
   type LoopbackServer,
   type RecordedRequest,
   type ScriptedReply,
   startOllamaServer,
-} from './servers/index.js';
-import { withLoopbackServer } from './servers/with-loopback-server.js';
+} from '@strands-cli/test-servers';
+import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
+import { withLoopbackServer } from '@strands-cli/test-servers/vitest';
 
 /** A spec of the repository's `examples/` folder. */
 export function example(name: string): string {

@@ -1,3 +1,4 @@
+import { reply } from '@strands-cli/test-servers';
 import { describe, expect } from 'vitest';
 import {
   answerByPrefix,
@@ -9,7 +10,6 @@ import {
   runSpec,
   userMessage,
 } from './executors-harness.js';
-import { reply } from './servers/index.js';
 
 describe('the parallel executor, through the built CLI', () => {
   it('runs examples/parallel-reviews.yaml: branch context, reduce over branches, artifacts', async ({

@@ -1,6 +1,6 @@
+import { reply } from '@strands-cli/test-servers';
 import { describe, expect } from 'vitest';
 import { artifactsIn, example, it, runSpec, systemPrompt, userMessage } from './executors-harness.js';
-import { reply } from './servers/index.js';
 
 const message = 'My router drops the connection every hour';
 const instruction =

@@ -1,3 +1,4 @@
+import { reply } from '@strands-cli/test-servers';
 import { describe, expect } from 'vitest';
 import {
   answerByPrefix,
@@ -10,7 +11,6 @@ import {
   systemPrompt,
   userMessage,
 } from './executors-harness.js';
-import { reply } from './servers/index.js';
 
 describe('the workflow executor, through the built CLI', () => {
   it('runs examples/workflow-research-dag.yaml: DAG context, the sink as result, artifacts', async ({

@@ -9,9 +9,9 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type OllamaServer, type RecordedRequest, startOllamaServer } from '@strands-cli/test-servers';
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
-import { type OllamaServer, type RecordedRequest, startOllamaServer } from './servers/index.js';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 const exampleDirectory = join(repositoryRoot, 'examples', 'plugin-executor-map');

@@ -5,9 +5,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type OpenAIServer, startOpenAIServer } from '@strands-cli/test-servers';
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
-import { type OpenAIServer, startOpenAIServer } from './servers/index.js';
 
 const apiKey = 'sk-e2e-secret-0123456789abcdef';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec, SpecValidationError, StrandsError } from '@strands-cli/core';
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from './cli-process.js';
 import { reliabilityFixture } from './reliability-harness.js';
 import { mutants } from './spec-mutations.js';
 

@@ -1,3 +1,4 @@
+import { type LoopbackServer, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   filesUnder,
@@ -7,7 +8,6 @@ import {
   runDocument,
   runPrepared,
 } from './reliability-harness.js';
-import { type LoopbackServer, reply } from './servers/index.js';
 
 /** The final answer of the chain fixture, as the echo responder gives it. */
 const second = 'echo: second: polish echo: first: draft';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type LoopbackServer, reply, type ScriptedReply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filesUnder, prepareSpec, providerTargets, runDocument, runPrepared } from './reliability-harness.js';
-import { type LoopbackServer, reply, type ScriptedReply } from './servers/index.js';
 
 /** The two answers of the chain fixture, as the echo responder gives them. */
 const first = 'echo: first: draft';

@@ -3,10 +3,10 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LoopbackServer } from '@strands-cli/test-servers';
+import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
 import { parse, stringify } from 'yaml';
-import { type CliRun, runCli } from './cli-process.js';
 import { type ProviderTarget, providerTarget, providerTargets } from './providers/provider-targets.js';
-import type { LoopbackServer } from './servers/index.js';
 
 /** The runtime keys that make a reliability fixture run on one provider (the endpoint comes from env). */
 const runtimeFor: Readonly<Record<ProviderTarget['id'], Record<string, string>>> = {
@@ -122,20 +122,12 @@ export function runDocument(run: CliRun): RunDocument {
   return JSON.parse(run.stdout) as RunDocument;
 }
 
-/**
- * Sends `signal` to the child once `ready()` holds (polled), e.g. when requests are in flight;
- * `onSent` learns when it was sent.
- */
-export function signalWhen(
-  signal: NodeJS.Signals,
-  ready: () => boolean,
-  onSent: () => void = () => undefined,
-): (child: ChildProcess) => void {
+/** Sends `signal` to the child once `ready()` holds (polled), e.g. when requests are in flight. */
+export function signalWhen(signal: NodeJS.Signals, ready: () => boolean): (child: ChildProcess) => void {
   return (child) => {
     const poll = setInterval(() => {
       if (ready()) {
         clearInterval(poll);
-        onSent();
         child.kill(signal);
       }
     }, 10);

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type LoopbackServer, reply } from '@strands-cli/test-servers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   filesUnder,
@@ -11,7 +12,6 @@ import {
   runPrepared,
   type SpecDocument,
 } from './reliability-harness.js';
-import { type LoopbackServer, reply } from './servers/index.js';
 
 // These guards do not depend on the provider: one is enough.
 const openai = providerTarget('openai');

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type LoopbackServer, type RecordedRequest, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   filesUnder,
@@ -10,7 +11,6 @@ import {
   runPrepared,
   signalWhen,
 } from './reliability-harness.js';
-import { type LoopbackServer, type RecordedRequest, reply } from './servers/index.js';
 
 const branches = ['north', 'south', 'east', 'west'] as const;
 
@@ -85,23 +85,17 @@ describe.each(providerTargets)('stopping a parallel run on $id, through the buil
       server.setResponder(() => reply.stall());
       const prepared = await prepareSpec('parallel-four', target);
       await withExistingFile(prepared);
-      let signalledAt = 0;
+      // The requests stall until the client gives up, and the provider's own timeouts are minutes long,
+      // so a run that ignored the signal would sit until the harness kills it (SIGKILL, no exit code).
+      // Exiting 130 by itself is the bound; how quickly it does so is a benchmark question, not a test's.
       const run = await runPrepared(prepared, target, server, {
-        onSpawn: signalWhen(
-          signal,
-          () => server.stats().inFlight === 4,
-          () => {
-            signalledAt = performance.now();
-          },
-        ),
+        onSpawn: signalWhen(signal, () => server.stats().inFlight === 4),
       });
-      const exitedAfterMs = performance.now() - signalledAt;
       expect(run.signal).toBeNull();
       expect(run.code).toBe(130);
       expect(run.stderr).toMatch(new RegExp(`Interrupted by ${signal}`));
       expect(run.stdout).toBe('');
-      // "Within a second" on an idle machine; the bound is generous for a loaded CI runner.
-      expect(exitedAfterMs).toBeLessThan(5_000);
+      // No retry after the interrupt: the four stalled requests are all the server ever saw.
       expect(server.requests).toHaveLength(4);
       await server.waitForConnectionsClosed();
       expect(server.stats().inFlight).toBe(0);

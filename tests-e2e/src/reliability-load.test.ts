@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { LoopbackServer } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareSpec, providerTargets, runDocument, runPrepared } from './reliability-harness.js';
-import type { LoopbackServer } from './servers/index.js';
 
 /** Peak resident memory a load run may reach: generous, but far below what a leak per task would take. */
 const maxRssBytes = 512 * 1024 * 1024;

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
 
 const fixturePackage = fileURLToPath(new URL('../fixtures/loopback-provider', import.meta.url));
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { type LoopbackServer, startOpenAIServer } from '@strands-cli/test-servers';
+import { runCliListingModules, vendorSdkModules } from '@strands-cli/test-servers/startup-probe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerFixture, providerTarget } from './providers/provider-targets.js';
-import { type LoopbackServer, startOpenAIServer } from './servers/index.js';
-import { runCliListingModules, vendorSdkModules } from './startup-probe.js';
 
 const threeProviders = fileURLToPath(new URL('../fixtures/startup/three-providers.yaml', import.meta.url));
 const providerFacts = fileURLToPath(new URL('../fixtures/startup/provider-facts.yaml', import.meta.url));

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type OpenAIServer, reply, startOpenAIServer } from '@strands-cli/test-servers';
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
-import { type OpenAIServer, reply, startOpenAIServer } from './servers/index.js';
 import { type OrdersApi, ordersSecret, startOrdersApi, writeFixtureSpec } from './tools-fixtures.js';
 
 let api: OrdersApi;

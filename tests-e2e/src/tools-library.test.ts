@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { closeClientPool, runWorkflow } from '@strands-cli/core';
+import { reply, startOpenAIServer } from '@strands-cli/test-servers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reply, startOpenAIServer } from './servers/index.js';
 import { eventually, ordersSecret, startOrdersApi, writeFixtureSpec } from './tools-fixtures.js';
 
 afterAll(async () => {

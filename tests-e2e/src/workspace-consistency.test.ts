@@ -9,12 +9,14 @@ const packagesDirectory = fileURLToPath(new URL('../../packages/', import.meta.u
 interface Manifest {
   name: string;
   version: string;
+  private?: boolean;
   type?: string;
   sideEffects?: boolean;
   engines?: { node?: string };
   exports?: Record<string, unknown>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 }
 
 const packages = readdirSync(packagesDirectory).map((directory) => ({
@@ -32,7 +34,7 @@ describe('workspace packages', () => {
     expect(Object.keys(root ?? {})[0]).toBe('types');
   });
 
-  it.each(packages)(
+  it.each(packages.filter(({ manifest }) => manifest.private !== true))(
     '$directory exports a VERSION equal to its package.json version',
     ({ directory, manifest }) => {
       const candidates = ['src/version.ts', 'src/index.ts'].map((file) =>
@@ -87,4 +89,34 @@ describe('built-in plugin names', () => {
   it('the provider map lists exactly the workspace provider packages', () => {
     expect(builtinProviderPackages).toEqual(named('provider-'));
   });
+});
+
+const testServers = '@strands-cli/test-servers';
+
+/** Source files that ship: everything under a package's src/ but its tests and test fixtures. */
+function productSources(directory: string): string[] {
+  const src = join(packagesDirectory, directory, 'src');
+  if (!existsSync(src)) return [];
+  return readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.ts$/.test(file) && !/\.test\.ts$/.test(file) && !file.includes('__fixtures__'))
+    .map((file) => join(src, file));
+}
+
+describe('the test-only package', () => {
+  it('is private, so it is never published', () => {
+    const manifest = packages.find(({ manifest }) => manifest.name === testServers)?.manifest;
+    expect(manifest?.private).toBe(true);
+  });
+
+  it.each(packages.filter(({ manifest }) => manifest.name !== testServers))(
+    '$directory imports it from tests only, as a dev dependency',
+    ({ directory, manifest }) => {
+      const importing = productSources(directory).filter((file) =>
+        readFileSync(file, 'utf8').includes(`'${testServers}`),
+      );
+      expect(importing).toEqual([]);
+      expect(manifest.dependencies?.[testServers]).toBeUndefined();
+      expect(manifest.peerDependencies?.[testServers]).toBeUndefined();
+    },
+  );
 });

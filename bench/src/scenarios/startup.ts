@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { strandsBin } from '../../../tests-e2e/src/cli-process.js';
-import { runCliListingModules, vendorSdkModules } from '../../../tests-e2e/src/startup-probe.js';
+import { strandsBin } from '@strands-cli/test-servers/cli-process';
+import { runCliListingModules, vendorSdkModules } from '@strands-cli/test-servers/startup-probe';
 import { processEnv } from '../providers.js';
 import { type Summary, summarize } from '../stats.js';
 

@@ -7,7 +7,7 @@
 // third-party plugin, vendor SDKs and undici, and minijinja-js (it reads its .wasm from its folder).
 // Commands stay lazy: esbuild splits each `await import()` into its own chunk, so `validate` still
 // never loads what `run` needs. meta.json lists the source modules in each chunk (the start-up probe
-// of tests-e2e maps loaded chunks back to them).
+// of @strands-cli/test-servers maps loaded chunks back to them).
 import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

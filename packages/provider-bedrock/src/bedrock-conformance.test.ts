@@ -1,5 +1,5 @@
 import { scriptedServerHarness, testModelProvider } from '@strands-cli/core/testing';
-import { scriptedReplyFor, startBedrockServer } from '../../../tests-e2e/src/servers/index.js';
+import { scriptedReplyFor, startBedrockServer } from '@strands-cli/test-servers';
 import bedrockProviderPlugin from './index.js';
 
 testModelProvider({

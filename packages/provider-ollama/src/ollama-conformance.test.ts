@@ -1,5 +1,5 @@
 import { scriptedServerHarness, testModelProvider } from '@strands-cli/core/testing';
-import { scriptedReplyFor, startOllamaServer } from '../../../tests-e2e/src/servers/index.js';
+import { scriptedReplyFor, startOllamaServer } from '@strands-cli/test-servers';
 import ollamaProviderPlugin from './index.js';
 
 testModelProvider({

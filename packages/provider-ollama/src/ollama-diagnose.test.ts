@@ -1,5 +1,5 @@
+import { startOllamaServer } from '@strands-cli/test-servers';
 import { describe, expect, it } from 'vitest';
-import { startOllamaServer } from '../../../tests-e2e/src/servers/index.js';
 import { diagnoseOllama } from './ollama-diagnose.js';
 
 describe('diagnoseOllama', () => {

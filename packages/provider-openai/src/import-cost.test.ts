@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { modulesLoadedBy } from '@strands-cli/test-servers/import-probe';
 import { describe, expect, it } from 'vitest';
-import { modulesLoadedBy } from '../../../tests-e2e/src/import-probe.js';
 
 describe('importing @strands-cli/provider-openai', () => {
   it('loads neither the openai SDK nor undici (validate and --help stay fast)', async () => {

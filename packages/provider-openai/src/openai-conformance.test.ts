@@ -1,5 +1,5 @@
 import { scriptedServerHarness, testModelProvider } from '@strands-cli/core/testing';
-import { scriptedReplyFor, startOpenAIServer } from '../../../tests-e2e/src/servers/index.js';
+import { scriptedReplyFor, startOpenAIServer } from '@strands-cli/test-servers';
 import openAIProviderPlugin from './index.js';
 
 testModelProvider({

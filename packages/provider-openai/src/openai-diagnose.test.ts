@@ -1,6 +1,6 @@
 import net from 'node:net';
+import { type OpenAIServer, startOpenAIServer } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAIServer, startOpenAIServer } from '../../../tests-e2e/src/servers/index.js';
 import { diagnoseOpenAI } from './openai-diagnose.js';
 import { placeholderApiKey } from './openai-settings.js';
 

@@ -1,4 +1,4 @@
-import type { RecordedRequest, ScriptedUsage } from '../servers/index.js';
+import type { RecordedRequest, ScriptedUsage } from '@strands-cli/test-servers';
 
 /** What a scripted model needs to know about a request, whatever the provider's wire format. */
 export interface Conversation {

@@ -1,4 +1,9 @@
-import { type RecordedRequest, reply, type ScriptedReply, type ScriptedToolCall } from '../servers/index.js';
+import {
+  type RecordedRequest,
+  reply,
+  type ScriptedReply,
+  type ScriptedToolCall,
+} from '@strands-cli/test-servers';
 import { type Conversation, plausibleUsage, readConversation } from './conversation.js';
 
 /** A provider the examples use; each has a loopback server in `../servers`. */

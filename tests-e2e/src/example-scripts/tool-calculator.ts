@@ -1,4 +1,4 @@
-import type { ScriptedReply } from '../servers/index.js';
+import type { ScriptedReply } from '@strands-cli/test-servers';
 import type { Conversation } from './conversation.js';
 import { callTools, type ExampleScript, say, unexpected } from './example-script.js';
 

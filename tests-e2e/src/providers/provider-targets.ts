@@ -2,13 +2,13 @@ import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CliRun, runCli } from '../cli-process.js';
 import {
   type LoopbackServer,
   startBedrockServer,
   startOllamaServer,
   startOpenAIServer,
-} from '../servers/index.js';
+} from '@strands-cli/test-servers';
+import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
 
 /** One provider as the e2e suite drives it: its loopback server and the environment that points at it. */
 export interface ProviderTarget {

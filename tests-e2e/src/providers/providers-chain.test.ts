@@ -1,5 +1,5 @@
+import { type LoopbackServer, type RecordedRequest, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type LoopbackServer, type RecordedRequest, reply } from '../servers/index.js';
 import { jsonResult, type ProviderTarget, providerTargets, runFixture } from './provider-targets.js';
 
 /** Whether a recorded model call asked for a stream, in each protocol's own terms. */

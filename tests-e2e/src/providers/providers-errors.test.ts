@@ -1,5 +1,5 @@
+import { type LoopbackServer, reply, type ScriptedReply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type LoopbackServer, reply, type ScriptedReply } from '../servers/index.js';
 import { type ProviderTarget, providerTargets, runFixture } from './provider-targets.js';
 
 /** One failure scenario: what the server does, and what the user must see. */

@@ -1,5 +1,5 @@
+import { type LoopbackServer, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type LoopbackServer, reply } from '../servers/index.js';
 import { jsonResult, providerTargets, runFixture } from './provider-targets.js';
 
 describe.each(providerTargets)('connection pooling on $id, through the built CLI', (target) => {

@@ -1,5 +1,5 @@
+import { type LoopbackServer, type RecordedRequest, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type LoopbackServer, type RecordedRequest, reply } from '../servers/index.js';
 import { type ProviderTarget, providerTargets, runFixture } from './provider-targets.js';
 
 interface WireMessage {

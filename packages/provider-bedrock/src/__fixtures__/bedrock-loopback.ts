@@ -1,13 +1,10 @@
 import type { ModelRequestV1 } from '@strands-cli/core/spec';
-import { startBedrockServer } from '../../../../tests-e2e/src/servers/index.js';
-import {
-  testTransport,
-  withLoopbackProvider,
-} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+import { startBedrockServer } from '@strands-cli/test-servers';
+import { testTransport, withLoopbackProvider } from '@strands-cli/test-servers/vitest';
 import { createBedrockProvider } from '../bedrock-model-provider.js';
 
-export { reply } from '../../../../tests-e2e/src/servers/index.js';
-export { drainStream } from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+export { reply } from '@strands-cli/test-servers';
+export { drainStream } from '@strands-cli/test-servers/vitest';
 
 /** A Bedrock model id as the service spells it (with the `:0` version). */
 export const modelId = 'us.anthropic.claude-3-sonnet-20240229-v1:0';

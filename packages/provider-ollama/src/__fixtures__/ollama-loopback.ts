@@ -1,13 +1,10 @@
 import type { ModelRequestV1 } from '@strands-cli/core/spec';
-import { startOllamaServer } from '../../../../tests-e2e/src/servers/index.js';
-import {
-  testTransport,
-  withLoopbackProvider,
-} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+import { startOllamaServer } from '@strands-cli/test-servers';
+import { testTransport, withLoopbackProvider } from '@strands-cli/test-servers/vitest';
 import { createOllamaProvider } from '../ollama-model-provider.js';
 
-export { reply, startOllamaServer } from '../../../../tests-e2e/src/servers/index.js';
-export { drainStream } from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+export { reply, startOllamaServer } from '@strands-cli/test-servers';
+export { drainStream } from '@strands-cli/test-servers/vitest';
 
 /** The smallest model turn. */
 export const hello: ModelRequestV1 = { modelId: 'llama3.1', messages: [{ role: 'user', content: 'hi' }] };

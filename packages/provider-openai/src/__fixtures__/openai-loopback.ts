@@ -1,13 +1,10 @@
 import type { ModelRequestV1 } from '@strands-cli/core/spec';
-import { startOpenAIServer } from '../../../../tests-e2e/src/servers/index.js';
-import {
-  testTransport,
-  withLoopbackProvider,
-} from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+import { startOpenAIServer } from '@strands-cli/test-servers';
+import { testTransport, withLoopbackProvider } from '@strands-cli/test-servers/vitest';
 import { createOpenAIProvider } from '../openai-model-provider.js';
 
-export { reply } from '../../../../tests-e2e/src/servers/index.js';
-export { drainStream } from '../../../../tests-e2e/src/servers/with-loopback-server.js';
+export { reply } from '@strands-cli/test-servers';
+export { drainStream } from '@strands-cli/test-servers/vitest';
 
 /** The smallest model turn. */
 export const hello: ModelRequestV1 = { modelId: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };

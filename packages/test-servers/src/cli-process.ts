@@ -2,8 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
-/** The built `strands` entry point, run as a user would run it. */
-export const strandsBin = fileURLToPath(new URL('../../packages/cli/bin/strands.js', import.meta.url));
+/**
+ * The built `strands` entry point, run as a user would run it. Found by its place in the workspace
+ * (this file runs from `src/` or `dist/`, one level below this package) rather than by package name:
+ * declaring the CLI a dependency would make every provider's tests wait on the CLI's build, and the CLI
+ * lists the providers as peers, which would close a cycle.
+ */
+export const strandsBin = fileURLToPath(new URL('../../cli/bin/strands.js', import.meta.url));
 
 /** What a finished CLI process left behind. */
 export interface CliRun {

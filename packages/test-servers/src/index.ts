@@ -1,6 +1,6 @@
 /**
  * Loopback servers that speak the OpenAI, Ollama and Bedrock wire protocols exactly as the real
- * services do (see README.md in this folder). Scripted per test, they record every request and count
+ * services do (see this package's README.md). Scripted per test, they record every request and count
  * TCP connections and concurrent requests, so tests assert counts, never timings.
  *
  * @example
