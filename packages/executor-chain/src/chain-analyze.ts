@@ -12,13 +12,14 @@ import type { ChainConfig } from './chain-config.js';
 /** What `steps[i]` of a chain can see, for the hint of an undefined-name error. */
 export function stepVisibilityHint(index: number): string {
   return index === 0
-    ? 'The first step sees only the inputs: there are no earlier steps yet.'
-    : `This step (steps[${index}]) sees ${index === 1 ? 'steps[0]' : `steps[0] to steps[${index - 1}]`} only: later steps have not run yet.`;
+    ? 'The first step sees only the inputs: there are no earlier steps yet, so no steps and no last_response.'
+    : `This step (steps[${index}]) sees ${index === 1 ? 'steps[0]' : `steps[0] to steps[${index - 1}]`} and last_response (the response of steps[${index - 1}]) only: later steps have not run yet.`;
 }
 
 /**
  * Static analysis of a `chain` config for validate/plan: agent and tool references, every template
- * with what its step can see (`steps` with earlier steps only, then `step.vars`), and the drawing.
+ * with what its step can see (`steps` with earlier steps only, `last_response` from the second step
+ * on, then `step.vars`), and the drawing.
  */
 export function analyzeChain(config: ChainConfig, _spec: Readonly<WorkflowSpec>): AnalysisV1 {
   const agentReferences: ReferenceV1[] = [];
@@ -31,6 +32,8 @@ export function analyzeChain(config: ChainConfig, _spec: Readonly<WorkflowSpec>)
   config.steps.forEach((step, index) => {
     const pointer = `/pattern/config/steps/${index}`;
     const scope: Record<string, unknown> = { steps: [...records] };
+    // strands-cli users write `last_response` for the previous step's response in chains too.
+    if (index > 0) scope.last_response = records[index - 1]?.response;
     if (afterHuman) scope.hitl_response = '<human response>';
     const hint = stepVisibilityHint(index);
     if ('agent' in step) {

@@ -23,7 +23,7 @@ export interface ChainStepRecord {
 /**
  * Runs a `chain` pattern (behaviour Part B §3.3 with Part A): steps run strictly in order and the
  * first failure stops the chain. Step i's input is rendered with the user's variables, then
- * `steps` (the records of steps 0..i-1), then the step's own `vars`, which win over everything. A
+ * `steps` (the records of steps 0..i-1) and, from the second step on, `last_response`, then the step's own `vars`, which win over everything. A
  * non-empty `tool_overrides` replaces the agent's tools; an empty list keeps them. Every step is a
  * fresh conversation; data flows only through templates. A one-step chain is strands-cli's
  * "single agent" and follows the same rules.
@@ -59,7 +59,11 @@ async function runStep(
   let input: string;
   try {
     // Later keys win: the pattern's `steps`, then the step's own vars (the core puts user variables underneath).
-    input = context.render(step.input, { steps: [...previous], ...step.vars }, `${ref.pointer}/input`);
+    // `last_response` (the previous step's response) exists from the second step on, as in parallel branches.
+    const last = previous[previous.length - 1];
+    const scope =
+      last === undefined ? { steps: [...previous] } : { steps: [...previous], last_response: last.response };
+    input = context.render(step.input, { ...scope, ...step.vars }, `${ref.pointer}/input`);
   } catch (error) {
     throw new StepFailedError(ref.label, step.agent, error);
   }

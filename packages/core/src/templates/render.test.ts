@@ -20,6 +20,13 @@ describe('renderTemplate', () => {
     expect(renderTemplate("{{ t | regex_search('score: (\\d+)') }}", { t: 'Score: 42' })).toBe('42');
   });
 
+  it('slices as Python does, around comments and stray braces', () => {
+    expect(renderTemplate('a {# c #}{ {{ w[-60:] }} {{ w[::-1] }}', { w: 'hello' })).toBe('a { hello olleh');
+    expect(() => renderTemplate('{{ missing[-3:] }}', {})).toThrow(
+      /'missing\[-3:\]' is undefined \(template line 1, column 4\)/,
+    );
+  });
+
   it('fails on undefined names and names the location', () => {
     expect(() =>
       renderTemplate('{{ missing }}', {}, { pointer: '/pattern/config/steps/0/input', line: 3, column: 5 }),

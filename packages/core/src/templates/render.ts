@@ -4,8 +4,10 @@ import { TemplateError } from '../spec/v1/errors.js';
 import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
 import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
+import { pythonSliceFilter, pythonSliceFilterName } from './python-slice.js';
 import { dunderNameIn, isSandboxNameMessage, sandboxNameHint, sandboxNameMessage } from './sandbox-names.js';
 import { renderSimplePaths } from './simple-paths.js';
+import { rewriteSlices } from './slice-rewrite.js';
 
 /** The minijinja-js Environment, typed to what we use. */
 interface MinijinjaEnvironment {
@@ -49,6 +51,7 @@ function createEnvironment(debug: boolean): MinijinjaEnvironment {
   created.addFilter('truncate', truncateFilter as (...args: never[]) => unknown);
   created.addFilter('tojson', tojsonFilter as (...args: never[]) => unknown);
   created.addFilter('regex_search', regexSearchFilter as (...args: never[]) => unknown);
+  created.addFilter(pythonSliceFilterName, pythonSliceFilter as (...args: never[]) => unknown);
   return created;
 }
 
@@ -117,7 +120,12 @@ function checkedOutput(output: string, location: SpecLocation | undefined): stri
 }
 
 function renderInEngine(source: string, context: Readonly<Record<string, unknown>>): string {
-  return getEnvironment().renderStr(keepPythonStyleEscapes(source), toPlainData(context));
+  return getEnvironment().renderStr(engineSource(source), toPlainData(context));
+}
+
+/** The template as the engine must read it to render what Jinja2 renders. */
+function engineSource(source: string): string {
+  return rewriteSlices(keepPythonStyleEscapes(source));
 }
 
 /**
@@ -153,10 +161,12 @@ function describeTemplateFailure(
 ): string {
   const raw = error instanceof Error ? error.message : String(error);
   if (/fuel/i.test(raw)) return `${where(location)}template ran too long and was stopped`;
-  const summary = (raw.split('\n')[0] ?? raw)
-    .replace(/^Error:\s*/, '')
-    .replace(/ \(in <string>:(\d+)\)$/, '');
-  const marked = markedExpression(source, context);
+  const summary = summaryOf(raw);
+  // Marked in the template as written when it fails there the same way (columns and text then match
+  // what the user wrote), else in the rewritten text the engine rendered (see slice-rewrite.ts).
+  const marked =
+    markedExpression(keepPythonStyleEscapes(source), context, summary) ??
+    markedExpression(engineSource(source), context);
   if (!marked) return `${where(location)}${summary}`;
   const at = `template line ${marked.line}, column ${marked.column}`;
   const internal = dunderNameIn(marked.text);
@@ -169,18 +179,26 @@ function describeTemplateFailure(
   return `${where(location)}${summary}: '${marked.text}' (${at})`;
 }
 
+/** The first line of an engine error, without its `Error:` prefix and `(in <string>:n)` suffix. */
+function summaryOf(raw: string): string {
+  return (raw.split('\n')[0] ?? raw).replace(/^Error:\s*/, '').replace(/ \(in <string>:(\d+)\)$/, '');
+}
+
+/** The expression the engine marks when rendering `engineText` fails (with `expected` as its summary, if given). */
 function markedExpression(
-  source: string,
+  engineText: string,
   context: Readonly<Record<string, unknown>>,
+  expected?: string,
 ): { text: string; line: number; column: number } | undefined {
   debugEnvironment ??= createEnvironment(true);
   let detail: string;
   try {
-    debugEnvironment.renderStr(keepPythonStyleEscapes(source), toPlainData(context));
+    debugEnvironment.renderStr(engineText, toPlainData(context));
     return undefined;
   } catch (error) {
     detail = error instanceof Error ? error.message : String(error);
   }
+  if (expected !== undefined && summaryOf(detail) !== expected) return undefined;
   const lines = detail.split('\n');
   const index = lines.findIndex((text) => /^\s*\d+ > /.test(text));
   const sourceLine = lines[index];

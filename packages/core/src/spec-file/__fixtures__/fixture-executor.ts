@@ -1,6 +1,7 @@
 /**
  * A small `chain`-like executor for the core's spec-file tests (the real executors live in their
- * own packages, which the core cannot depend on). Steps see `steps` with earlier steps only.
+ * own packages, which the core cannot depend on). Steps see `steps` with earlier steps only,
+ * and `last_response` from the second step on.
  */
 import * as z from 'zod';
 import type { AnalysisV1, ExecutorV1 } from '../../spec/v1/executor-v1.js';
@@ -31,7 +32,11 @@ function analyze(config: Config): AnalysisV1 {
         (analysis.templates as unknown[]).push({
           pointer: `${pointer}/input`,
           template: step.input,
-          scope: { steps: [...records], ...step.vars },
+          scope: {
+            steps: [...records],
+            ...(index > 0 ? { last_response: (records[index - 1] as { response?: unknown }).response } : {}),
+            ...step.vars,
+          },
           hint: `steps[${index}] sees only earlier steps`,
         });
       }
