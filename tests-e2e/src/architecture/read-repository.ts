@@ -29,15 +29,19 @@ interface Manifest {
   peerDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
-  exports?: Record<string, string | Record<string, string>>;
+  exports?: Record<string, unknown>;
 }
 
 /** `./spec` → `./dist/spec/v1/index.js` becomes `/spec` → `packages/core/src/spec/v1/index.js`. */
 function readEntries(directory: string, manifest: Manifest): Record<string, string> {
   const entries: Record<string, string> = {};
   for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
-    const file = typeof target === 'string' ? target : (target.import ?? target.default);
-    if (file === undefined) continue;
+    const conditions = (typeof target === 'object' && target !== null ? target : {}) as Record<
+      string,
+      unknown
+    >;
+    const file = [target, conditions.import, conditions.default].find((value) => typeof value === 'string');
+    if (typeof file !== 'string') continue;
     const source = file.replace(/^\.\/dist\//, './src/');
     entries[subpath.slice(1)] = posix.join(directory, source);
   }
