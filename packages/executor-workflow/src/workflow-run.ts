@@ -1,7 +1,7 @@
 import type { ExecutorContextV1, ExecutorResultV1 } from '@strands-cli/core/spec';
 import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
+import { TaskAncestry } from './workflow-ancestry.js';
 import type { WorkflowConfig, WorkflowTask } from './workflow-config.js';
-import { ancestorsOf } from './workflow-graph.js';
 import { type ReadyQueueNode, runReadyQueue } from './workflow-ready-queue.js';
 import { type TaskRecord, taskRecord } from './workflow-task-record.js';
 
@@ -16,13 +16,15 @@ export async function runWorkflow(context: ExecutorContextV1<WorkflowConfig>): P
   const nodes: ReadyQueueNode[] = tasks.map((task) => ({ id: task.id, deps: task.deps ?? [] }));
   const indexById = new Map(tasks.map((task, index) => [task.id, index]));
   const finished = new Map<string, TaskRecord>();
+  const ancestry = new TaskAncestry(tasks);
   const records = await runReadyQueue(
     nodes,
     async (node, signal) => {
       const index = indexById.get(node.id) ?? 0;
       // Exactly what validate let this task read (its ancestors, in spec order), never whatever
-      // else happens to have finished: results must not depend on timing.
-      const scopeTasks = Object.fromEntries(ancestorsOf(node.id, tasks).map((id) => [id, finished.get(id)]));
+      // else happens to have finished: results must not depend on timing. A view, since copying every
+      // ancestor for every task of a long chain is quadratic; all of them have finished by now.
+      const scopeTasks = ancestry.view(node.id, (id) => finished.get(id));
       const record = await runTask(context, tasks[index] as WorkflowTask, index, scopeTasks, signal);
       finished.set(node.id, record);
       return record;
@@ -42,7 +44,7 @@ async function runTask(
   context: ExecutorContextV1<WorkflowConfig>,
   task: WorkflowTask,
   index: number,
-  scopeTasks: Record<string, unknown>,
+  scopeTasks: Readonly<Record<string, unknown>>,
   signal: AbortSignal,
 ): Promise<TaskRecord> {
   const pointer = `/pattern/config/tasks/${index}`;
