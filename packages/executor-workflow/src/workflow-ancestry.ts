@@ -79,15 +79,15 @@ export class TaskAncestry {
   }
 
   /**
-   * A read-only mapping of `id`'s ancestors to `valueOf(ancestor)`, built as it is read: templates
+   * A read-only mapping of `id`'s ancestors to `valueFor(ancestor)`, built as it is read: templates
    * usually read one or two entries, so materialising every ancestor per task is what made a long
    * chain quadratic. Enumerating it lists the ancestors in spec order, like a plain object would.
    */
-  view<T>(id: string, valueOf: (ancestor: string) => T): Readonly<Record<string, T>> {
+  view<T>(id: string, valueFor: (ancestor: string) => T): Readonly<Record<string, T>> {
     let keys: string[] | undefined;
     const visible = (key: string | symbol): key is string => typeof key === 'string' && this.has(key, id);
     return new Proxy({} as Record<string, T>, {
-      get: (_target, key) => (visible(key) ? valueOf(key) : undefined),
+      get: (_target, key) => (visible(key) ? valueFor(key) : undefined),
       has: (_target, key) => visible(key),
       ownKeys: () => {
         keys ??= this.list(id);
@@ -95,7 +95,7 @@ export class TaskAncestry {
       },
       getOwnPropertyDescriptor: (_target, key) =>
         visible(key)
-          ? { value: valueOf(key), writable: false, enumerable: true, configurable: true }
+          ? { value: valueFor(key), writable: false, enumerable: true, configurable: true }
           : undefined,
       set: () => false,
       defineProperty: () => false,
