@@ -2,7 +2,7 @@
  * `pnpm bench`: every scenario of issue 7 in one process (start-up and the `strands run` memory
  * figures spawn processes), against loopback servers. Prints a Markdown report and writes
  * bench/results/latest.json and latest.md. `--quick` runs fewer repetitions; `--only=chain,parallel,
- * startup,scale` picks scenarios.
+ * startup,scale,growth` picks scenarios.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -12,6 +12,7 @@ import { benchProviders } from './providers.js';
 import { startRemoteServer } from './remote-server.js';
 import { formatReport } from './report.js';
 import { benchChain, type ChainResult } from './scenarios/chain.js';
+import { benchGrowth, formatGrowth, type GrowthPoint } from './scenarios/growth.js';
 import { benchOrchestration } from './scenarios/orchestration.js';
 import { answerDelayMs, benchParallel, type ParallelResult } from './scenarios/parallel.js';
 import { benchChainScale, benchLargeRun, largeSpecs } from './scenarios/scale.js';
@@ -19,7 +20,7 @@ import { benchStartup, type StartupResult } from './scenarios/startup.js';
 import type { LoopbackServer } from './servers.js';
 import { type BenchResults, checkTargets } from './targets.js';
 
-const scenarioNames = ['chain', 'parallel', 'startup', 'scale'] as const;
+const scenarioNames = ['chain', 'parallel', 'startup', 'scale', 'growth'] as const;
 type ScenarioName = (typeof scenarioNames)[number];
 
 interface Options {
@@ -157,12 +158,26 @@ async function main(): Promise<number> {
     progress('scale: orchestration alone (in-memory model), chains of 10, 100 and 1000 steps');
     scale = { ...scale, orchestration: await benchOrchestration(reps.orchestration) };
   }
+  let growth: GrowthPoint[] | undefined;
+  if (options.only.has('growth')) {
+    const provider = benchProviders[0];
+    if (!provider) throw new Error('no provider');
+    progress(`growth: ${provider.id}, validate and run of workflow chains of 1k, 4k and 16k tasks`);
+    growth = await withServer(provider.start, (server) => benchGrowth(provider, server));
+    progress(formatGrowth(growth));
+  }
   if (options.only.has('startup')) {
     progress('start-up: node -e 0, strands --version, validate, plan');
     startup = await benchStartup(reps.startup);
   }
 
-  const results: BenchResults = { chain, parallel, startup, ...(scale ? { scale } : {}) };
+  const results: BenchResults = {
+    chain,
+    parallel,
+    startup,
+    ...(scale ? { scale } : {}),
+    ...(growth ? { growth } : {}),
+  };
   const targets = checkTargets(results);
   const finished = { ...machine, loadAverage: { ...machine.loadAverage, end: round1(loadavg()[0] ?? 0) } };
   const mode = `${options.quick ? '--quick' : 'full run'}, ${((performance.now() - started) / 1000).toFixed(0)} s`;

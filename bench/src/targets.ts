@@ -1,4 +1,5 @@
 import type { ChainResult } from './scenarios/chain.js';
+import type { GrowthPoint } from './scenarios/growth.js';
 import type { OrchestrationPoint } from './scenarios/orchestration.js';
 import type { ParallelResult } from './scenarios/parallel.js';
 import type { ChainScalePoint, LargeRunResult } from './scenarios/scale.js';
@@ -13,6 +14,8 @@ export interface TargetCheck {
 
 /** Everything the bench measured. */
 export interface BenchResults {
+  /** Validate and run of long workflow chains (scenario 7). */
+  readonly growth?: readonly GrowthPoint[];
   readonly chain: readonly ChainResult[];
   readonly parallel: readonly ParallelResult[];
   readonly startup: readonly StartupResult[];

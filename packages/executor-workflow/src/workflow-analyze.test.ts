@@ -1,7 +1,7 @@
 import type { WorkflowSpec } from '@strands-cli/core/spec';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflow } from './workflow-analyze.js';
-import { workflowConfigSchema } from './workflow-config.js';
+import { maxWorkflowTasks, workflowConfigSchema } from './workflow-config.js';
 
 const spec = {} as WorkflowSpec;
 const analyze = (tasks: unknown[]) => analyzeWorkflow(workflowConfigSchema.parse({ tasks }), spec);
@@ -53,6 +53,30 @@ describe('analyzeWorkflow', () => {
       { from: 'right', to: 'merge' },
     ]);
     expect(diamond.issues).toEqual([]);
+  });
+
+  it('analyses a 16,000-task chain: each task sees all tasks before it, one hint names the first 20', () => {
+    const tasks = Array.from({ length: 16_000 }, (_, i) =>
+      i === 0
+        ? { id: 't0', agent: 'x', input: 'go' }
+        : { id: `t${i}`, agent: 'x', deps: [`t${i - 1}`], input: `{{ tasks.t${i - 1}.response }}` },
+    );
+    const analysis = analyzeWorkflow({ tasks } as never, spec);
+    expect(analysis.issues).toEqual([]);
+    expect(analysis.templates).toHaveLength(16_000);
+    expect(Object.keys(analysis.templates[15_999]?.scope.tasks as object)).toHaveLength(15_999);
+    expect(analysis.templates[15_999]?.hint).toContain('tasks.t19, and 15979 more');
+  });
+
+  it('refuses more tasks than the limit, with the schema message', () => {
+    const tasks = Array.from({ length: maxWorkflowTasks + 1 }, (_, i) => ({ id: `t${i}`, agent: 'x' }));
+    const result = workflowConfigSchema.safeParse({ tasks });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['tasks'],
+      code: 'too_big',
+      maximum: maxWorkflowTasks,
+    });
   });
 
   it('reports duplicate ids, unknown deps, self-dependencies and cycles naming the tasks', () => {

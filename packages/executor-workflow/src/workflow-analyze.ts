@@ -6,8 +6,9 @@ import type {
   TemplateSiteV1,
   WorkflowSpec,
 } from '@strands-cli/core/spec';
+import { TaskAncestry } from './workflow-ancestry.js';
 import type { WorkflowConfig, WorkflowTask } from './workflow-config.js';
-import { ancestorsOf, checkTaskGraph } from './workflow-graph.js';
+import { checkTaskGraph } from './workflow-graph.js';
 
 /** The record a finished task leaves in `tasks` (placeholder values for static checks). */
 export function taskRecord(task: WorkflowTask): Record<string, unknown> {
@@ -20,12 +21,42 @@ export function taskRecord(task: WorkflowTask): Record<string, unknown> {
   };
 }
 
+/** How many visible tasks a hint names: the list of a task deep in a long chain would be huge. */
+const listedTasks = 20;
+
 function visibilityHint(task: WorkflowTask, ancestors: readonly string[]): string {
-  const visible = ancestors.length === 0 ? 'no other task' : ancestors.map((id) => `tasks.${id}`).join(', ');
+  const named = ancestors.slice(0, listedTasks).map((id) => `tasks.${id}`);
+  if (ancestors.length > listedTasks) named.push(`and ${ancestors.length - listedTasks} more`);
+  const visible = ancestors.length === 0 ? 'no other task' : named.join(', ');
   return (
     `Task \`${task.id}\` can read ${visible}: only the tasks it depends on, directly or through others. ` +
     'Any other task may still be running or not have started (a race); add it to deps to wait for it.'
   );
+}
+
+/**
+ * A template site whose scope and hint are built only when read: the check reads one or two
+ * ancestors of most tasks and the hint only when a template fails, while building both for every
+ * task of a long chain is quadratic.
+ */
+function site(
+  pointer: string,
+  template: string,
+  task: WorkflowTask,
+  ancestry: TaskAncestry,
+  records: ReadonlyMap<string, Record<string, unknown>>,
+): TemplateSiteV1 {
+  const scope = { tasks: ancestry.view(task.id, (id) => records.get(id)) };
+  let hint: string | undefined;
+  return {
+    pointer,
+    template,
+    scope,
+    get hint() {
+      hint ??= visibilityHint(task, ancestry.list(task.id));
+      return hint;
+    },
+  };
 }
 
 /**
@@ -39,24 +70,17 @@ export function analyzeWorkflow(config: WorkflowConfig, _spec: Readonly<Workflow
   const nodes: PlanNodeV1[] = [];
   const edges: PlanEdgeV1[] = [];
   const records = new Map(config.tasks.map((task) => [task.id, taskRecord(task)]));
+  const ancestry = new TaskAncestry(config.tasks);
   config.tasks.forEach((task, index) => {
     const pointer = `/pattern/config/tasks/${index}`;
-    const ancestors = ancestorsOf(task.id, config.tasks);
-    const scope = { tasks: Object.fromEntries(ancestors.map((id) => [id, records.get(id)])) };
-    const hint = visibilityHint(task, ancestors);
     if ('agent' in task) {
       agentReferences.push({ id: task.agent, pointer: `${pointer}/agent` });
       if (task.input !== undefined)
-        templates.push({ pointer: `${pointer}/input`, template: task.input, scope, hint });
+        templates.push(site(`${pointer}/input`, task.input, task, ancestry, records));
       nodes.push({ id: task.id, label: `${task.id} (${task.agent})`, agentId: task.agent, shape: 'box' });
     } else {
       if (task.context_display !== undefined) {
-        templates.push({
-          pointer: `${pointer}/context_display`,
-          template: task.context_display,
-          scope,
-          hint,
-        });
+        templates.push(site(`${pointer}/context_display`, task.context_display, task, ancestry, records));
       }
       nodes.push({ id: task.id, label: `${task.id} (human review)`, shape: 'round' });
     }

@@ -21,12 +21,19 @@ export const agentTaskSchema = z.strictObject({
 /** A task that waits for a human answer (accepted; not runnable yet). */
 export const hitlTaskSchema = hitlStepSchema.extend({ id: identifierSchema, deps: depsSchema });
 
+/**
+ * Most tasks a workflow may have. Analysis and runs grow linearly, but a spec near the 10 MiB file
+ * limit holds ~80,000 tasks and takes a gigabyte to load; a located error is better than that.
+ */
+export const maxWorkflowTasks = 10_000;
+
 /** Schema of `pattern.config` for `type: workflow` (strict: typos fail). */
 export const workflowConfigSchema = z
   .strictObject({
     tasks: z
       .array(z.union([agentTaskSchema, hitlTaskSchema]))
       .min(1, { message: 'a workflow needs at least one task' })
+      .max(maxWorkflowTasks)
       .meta({ description: 'Tasks of a DAG; each starts when all its deps have finished.' }),
   })
   .meta({ description: 'A workflow: a DAG of tasks linked by deps.' });

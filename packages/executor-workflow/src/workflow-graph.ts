@@ -5,6 +5,7 @@ import type { WorkflowTask } from './workflow-config.js';
 export function checkTaskGraph(tasks: readonly WorkflowTask[]): AnalysisIssueV1[] {
   const issues: AnalysisIssueV1[] = [];
   const ids = tasks.map((task) => task.id);
+  const known = new Set(ids);
   const seen = new Set<string>();
   tasks.forEach((task, index) => {
     if (seen.has(task.id)) {
@@ -33,11 +34,11 @@ export function checkTaskGraph(tasks: readonly WorkflowTask[]): AnalysisIssueV1[
           hint: 'Remove it from its own deps.',
           code: 'cycle',
         });
-      } else if (!ids.includes(dep)) {
+      } else if (!known.has(dep)) {
         issues.push({
           pointer,
           message: `task \`${task.id}\` depends on \`${dep}\`, which is not a task`,
-          hint: `Task ids: ${ids.map((id) => `\`${id}\``).join(', ')}.`,
+          hint: idsHint(ids),
           code: 'reference',
         });
       }
@@ -57,45 +58,52 @@ export function checkTaskGraph(tasks: readonly WorkflowTask[]): AnalysisIssueV1[
   return issues;
 }
 
-/** One dependency cycle (first task repeated at the end), ignoring self-dependencies, or undefined. */
+/** How many task ids a hint lists: one per unknown dep, the whole list would grow with the square of the spec. */
+const listedIds = 20;
+
+function idsHint(ids: readonly string[]): string {
+  const shown = ids.slice(0, listedIds).map((id) => `\`${id}\``);
+  if (ids.length > listedIds) shown.push(`and ${ids.length - listedIds} more`);
+  return `Task ids: ${shown.join(', ')}.`;
+}
+
+/**
+ * One dependency cycle (first task repeated at the end), ignoring self-dependencies, or undefined.
+ * The depth-first search keeps its own stack: a chain of thousands of tasks would overflow the call stack.
+ */
 export function findCycle(tasks: readonly WorkflowTask[]): string[] | undefined {
   const deps = new Map<string, string[]>();
   for (const task of tasks) {
     // Duplicate ids are reported elsewhere; their deps are merged so a cycle through them still shows.
-    deps.set(task.id, [...(deps.get(task.id) ?? []), ...(task.deps ?? []).filter((dep) => dep !== task.id)]);
+    const list = deps.get(task.id) ?? [];
+    deps.set(task.id, list);
+    for (const dep of task.deps ?? []) if (dep !== task.id) list.push(dep);
   }
-  const state = new Map<string, 'visiting' | 'done'>();
+  const done = new Set<string>();
+  const visiting = new Set<string>();
   const path: string[] = [];
-  const visit = (id: string): string[] | undefined => {
-    if (state.get(id) === 'done' || !deps.has(id)) return undefined;
-    if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
-    state.set(id, 'visiting');
-    path.push(id);
-    for (const dep of deps.get(id) ?? []) {
-      const found = visit(dep);
-      if (found) return found;
-    }
-    path.pop();
-    state.set(id, 'done');
-    return undefined;
-  };
   for (const task of tasks) {
-    const found = visit(task.id);
-    if (found) return found.reverse();
+    if (done.has(task.id)) continue;
+    const stack: Array<{ id: string; next: number }> = [{ id: task.id, next: 0 }];
+    visiting.add(task.id);
+    path.push(task.id);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as { id: string; next: number };
+      const list = deps.get(frame.id) ?? [];
+      if (frame.next < list.length) {
+        const dep = list[frame.next++] as string;
+        if (done.has(dep) || !deps.has(dep)) continue;
+        if (visiting.has(dep)) return [...path.slice(path.indexOf(dep)), dep].reverse();
+        visiting.add(dep);
+        path.push(dep);
+        stack.push({ id: dep, next: 0 });
+      } else {
+        stack.pop();
+        path.pop();
+        visiting.delete(frame.id);
+        done.add(frame.id);
+      }
+    }
   }
   return undefined;
-}
-
-/** Every task `id` waits for, directly or through other tasks (in task order). */
-export function ancestorsOf(id: string, tasks: readonly WorkflowTask[]): string[] {
-  const byId = new Map(tasks.map((task) => [task.id, task]));
-  const found = new Set<string>();
-  const stack = [...(byId.get(id)?.deps ?? [])];
-  while (stack.length > 0) {
-    const next = stack.pop()!;
-    if (found.has(next) || next === id || !byId.has(next)) continue;
-    found.add(next);
-    stack.push(...(byId.get(next)?.deps ?? []));
-  }
-  return tasks.map((task) => task.id).filter((taskId) => found.has(taskId));
 }

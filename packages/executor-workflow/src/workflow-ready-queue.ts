@@ -69,14 +69,32 @@ function topologicalOrder<Node extends ReadyQueueNode>(nodes: readonly Node[]): 
       });
     }
   }
-  const waitingFor = new Map(nodes.map((node) => [node.id, new Set(node.deps)]));
+  // Kahn's algorithm, one layer at a time (each layer in spec order, as before), in linear time:
+  // re-scanning every node per layer made a long chain quadratic.
+  const specIndex = new Map(nodes.map((node, index) => [node.id, index]));
+  const waitingFor = new Map(nodes.map((node) => [node.id, new Set(node.deps).size]));
+  const dependants = new Map<string, Node[]>();
+  for (const node of nodes) {
+    for (const dep of new Set(node.deps)) {
+      const list = dependants.get(dep) ?? [];
+      dependants.set(dep, list);
+      list.push(node);
+    }
+  }
   const ordered: Node[] = [];
-  for (;;) {
-    const ready = nodes.filter((node) => waitingFor.get(node.id)?.size === 0);
-    if (ready.length === 0) break;
+  let ready = nodes.filter((node) => waitingFor.get(node.id) === 0);
+  while (ready.length > 0) {
     for (const node of ready) waitingFor.delete(node.id);
-    for (const deps of waitingFor.values()) for (const node of ready) deps.delete(node.id);
     ordered.push(...ready);
+    const next: Node[] = [];
+    for (const node of ready) {
+      for (const dependant of dependants.get(node.id) ?? []) {
+        const left = (waitingFor.get(dependant.id) ?? 0) - 1;
+        waitingFor.set(dependant.id, left);
+        if (left === 0) next.push(dependant);
+      }
+    }
+    ready = next.sort((a, b) => (specIndex.get(a.id) ?? 0) - (specIndex.get(b.id) ?? 0));
   }
   if (waitingFor.size > 0) {
     throw new RuntimeFailure(`Cycle detected in task dependencies among: ${quoteAll(waitingFor.keys())}`, {

@@ -1,7 +1,7 @@
 import type { ExecutorContextV1, ExecutorResultV1 } from '@strands-cli/core/spec';
 import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
+import { TaskAncestry } from './workflow-ancestry.js';
 import type { WorkflowConfig, WorkflowTask } from './workflow-config.js';
-import { ancestorsOf } from './workflow-graph.js';
 import { type ReadyQueueNode, runReadyQueue } from './workflow-ready-queue.js';
 import { type TaskRecord, taskRecord } from './workflow-task-record.js';
 
@@ -22,12 +22,14 @@ export async function runWorkflow(context: ExecutorContextV1<WorkflowConfig>): P
   // Each node carries its task and spec position, so running a node never looks a task up by id.
   const nodes: TaskNode[] = tasks.map((task, index) => ({ id: task.id, deps: task.deps ?? [], task, index }));
   const finished = new Map<string, TaskRecord>();
+  const ancestry = new TaskAncestry(tasks);
   const records = await runReadyQueue(
     nodes,
     async (node, signal) => {
       // Exactly what validate let this task read (its ancestors, in spec order), never whatever
-      // else happens to have finished: results must not depend on timing.
-      const scopeTasks = Object.fromEntries(ancestorsOf(node.id, tasks).map((id) => [id, finished.get(id)]));
+      // else happens to have finished: results must not depend on timing. A view, since copying every
+      // ancestor for every task of a long chain is quadratic; all of them have finished by now.
+      const scopeTasks = ancestry.view(node.id, (id) => finished.get(id));
       const record = await runTask(context, node.task, node.index, scopeTasks, signal);
       finished.set(node.id, record);
       return record;
@@ -47,7 +49,7 @@ async function runTask(
   context: ExecutorContextV1<WorkflowConfig>,
   task: WorkflowTask,
   index: number,
-  scopeTasks: Record<string, unknown>,
+  scopeTasks: Readonly<Record<string, unknown>>,
   signal: AbortSignal,
 ): Promise<TaskRecord> {
   const pointer = `/pattern/config/tasks/${index}`;

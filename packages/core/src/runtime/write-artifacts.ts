@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, realpath } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { isAlreadyExists, publishFile } from '../files/publish-file.js';
 import { ArtifactError, StrandsError } from '../spec/v1/errors.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import { resolveArtifactPath } from './artifact-paths.js';
@@ -50,7 +50,9 @@ export function renderArtifacts(
 /**
  * Writes rendered artifacts: every target is checked first (no symlinks, inside `outDirectory` even
  * through symlinked folders, no overwrite without `force`), then each file is written atomically
- * (temporary file + rename). Returns the written paths.
+ * (temporary file, then published). Without `force` the publish itself fails when the file has
+ * appeared since the check (another run writing the same `--out`), so that run never replaces it;
+ * with `force` a replaced file keeps its permission bits. Returns the written paths.
  */
 export async function writeArtifacts(
   artifacts: readonly RenderedArtifact[],
@@ -70,7 +72,7 @@ export async function writeArtifacts(
   for (const artifact of artifacts) await checkTarget(artifact.path, realRoot, force);
   const written: string[] = [];
   for (const artifact of artifacts) {
-    await writeAtomically(artifact.path, artifact.content);
+    await writeAtomically(artifact.path, artifact.content, force);
     written.push(artifact.path);
   }
   return written;
@@ -105,14 +107,21 @@ async function checkTarget(path: string, realRoot: string, force: boolean): Prom
   }
 }
 
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+async function writeAtomically(path: string, content: string, force: boolean): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, path);
+    await publishFile(path, content, force ? 'replace' : 'exclusive');
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    if (!force && isAlreadyExists(error)) {
+      throw new ArtifactError(
+        `Artifact file already exists: ${path} (written by another run meanwhile)`,
+        path,
+        {
+          hint: 'Use --force to overwrite it, or give each run its own --out directory.',
+          cause: error,
+        },
+      );
+    }
     throw new ArtifactError(`Failed to write artifact ${path}: ${(error as Error).message}`, path, {
       cause: error,
     });

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import { type SpecIssue, SpecValidationError } from '../../spec/v1/errors.js';
+import { duplicateKeyErrors } from './duplicate-keys.js';
 import { createSourceMap, type SourceMap } from './source-map.js';
 
 /** Largest spec file accepted (10 MiB, as strands-cli). */
@@ -93,7 +94,13 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
 export function parseSpecText(rawText: string, syntax: SpecSyntax, file?: string): SpecSource {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
-  const yamlDocument = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // Duplicate keys are found by duplicateKeyErrors: the library's own check is quadratic per mapping.
+  const yamlDocument = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
+  const duplicates = duplicateKeyErrors(yamlDocument, lineCounter);
+  if (duplicates.length > 0) {
+    yamlDocument.errors.push(...duplicates);
+    yamlDocument.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  }
   const sourceMap = createSourceMap(yamlDocument, lineCounter, text, file);
   let data: unknown;
   if (syntax === 'json') {

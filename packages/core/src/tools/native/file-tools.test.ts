@@ -1,4 +1,4 @@
-import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nativeContext, signal, temporaryDirectory } from '../__fixtures__/native-context.js';
@@ -68,6 +68,15 @@ describe('file_write', () => {
     await tool.call({ path: 'out/report.md', content: '# two' }, signal());
     expect(await readFile(join(root, 'out', 'report.md'), 'utf8')).toBe('# two');
     expect(await readdir(join(root, 'out'))).toEqual(['report.md']);
+  });
+
+  it('keeps the permission bits of a file it replaces (a 0600 file stays 0600)', async () => {
+    await writeFile(join(root, 'token.txt'), 'old');
+    await chmod(join(root, 'token.txt'), 0o600);
+    const tool = createFileWriteTool(nativeContext({ workingDirectory: root, allowFileWrite: true }));
+    await tool.call({ path: 'token.txt', content: 'new' }, signal());
+    expect(await readFile(join(root, 'token.txt'), 'utf8')).toBe('new');
+    expect((await stat(join(root, 'token.txt'))).mode & 0o777).toBe(0o600);
   });
 
   it('refuses escapes, oversize content and missing content', async () => {

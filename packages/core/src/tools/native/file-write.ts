@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { publishFile } from '../../files/publish-file.js';
 import type { ToolV1 } from '../../spec/v1/tool-v1.js';
 import { messageOf, toolFailure, toolSuccess } from '../tool-result.js';
 import { confinePath } from './confine-path.js';
@@ -12,7 +12,7 @@ export const fileWriteOptIn =
 
 /**
  * `file_write`: writes a text file inside the working directory, atomically (a temporary file in the
- * same directory, then a rename), creating parent directories. Refuses unless `--allow-file-write`.
+ * same directory, then a rename; a replaced file keeps its permission bits), creating parent directories. Refuses unless `--allow-file-write`.
  */
 export function createFileWriteTool(context: NativeToolContext): ToolV1 {
   const limit = context.limits.fileWriteBytes;
@@ -34,20 +34,15 @@ export function createFileWriteTool(context: NativeToolContext): ToolV1 {
       const size = Buffer.byteLength(input.content, 'utf8');
       if (size > limit)
         return toolFailure(`The content is ${size} bytes; file_write writes at most ${limit} bytes`);
-      let temporary: string | undefined;
       try {
         const confined = await confinePath(context.workingDirectory, input.path, 'write');
         if (!confined.ok) return toolFailure(confined.message);
         await mkdir(dirname(confined.path), { recursive: true });
-        temporary = `${confined.path}.${randomBytes(6).toString('hex')}.tmp`;
-        await writeFile(temporary, input.content, { encoding: 'utf8', flag: 'wx' });
-        await rename(temporary, confined.path);
-        temporary = undefined;
+        // Keeps a replaced file's permission bits: an agent rewriting a 0600 file must not widen it.
+        await publishFile(confined.path, input.content, 'replace');
         return toolSuccess(`Wrote ${size} bytes to ${confined.relativePath}`);
       } catch (error) {
         return toolFailure(context.redact(`file_write failed: ${messageOf(error)}`));
-      } finally {
-        if (temporary !== undefined) await rm(temporary, { force: true });
       }
     },
   };
