@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strandsBin } from '../../../tests-e2e/src/cli-process.js';
+import { strandsBin } from '@strands-cli/test-servers/cli-process';
 import { type BenchProvider, processEnv } from '../providers.js';
 import type { LoopbackServer } from '../servers.js';
 

@@ -1,4 +1,4 @@
-import { agentStepSchema } from '@strands-cli/core/spec';
+import { agentStepSchema } from '@strands-cli/core/executor-utils';
 import { z } from 'zod';
 
 /**

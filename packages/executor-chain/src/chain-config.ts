@@ -1,4 +1,4 @@
-import { stepSchema } from '@strands-cli/core/spec';
+import { stepSchema } from '@strands-cli/core/executor-utils';
 import * as z from 'zod';
 
 /** Schema of `pattern.config` for `type: chain` (strict: typos fail). */

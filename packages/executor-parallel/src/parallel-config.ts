@@ -1,4 +1,4 @@
-import { identifierSchema, stepSchema } from '@strands-cli/core/spec';
+import { identifierSchema, stepSchema } from '@strands-cli/core/executor-utils';
 import * as z from 'zod';
 
 /** One branch: an id and the steps it runs in order. */

@@ -1,4 +1,4 @@
-import { nonEmptyStringSchema, stepSchema } from '@strands-cli/core/spec';
+import { nonEmptyStringSchema, stepSchema } from '@strands-cli/core/executor-utils';
 import * as z from 'zod';
 
 /** The router: the agent that picks a route, its input, and how often to retry malformed JSON. */

@@ -1,4 +1,4 @@
-import { hitlStepSchema, identifierSchema, nonEmptyStringSchema } from '@strands-cli/core/spec';
+import { hitlStepSchema, identifierSchema, nonEmptyStringSchema } from '@strands-cli/core/executor-utils';
 import * as z from 'zod';
 
 const depsSchema = z

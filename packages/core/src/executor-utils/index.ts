@@ -5,3 +5,10 @@
 
 export { type FailFastTask, runFailFast } from './fail-fast.js';
 export { placeholderStepRecord } from './placeholder-step-record.js';
+export {
+  agentStepSchema,
+  hitlStepSchema,
+  identifierSchema,
+  nonEmptyStringSchema,
+  stepSchema,
+} from './step-schemas.js';

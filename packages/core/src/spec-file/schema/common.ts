@@ -3,7 +3,7 @@
  * step shapes are the contract's (executor config schemas use the same values) and are re-exported here.
  */
 import * as z from 'zod';
-import { hitlStepSchema } from '../../spec/v1/step-schemas.js';
+import { hitlStepSchema } from '../../executor-utils/step-schemas.js';
 
 export {
   agentStepSchema,
@@ -11,7 +11,7 @@ export {
   identifierSchema,
   nonEmptyStringSchema,
   stepSchema,
-} from '../../spec/v1/step-schemas.js';
+} from '../../executor-utils/step-schemas.js';
 
 /** Sampling parameters (runtime-wide or per agent). */
 export const inferenceSchema = z

@@ -11,6 +11,5 @@ export * from './define.js';
 export * from './errors.js';
 export type * from './executor-v1.js';
 export * from './model-provider-v1.js';
-export * from './step-schemas.js';
 export type * from './tool-v1.js';
 export type * from './workflow-spec-v1.js';
