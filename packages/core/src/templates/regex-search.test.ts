@@ -43,7 +43,9 @@ describe('regexSearch', () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(UnsupportedRegexError);
-    expect((error as UnsupportedRegexError).message).toContain('not supported by the linear-time regex engine');
+    expect((error as UnsupportedRegexError).message).toContain(
+      'not supported by the linear-time regex engine',
+    );
     expect((error as UnsupportedRegexError).hint).toMatch(/backreferences .* lookaround/);
   });
 });

@@ -4,8 +4,8 @@ import { TemplateError } from '../spec/v1/errors.js';
 import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
 import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
-import { dunderNameIn, isSandboxNameMessage, sandboxNameHint, sandboxNameMessage } from './sandbox-names.js';
 import { UnsupportedRegexError } from './regex-search.js';
+import { dunderNameIn, isSandboxNameMessage, sandboxNameHint, sandboxNameMessage } from './sandbox-names.js';
 import { renderSimplePaths } from './simple-paths.js';
 
 /** The minijinja-js Environment, typed to what we use. */
@@ -101,7 +101,10 @@ export function renderTemplate(
     }
   } catch (error) {
     if (error instanceof UnsupportedRegexError) {
-      throw new TemplateError(`${where(location)}${error.message}`, location, { hint: error.hint, cause: error });
+      throw new TemplateError(`${where(location)}${error.message}`, location, {
+        hint: error.hint,
+        cause: error,
+      });
     }
     if (isEngineFault(error)) {
       // The engine trapped (out of memory) or a JS string could not hold its output: the WASM

@@ -3,6 +3,7 @@
  * inference parameters and the step shapes (agent step and human-in-the-loop step).
  */
 import * as z from 'zod';
+import { maxTimerSeconds } from '../../runtime/safe-timeout.js';
 
 /** `^[A-Za-z0-9._:-]+$`: ids of tasks, branches, tools, secrets, skills. */
 export const identifierSchema = z
@@ -57,6 +58,7 @@ export const hitlStepSchema = z
     timeout_seconds: z
       .int()
       .min(0)
+      .max(maxTimerSeconds)
       .optional()
       .meta({ description: 'Seconds before the default applies (0 = never).' }),
   })
