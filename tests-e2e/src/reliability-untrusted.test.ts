@@ -67,7 +67,10 @@ describe('regex_search on hostile patterns and answers, through the built CLI', 
   });
 
   it('loads the regex engine only for a template that uses regex_search (import cost)', async () => {
-    const plain = await prepareSpec('one-step', openai);
+    // A filter makes the render go through the template engine (plain substitutions never load it).
+    const plain = await prepareSpec('one-step', openai, (spec) => {
+      steps(spec)[0] = { agent: 'solo', input: '{{ topic | upper }}' };
+    });
     const without = await runCliListingModules(['run', plain.spec, '--out', plain.out], {
       cwd: plain.dir,
       env: openai.env(server),
