@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { maxTimerMs } from '../timers/safe-timeout.js';
 import { systemClock } from './clock.js';
-import { maxTimerMs } from './safe-timeout.js';
 
 afterEach(() => {
   vi.restoreAllMocks();

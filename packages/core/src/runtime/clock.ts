@@ -1,5 +1,5 @@
 import { RunCancelledError } from '../spec/v1/errors.js';
-import { safeTimeoutMs } from './safe-timeout.js';
+import { safeTimeoutMs } from '../timers/safe-timeout.js';
 
 /**
  * Time as the runtime sees it. Injected so that retries, budgets and durations can be tested with a

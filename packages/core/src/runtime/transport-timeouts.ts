@@ -1,7 +1,7 @@
 import { UsageError } from '../spec/v1/errors.js';
 import type { TransportTimeoutsV1 } from '../spec/v1/model-provider-v1.js';
+import { maxTimerSeconds, safeTimeoutMs } from '../timers/safe-timeout.js';
 import { defaultTransportTimeouts } from './run-types.js';
-import { maxTimerSeconds, safeTimeoutMs } from './safe-timeout.js';
 
 /**
  * Seconds a model request may wait for its response to start, and the longest silence between two

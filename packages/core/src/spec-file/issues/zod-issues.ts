@@ -3,8 +3,8 @@
  * `agnet`. Did you mean `agent`?", "must be a whole number, found 1.5".
  */
 import type { ZodType } from 'zod';
-import { maxTimerMs, maxTimerSeconds } from '../../runtime/safe-timeout.js';
 import type { SpecIssue } from '../../spec/v1/errors.js';
+import { maxTimerMs, maxTimerSeconds } from '../../timers/safe-timeout.js';
 import { toPointer } from '../source/json-pointer.js';
 import type { SourceMap } from '../source/source-map.js';
 import { closestMatch, listIds } from './did-you-mean.js';

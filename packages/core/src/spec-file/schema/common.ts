@@ -3,7 +3,7 @@
  * inference parameters and the step shapes (agent step and human-in-the-loop step).
  */
 import * as z from 'zod';
-import { maxTimerSeconds } from '../../runtime/safe-timeout.js';
+import { maxTimerSeconds } from '../../timers/safe-timeout.js';
 
 /** `^[A-Za-z0-9._:-]+$`: ids of tasks, branches, tools, secrets, skills. */
 export const identifierSchema = z

@@ -1,6 +1,6 @@
 /** The `runtime` section: provider, model, inference defaults, budgets and the retry policy. */
 import * as z from 'zod';
-import { maxTimerSeconds } from '../../runtime/safe-timeout.js';
+import { maxTimerSeconds } from '../../timers/safe-timeout.js';
 import { nonEmptyStringSchema } from './common.js';
 
 /** `runtime.budgets`: limits that stop the run when crossed. */

@@ -1,6 +1,6 @@
 /** The `tools` section and agent definitions. */
 import * as z from 'zod';
-import { maxTimerMs } from '../../runtime/safe-timeout.js';
+import { maxTimerMs } from '../../timers/safe-timeout.js';
 import { identifierSchema, inferenceSchema, nonEmptyStringSchema } from './common.js';
 
 /** One `tools.http_executors[]` entry. */

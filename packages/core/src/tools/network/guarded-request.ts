@@ -1,4 +1,4 @@
-import { safeTimeoutMs } from '../../runtime/safe-timeout.js';
+import { safeTimeoutMs } from '../../timers/safe-timeout.js';
 import { describeNetworkError } from './describe-network-error.js';
 import type { GuardedHttpClient } from './guarded-http-client.js';
 import { readLimitedBody, truncationNote } from './read-limited-body.js';
