@@ -4,7 +4,8 @@
 // The library stays as tsc built it (dist/); only bin/strands.js uses the bundle.
 // Inlined: the CLI, the core, the built-in executors, zod, yaml, commander, lru-cache.
 // Left outside (loaded from node_modules by name, as before): provider packages and every
-// third-party plugin, vendor SDKs and undici, and minijinja-js (it reads its .wasm from its folder).
+// third-party plugin, vendor SDKs and undici, minijinja-js (it reads its .wasm from its folder) and
+// re2js (regex_search loads it by name on first use, so commands that never need it never parse it).
 // Commands stay lazy: esbuild splits each `await import()` into its own chunk, so `validate` still
 // never loads what `run` needs. meta.json lists the source modules in each chunk (the start-up probe
 // of @strands-cli/test-servers maps loaded chunks back to them).
@@ -69,6 +70,7 @@ const result = await build({
     '@strands-cli/core/*',
     '@strands-cli/provider-*',
     'minijinja-js',
+    're2js',
     'undici',
     'openai',
     'ollama',

@@ -4,6 +4,7 @@
  * the core's own schema accepts; the spec-file schema builds on these same values.
  */
 import * as z from 'zod';
+import { maxTimerSeconds } from '../timers/safe-timeout.js';
 import type { AgentStepSpec, HitlStepSpec, StepSpec } from '../spec/v1/workflow-spec-v1.js';
 
 /** `^[A-Za-z0-9._:-]+$`: ids of tasks, branches, tools, secrets, skills. */
@@ -50,6 +51,7 @@ export const hitlStepSchema = z
     timeout_seconds: z
       .int()
       .min(0)
+      .max(maxTimerSeconds)
       .optional()
       .meta({ description: 'Seconds before the default applies (0 = never).' }),
   })

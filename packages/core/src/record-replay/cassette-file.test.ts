@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +62,19 @@ describe('cassette files', () => {
     expect(error).toMatchObject({ exitCode: 12, name: 'ArtifactError' });
     await chmod(directory, 0o700);
     expect(await readdir(directory)).toEqual([]);
+  });
+
+  it('refuses a named pipe and a device at once, without reading them (exit 12)', async () => {
+    const fifo = join(directory, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readCassette(fifo)).rejects.toMatchObject({
+      exitCode: 12,
+      message: expect.stringContaining('it is a named pipe (FIFO), not a regular file'),
+    });
+    await expect(readCassette('/dev/urandom')).rejects.toMatchObject({
+      exitCode: 12,
+      message: expect.stringContaining('it is a character device'),
+    });
   });
 
   it('rejects a missing file, bad JSON, another document and a newer version with exit 12', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../fs/regular-file.js';
 import { ArtifactError } from '../spec/v1/errors.js';
 import { CASSETTE_FORMAT, CASSETTE_VERSION, type CassetteV1 } from './cassette-format.js';
 
@@ -22,12 +23,27 @@ const cassetteShape = z.object({
   ),
 });
 
+/**
+ * Largest cassette `--replay` reads (256 MiB): far above what a recorded run produces, and a bound on
+ * what a wrong path (a device, a huge unrelated file) can make the process load.
+ */
+export const maxCassetteBytes = 256 * 1024 * 1024;
+
 /** Reads and checks a cassette file. Throws an {@link ArtifactError} (exit 12) naming the file and the problem. */
 export async function readCassette(path: string): Promise<CassetteV1> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readRegularFile(path, maxCassetteBytes)).toString('utf8');
   } catch (error) {
+    if (error instanceof NotRegularFileError || error instanceof FileTooLargeError) {
+      throw new ArtifactError(
+        error instanceof NotRegularFileError
+          ? `Cannot read the cassette ${path}: it is ${error.kind}, not a regular file`
+          : `Cannot read the cassette ${path}: it is ${error.size} bytes; the limit is ${maxCassetteBytes} bytes (256 MiB)`,
+        path,
+        { hint: 'Give the path of a cassette file written by: strands run SPEC --record FILE', cause: error },
+      );
+    }
     throw new ArtifactError(`Cannot read the cassette ${path}: ${(error as Error).message}`, path, {
       hint: 'Check the path, or record one first with: strands run SPEC --record FILE',
       cause: error,

@@ -1,4 +1,5 @@
 import { RunCancelledError } from '../spec/v1/errors.js';
+import { safeTimeoutMs } from '../timers/safe-timeout.js';
 
 /**
  * Time as the runtime sees it. Injected so that retries, budgets and durations can be tested with a
@@ -35,12 +36,12 @@ export const systemClock: Clock = {
       const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);
         resolve();
-      }, ms);
+      }, safeTimeoutMs(ms));
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   },
   setTimer(ms, callback) {
-    const timer = setTimeout(callback, ms);
+    const timer = setTimeout(callback, safeTimeoutMs(ms));
     // A budget timer must never be what keeps a finished process alive.
     timer.unref();
     return () => clearTimeout(timer);

@@ -30,4 +30,19 @@ describe('resolveTransportTimeouts', () => {
       );
     },
   );
+
+  it('refuses more seconds than a Node timer holds (it would fire after 1 ms), with the limit in the hint', () => {
+    expect(() => resolveTransportTimeouts({ STRANDS_REQUEST_TIMEOUT_S: '3000000' })).toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        message: expect.stringContaining('longer than timers allow (2147483 seconds)'),
+        hint: expect.stringContaining('at most 2147483 seconds'),
+      }),
+    );
+    expect(resolveTransportTimeouts({ STRANDS_CONNECT_TIMEOUT_S: '2147483' }).connectMs).toBe(2_147_483_000);
+  });
+
+  it('clamps a caller-given timeout to the longest a timer holds', () => {
+    expect(resolveTransportTimeouts({}, { headersMs: 2 ** 40 }).headersMs).toBe(2 ** 31 - 1);
+  });
 });

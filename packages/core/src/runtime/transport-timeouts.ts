@@ -1,5 +1,6 @@
 import { UsageError } from '../spec/v1/errors.js';
 import type { TransportTimeoutsV1 } from '../spec/v1/model-provider-v1.js';
+import { maxTimerSeconds, safeTimeoutMs } from '../timers/safe-timeout.js';
 import { defaultTransportTimeouts } from './run-types.js';
 
 /**
@@ -27,7 +28,7 @@ export function resolveTransportTimeouts(
     ...defaultTransportTimeouts,
     ...(request === undefined ? {} : { headersMs: request, bodyMs: request }),
     ...(connect === undefined ? {} : { connectMs: connect }),
-    ...definedOnly(overrides),
+    ...clamped(definedOnly(overrides)),
   };
 }
 
@@ -40,8 +41,27 @@ function secondsFrom(env: Readonly<Record<string, string | undefined>>, name: st
       hint: `Set ${name} to seconds, e.g. ${name}=30 (fractions such as 0.5 are allowed), or unset it.`,
     });
   }
+  // Node timers hold at most ~24.8 days; a longer value would silently become 1 ms.
+  if (seconds > maxTimerSeconds) {
+    throw new UsageError(
+      `${name}=${JSON.stringify(raw)} is longer than timers allow (${maxTimerSeconds} seconds)`,
+      {
+        hint: `Set ${name} to at most ${maxTimerSeconds} seconds (about 24 days), or unset it.`,
+      },
+    );
+  }
   // At least 1 ms: a zero timeout means "no timeout" to undici and the Node HTTP agent.
   return Math.max(1, Math.round(seconds * 1000));
+}
+
+/** Caller-given timeouts, each within what a Node timer holds. */
+function clamped(overrides: Partial<TransportTimeoutsV1>): Partial<TransportTimeoutsV1> {
+  return Object.fromEntries(
+    Object.entries(overrides).map(([key, value]) => [
+      key,
+      typeof value === 'number' ? safeTimeoutMs(value) : value,
+    ]),
+  ) as Partial<TransportTimeoutsV1>;
 }
 
 function definedOnly(overrides: Partial<TransportTimeoutsV1>): Partial<TransportTimeoutsV1> {

@@ -1,3 +1,5 @@
+import { regexSearch } from './regex-search.js';
+
 /**
  * Filters strands-cli HEAD defines with its own semantics (Part B §2.1), registered over minijinja's
  * built-ins so that specs written for strands-cli render the same here.
@@ -48,18 +50,13 @@ function isIndentKwargs(value: unknown): value is { indent: number } {
   );
 }
 
-/** `regex_search(pattern)`: the first capture group (or the whole match), case-insensitive; `''` when none. */
+/**
+ * `regex_search(pattern)`: the first capture group (or the whole match), case-insensitive; `''` when
+ * none. Linear-time (RE2 semantics): see {@link regexSearch}.
+ * @throws UnsupportedRegexError for backreferences and lookaround.
+ */
 export function regexSearchFilter(value: unknown, pattern: unknown): string {
-  if (typeof pattern !== 'string') return '';
-  let expression: RegExp;
-  try {
-    expression = new RegExp(pattern, 'i');
-  } catch {
-    return '';
-  }
-  const match = expression.exec(value == null ? '' : String(value));
-  if (!match) return '';
-  return match[1] ?? match[0];
+  return regexSearch(value, pattern);
 }
 
 /** Removes C0/C1 control characters except tab, LF and CR, then normalises to NFC (Part B §2.1). */

@@ -5,6 +5,7 @@ import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } 
 import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
 import { pythonSliceFilter, pythonSliceFilterName } from './python-slice.js';
+import { UnsupportedRegexError } from './regex-search.js';
 import { dunderNameIn, isSandboxNameMessage, sandboxNameHint, sandboxNameMessage } from './sandbox-names.js';
 import { renderSimplePaths } from './simple-paths.js';
 import { rewriteSlices } from './slice-rewrite.js';
@@ -32,6 +33,22 @@ export const templateLimits = {
 
 let environment: MinijinjaEnvironment | undefined;
 let debugEnvironment: MinijinjaEnvironment | undefined;
+/**
+ * An error a JS filter raised during the current render. A filter must never throw into the engine
+ * (the WASM traps and stays unusable), so it records the error here, returns '' and the render fails
+ * once the engine is back.
+ */
+let filterFailure: Error | undefined;
+
+/** `regex_search` as the engine calls it: failures are recorded, not thrown (see {@link filterFailure}). */
+function engineRegexSearch(value: unknown, pattern: unknown): string {
+  try {
+    return regexSearchFilter(value, pattern);
+  } catch (error) {
+    filterFailure ??= error instanceof Error ? error : new Error(String(error));
+    return '';
+  }
+}
 
 /** The sandboxed environment, built once on first use (the WASM module loads synchronously, ~20 ms). */
 function getEnvironment(): MinijinjaEnvironment {
@@ -50,7 +67,7 @@ function createEnvironment(debug: boolean): MinijinjaEnvironment {
   created.fuel = templateLimits.fuel;
   created.addFilter('truncate', truncateFilter as (...args: never[]) => unknown);
   created.addFilter('tojson', tojsonFilter as (...args: never[]) => unknown);
-  created.addFilter('regex_search', regexSearchFilter as (...args: never[]) => unknown);
+  created.addFilter('regex_search', engineRegexSearch as (...args: never[]) => unknown);
   created.addFilter(pythonSliceFilterName, pythonSliceFilter as (...args: never[]) => unknown);
   return created;
 }
@@ -81,11 +98,17 @@ export function renderTemplate(
     try {
       output = renderInEngine(narrowed.source, narrowed.context);
     } catch (error) {
-      if (!narrowed.changed || isEngineFault(error)) throw error;
+      if (!narrowed.changed || isEngineFault(error) || error instanceof UnsupportedRegexError) throw error;
       // A failure is described from the template as written, against all it could see.
       output = renderInEngine(source, context);
     }
   } catch (error) {
+    if (error instanceof UnsupportedRegexError) {
+      throw new TemplateError(`${where(location)}${error.message}`, location, {
+        hint: error.hint,
+        cause: error,
+      });
+    }
     if (isEngineFault(error)) {
       // The engine trapped (out of memory) or a JS string could not hold its output: the WASM
       // environment may be left mid-borrow, so every later render would fail. Start afresh.
@@ -120,7 +143,14 @@ function checkedOutput(output: string, location: SpecLocation | undefined): stri
 }
 
 function renderInEngine(source: string, context: Readonly<Record<string, unknown>>): string {
-  return getEnvironment().renderStr(engineSource(source), toPlainData(context));
+  filterFailure = undefined;
+  try {
+    const output = getEnvironment().renderStr(engineSource(source), toPlainData(context));
+    if (filterFailure) throw filterFailure;
+    return output;
+  } finally {
+    filterFailure = undefined;
+  }
 }
 
 /** The template as the engine must read it to render what Jinja2 renders. */

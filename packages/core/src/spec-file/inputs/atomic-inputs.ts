@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import { readRegularFile } from '../../fs/regular-file.js';
 import type { WorkflowSpec } from '../schema/workflow-spec.js';
+import { maxSpecFileBytes } from '../source/read-spec-source.js';
 
 /** True for an atomic agent spec (strands-cli 0.5): labelled atomic, or kept under `agents/atomic/`. */
 export function isAtomicSpec(spec: Readonly<WorkflowSpec>, file: string | undefined): boolean {
@@ -22,9 +23,9 @@ export async function atomicInputNames(
     let schema: unknown = agent.input_schema;
     if (typeof schema === 'string') {
       try {
-        schema = JSON.parse(
-          await readFile(isAbsolute(schema) ? schema : resolve(baseDirectory, schema), 'utf8'),
-        );
+        // The spec names this file: a FIFO or a device there must not hang or flood validation.
+        const path = isAbsolute(schema) ? schema : resolve(baseDirectory, schema);
+        schema = JSON.parse((await readRegularFile(path, maxSpecFileBytes)).toString('utf8'));
       } catch {
         continue;
       }

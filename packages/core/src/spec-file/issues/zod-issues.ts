@@ -4,6 +4,7 @@
  */
 import type { ZodType } from 'zod';
 import type { SpecIssue } from '../../spec/v1/errors.js';
+import { maxTimerMs, maxTimerSeconds } from '../../timers/safe-timeout.js';
 import { toPointer } from '../source/json-pointer.js';
 import type { SourceMap } from '../source/source-map.js';
 import { closestMatch, listIds } from './did-you-mean.js';
@@ -148,12 +149,25 @@ function describe(
     case 'too_small':
       return { message: `${name} ${bound(issue, value, 'small')}`, code: 'schema' };
     case 'too_big':
-      return { message: `${name} ${bound(issue, value, 'big')}`, code: 'schema' };
+      return {
+        message: `${name} ${bound(issue, value, 'big')}`,
+        ...(issue.origin === 'number' || issue.origin === 'int'
+          ? { hint: `Use a value of at most ${Number(issue.maximum)}${timerNote(Number(issue.maximum))}.` }
+          : {}),
+        code: 'schema',
+      };
     case 'invalid_format':
       return { message: `${name} ${issue.message}, found ${show(value)}`, code: 'schema' };
     default:
       return { message: `${name}: ${issue.message}`, code: 'schema' };
   }
+}
+
+/** Why a duration cannot be longer: the limit is the longest delay a Node timer holds. */
+function timerNote(limit: number): string {
+  return limit === maxTimerSeconds || limit === maxTimerMs
+    ? ' (about 24.8 days, the longest wait the runtime can time; a longer one would fire at once)'
+    : '';
 }
 
 function bound(issue: RawZodIssue, value: unknown, side: 'small' | 'big'): string {

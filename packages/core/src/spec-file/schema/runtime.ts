@@ -1,5 +1,6 @@
 /** The `runtime` section: provider, model, inference defaults, budgets and the retry policy. */
 import * as z from 'zod';
+import { maxTimerSeconds } from '../../timers/safe-timeout.js';
 import { nonEmptyStringSchema } from './common.js';
 
 /** `runtime.budgets`: limits that stop the run when crossed. */
@@ -10,8 +11,9 @@ export const budgetsSchema = z
     max_duration_s: z
       .number()
       .positive()
+      .max(maxTimerSeconds)
       .optional()
-      .meta({ description: 'Most wall-clock seconds for one run.' }),
+      .meta({ description: 'Most wall-clock seconds for one run (at most 2147483, about 24.8 days).' }),
     warn_threshold: z
       .number()
       .min(0)
@@ -26,8 +28,18 @@ export const failurePolicySchema = z
   .strictObject({
     retries: z.int().min(0).optional().meta({ description: 'Retries after the first attempt (default 2).' }),
     backoff: z.enum(['constant', 'exponential', 'jittered']).optional(),
-    wait_min: z.number().min(0).optional().meta({ description: 'Shortest wait between attempts, seconds.' }),
-    wait_max: z.number().min(0).optional().meta({ description: 'Longest wait between attempts, seconds.' }),
+    wait_min: z
+      .number()
+      .min(0)
+      .max(maxTimerSeconds)
+      .optional()
+      .meta({ description: 'Shortest wait between attempts, seconds.' }),
+    wait_max: z
+      .number()
+      .min(0)
+      .max(maxTimerSeconds)
+      .optional()
+      .meta({ description: 'Longest wait between attempts, seconds.' }),
   })
   .meta({ description: 'Retry policy for model calls (network errors, timeouts, throttling, 5xx).' });
 

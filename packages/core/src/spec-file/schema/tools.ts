@@ -1,5 +1,6 @@
 /** The `tools` section and agent definitions. */
 import * as z from 'zod';
+import { maxTimerMs } from '../../timers/safe-timeout.js';
 import { identifierSchema, inferenceSchema, nonEmptyStringSchema } from './common.js';
 
 /** One `tools.http_executors[]` entry. */
@@ -12,7 +13,7 @@ export const httpExecutorSchema = z.strictObject({
     description:
       'Sent with every request; environment variables written with a dollar sign and braces are expanded.',
   }),
-  timeout_ms: z.int().min(1).optional(),
+  timeout_ms: z.int().min(1).max(maxTimerMs).optional(),
   description: z.string().optional(),
   examples: z
     .array(

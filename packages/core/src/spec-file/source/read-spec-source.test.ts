@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,12 @@ describe('readSpecSource', () => {
   it('says when the file does not exist', async () => {
     const error = await failure(join(directory, 'missing.yaml'));
     expect(error.message).toBe(`Spec file not found: ${join(directory, 'missing.yaml')}`);
+  });
+
+  it('refuses a named pipe at once instead of waiting for a writer', async () => {
+    const fifo = join(directory, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect((await failure(fifo)).message).toContain('is not a file (it is a named pipe (FIFO))');
   });
 
   it('refuses other extensions', async () => {

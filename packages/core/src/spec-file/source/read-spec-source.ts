@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Document, LineCounter, parseDocument, visit } from 'yaml';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../../fs/regular-file.js';
 import { type SpecIssue, SpecValidationError } from '../../spec/v1/errors.js';
 import { duplicateKeyErrors } from './duplicate-keys.js';
 import { createSourceMap, type SourceMap } from './source-map.js';
@@ -27,28 +27,32 @@ export type SpecSyntax = 'yaml' | 'json';
  */
 export async function readSpecSource(file: string): Promise<SpecSource> {
   const syntax = syntaxOf(file);
-  let size: number;
+  let bytes: Buffer;
   try {
-    const info = await stat(file);
-    if (!info.isFile())
-      throw fail(file, `${file} is not a file`, 'Give the path of a .yaml, .yml or .json spec file.');
-    size = info.size;
+    // Opened without blocking and checked on the descriptor: a FIFO would otherwise hang the command.
+    bytes = await readRegularFile(file, maxSpecFileBytes);
   } catch (error) {
-    if (SpecValidationError.isInstance(error)) throw error;
+    if (error instanceof NotRegularFileError) {
+      throw fail(
+        file,
+        `${file} is not a file (it is ${error.kind})`,
+        'Give the path of a .yaml, .yml or .json spec file.',
+      );
+    }
+    if (error instanceof FileTooLargeError) {
+      throw fail(
+        file,
+        `${file} is ${(error.size / 1024 / 1024).toFixed(1)} MiB; the limit is 10 MiB`,
+        'Split the spec, or move large text into input files.',
+      );
+    }
     throw fail(
       file,
       `Spec file not found: ${file}`,
       'Check the path; a relative path starts at the current directory.',
     );
   }
-  if (size > maxSpecFileBytes) {
-    throw fail(
-      file,
-      `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 10 MiB`,
-      'Split the spec, or move large text into input files.',
-    );
-  }
-  const text = decodeUtf8(await readFile(file), file);
+  const text = decodeUtf8(bytes, file);
   return parseSpecText(text, syntax, file);
 }
 

@@ -50,6 +50,22 @@ describe('evaluateExpression', () => {
   });
 });
 
+describe('names come from the calculator tables, never from JavaScript prototypes', () => {
+  it.each([
+    ['constructor(1)', "Unknown function 'constructor'"],
+    ['constructor', "Unknown name 'constructor'; known functions"],
+    ['toString(1)', "Unknown function 'tostring'"],
+    ['valueOf', "Unknown name 'valueof'"],
+    ['hasOwnProperty(1)', "Unknown function 'hasownproperty'"],
+    ['__proto__', "Unknown name '__proto__'"],
+    ['__proto__(1)', "Unknown function '__proto__'"],
+    ['__defineGetter__(1, 2)', "Unknown function '__definegetter__'"],
+  ])('%s is an unknown name', (expression, message) => {
+    expect(() => evaluateExpression(expression)).toThrow(CalculatorError);
+    expect(() => evaluateExpression(expression)).toThrow(message);
+  });
+});
+
 describe('formatNumber', () => {
   it('hides floating-point noise and negative zero', () => {
     expect(formatNumber(0.1 + 0.2)).toBe('0.3');

@@ -25,7 +25,21 @@ export class CalculatorError extends Error {
 
 type Token = { readonly kind: 'number' | 'name' | 'op' | 'end'; readonly text: string; readonly at: number };
 
-const constants: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+/**
+ * A name table that answers only for its own keys. A plain object literal would also "know"
+ * `constructor`, `toString` or `__proto__` through Object.prototype, so `constructor(1)` would call
+ * the Object constructor instead of failing as an unknown name.
+ */
+function nameTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
+/** The entry of `table` named `name`, if it is one of the table's own names. */
+function lookUp<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+const constants = nameTable<number>({ pi: Math.PI, e: Math.E });
 
 type Fn = {
   readonly arity: readonly [number, number];
@@ -39,7 +53,7 @@ const positive = (name: string, x: number, at: number, allowZero: boolean) => {
     );
   return x;
 };
-const functions: Readonly<Record<string, Fn>> = {
+const functions = nameTable<Fn>({
   sqrt: { arity: [1, 1], apply: ([x], at) => Math.sqrt(positive('sqrt', x!, at, true)) },
   abs: { arity: [1, 1], apply: ([x]) => Math.abs(x!) },
   round: {
@@ -61,7 +75,7 @@ const functions: Readonly<Record<string, Fn>> = {
   sin: { arity: [1, 1], apply: ([x]) => Math.sin(x!) },
   cos: { arity: [1, 1], apply: ([x]) => Math.cos(x!) },
   tan: { arity: [1, 1], apply: ([x]) => Math.tan(x!) },
-};
+});
 
 /** Names the evaluator knows, for error messages and the tool description. */
 export const calculatorNames = { functions: Object.keys(functions), constants: Object.keys(constants) };
@@ -170,16 +184,16 @@ class Parser {
     if (token.kind === 'name') {
       this.#index += 1;
       if (this.#next.kind === 'op' && this.#next.text === '(') return this.#call(token);
-      const constant = constants[token.text];
+      const constant = lookUp(constants, token.text);
       if (constant !== undefined) return constant;
-      const hint = token.text in functions ? `; call it like ${token.text}(x)` : unknownNameHint();
+      const hint = lookUp(functions, token.text) ? `; call it like ${token.text}(x)` : unknownNameHint();
       throw new CalculatorError(`Unknown name '${token.text}'${hint}`, token.at);
     }
     throw new CalculatorError(`Expected a number but found ${describe(token)}`, token.at);
   }
 
   #call(name: Token): number {
-    const fn = functions[name.text];
+    const fn = lookUp(functions, name.text);
     if (fn === undefined)
       throw new CalculatorError(`Unknown function '${name.text}'${unknownNameHint()}`, name.at);
     this.#expect('(');

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { NotRegularFileError, openRegularFile } from '../../fs/regular-file.js';
 import type { ToolV1 } from '../../spec/v1/tool-v1.js';
 import { truncationNote } from '../network/read-limited-body.js';
 import { messageOf, toolFailure, toolSuccess } from '../tool-result.js';
@@ -20,10 +20,17 @@ export function createFileReadTool(context: NativeToolContext): ToolV1 {
       try {
         const confined = await confinePath(context.workingDirectory, input.path, 'read');
         if (!confined.ok) return toolFailure(confined.message);
-        const handle = await open(confined.path, 'r');
+        let opened: Awaited<ReturnType<typeof openRegularFile>>;
         try {
-          const stats = await handle.stat();
-          if (!stats.isFile()) return toolFailure(`${confined.relativePath} is not a regular file`);
+          opened = await openRegularFile(confined.path);
+        } catch (error) {
+          if (!(error instanceof NotRegularFileError)) throw error;
+          return toolFailure(
+            `${confined.relativePath} is ${error.kind}, not a regular file; file_read reads regular text files only`,
+          );
+        }
+        const { handle, stats } = opened;
+        try {
           const buffer = Buffer.alloc(Math.min(stats.size, limit));
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
           const content = buffer.subarray(0, bytesRead);

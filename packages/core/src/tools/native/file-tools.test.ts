@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +17,15 @@ describe('file_read', () => {
     await writeFile(join(root, 'hello.txt'), 'héllo\n');
     const tool = createFileReadTool(nativeContext({ workingDirectory: root }));
     expect(await tool.call({ path: 'hello.txt' }, signal())).toEqual({ content: 'héllo\n' });
+  });
+
+  it('refuses a named pipe at once with a tool error, instead of waiting for a writer forever', async () => {
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+    const tool = createFileReadTool(nativeContext({ workingDirectory: root }));
+    expect(await tool.call({ path: 'pipe' }, signal())).toEqual({
+      isError: true,
+      content: 'pipe is a named pipe (FIFO), not a regular file; file_read reads regular text files only',
+    });
   });
 
   it('refuses a symbolic link escaping the directory', async () => {

@@ -1,41 +1,25 @@
+import {
+  type SpecialPurposeRange,
+  specialPurposeIPv4,
+  specialPurposeIPv6,
+} from './special-purpose-ranges.js';
+
 /**
- * Which IP addresses an HTTP tool may not reach without the private-network opt-in: loopback,
- * private, link-local, cloud metadata, carrier-grade NAT, multicast, reserved and unspecified
- * addresses, including IPv4 addresses embedded in IPv6 forms (mapped, compatible, NAT64, 6to4, Teredo).
+ * Which IP addresses an HTTP tool may not reach without the private-network opt-in: every
+ * special-purpose range (the table in special-purpose-ranges.ts), including IPv4 addresses carried
+ * inside IPv6 forms (mapped, translated, compatible, NAT64, 6to4).
  */
 
 /** Why an IP address is refused without the opt-in, or undefined when it may be reached. */
 export type AddressPolicy = (address: string) => string | undefined;
 
-type Rule = readonly [prefix: readonly number[], bits: number, reason: string];
+type CompiledRange = {
+  readonly prefix: readonly number[];
+  readonly bits: number;
+  readonly row: SpecialPurposeRange;
+};
 
-const ipv4Rules: readonly Rule[] = [
-  [[169, 254, 169, 254], 32, 'a cloud metadata address'],
-  [[0, 0, 0, 0], 8, 'an unspecified ("this network") address'],
-  [[10, 0, 0, 0], 8, 'a private address'],
-  [[100, 64, 0, 0], 10, 'a carrier-grade NAT (shared) address'],
-  [[127, 0, 0, 0], 8, 'a loopback address'],
-  [[169, 254, 0, 0], 16, 'a link-local address'],
-  [[172, 16, 0, 0], 12, 'a private address'],
-  [[192, 0, 0, 0], 24, 'a reserved address'],
-  [[192, 168, 0, 0], 16, 'a private address'],
-  [[198, 18, 0, 0], 15, 'a reserved (benchmarking) address'],
-  [[224, 0, 0, 0], 4, 'a multicast address'],
-  [[240, 0, 0, 0], 4, 'a reserved address'],
-];
-
-const ipv6Rules: readonly Rule[] = [
-  [[0xfd, 0x00, 0x0e, 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54], 128, 'a cloud metadata address'],
-  [new Array(16).fill(0), 128, 'an unspecified address'],
-  [[...new Array(15).fill(0), 1], 128, 'a loopback address'],
-  [[0xfc], 7, 'a private (unique local) address'],
-  [[0xfe, 0x80], 10, 'a link-local address'],
-  [[0xfe, 0xc0], 10, 'a private (site-local) address'],
-  [[0xff], 8, 'a multicast address'],
-  [[0x00, 0x64, 0xff, 0x9b, 0x00, 0x01], 48, 'a private (local NAT64) address'],
-];
-
-function matches(bytes: readonly number[], [prefix, bits]: Rule): boolean {
+function matches(bytes: readonly number[], { prefix, bits }: CompiledRange): boolean {
   for (let bit = 0; bit < bits; bit += 8) {
     const remaining = Math.min(8, bits - bit);
     const mask = (0xff << (8 - remaining)) & 0xff;
@@ -43,6 +27,41 @@ function matches(bytes: readonly number[], [prefix, bits]: Rule): boolean {
     if (((bytes[index] ?? 0) & mask) !== ((prefix[index] ?? 0) & mask)) return false;
   }
   return true;
+}
+
+/** Parses the table's CIDRs, longest prefix first so a metadata address is named inside link-local. */
+function compileAll(
+  rows: readonly SpecialPurposeRange[],
+  parse: (text: string) => number[] | undefined,
+): readonly CompiledRange[] {
+  return rows
+    .map((row) => {
+      const [text = '', bits = ''] = row.range.split('/');
+      const prefix = parse(text);
+      // A typo in the table must fail every test, not let an address through.
+      if (prefix === undefined || !/^\d+$/.test(bits))
+        throw new Error(`bad range in the address table: ${row.range}`);
+      return { prefix, bits: Number(bits), row };
+    })
+    .sort((a, b) => b.bits - a.bits);
+}
+
+let tables: { readonly ipv4: readonly CompiledRange[]; readonly ipv6: readonly CompiledRange[] } | undefined;
+
+function compiledTables(): NonNullable<typeof tables> {
+  tables ??= {
+    ipv4: compileAll(specialPurposeIPv4, parseIPv4),
+    ipv6: compileAll(specialPurposeIPv6, parseIPv6),
+  };
+  return tables;
+}
+
+/** The table row `address` (an IP literal) falls in, if any; IPv4 carried in IPv6 is not followed. */
+export function specialPurposeRangeOf(address: string): SpecialPurposeRange | undefined {
+  const ipv4 = parseIPv4(address);
+  if (ipv4 !== undefined) return compiledTables().ipv4.find((range) => matches(ipv4, range))?.row;
+  const ipv6 = parseIPv6(address);
+  return ipv6 === undefined ? undefined : compiledTables().ipv6.find((range) => matches(ipv6, range))?.row;
 }
 
 /** Parses dotted-decimal IPv4 (`127.0.0.1`) into 4 bytes, or undefined. */
@@ -82,32 +101,40 @@ export function parseIPv6(text: string): number[] | undefined {
   return bytes;
 }
 
-/** The IPv4 address an IPv6 address carries (mapped, translated, compatible, NAT64, 6to4, Teredo). */
-function embeddedIPv4(bytes: readonly number[]): number[] | undefined {
+/** The IPv4 address carried by an IPv6 form that no table row covers (SIIT, deprecated "compatible"). */
+function untabledIPv4(bytes: readonly number[]): number[] | undefined {
   const zeros = (from: number, to: number) => bytes.slice(from, to).every((byte) => byte === 0);
   const last4 = bytes.slice(12, 16);
-  if (zeros(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return last4; // ::ffff:a.b.c.d
   if (zeros(0, 8) && bytes[8] === 0xff && bytes[9] === 0xff && zeros(10, 12)) return last4; // ::ffff:0:a.b.c.d
-  if (zeros(0, 12) && !zeros(12, 15)) return last4; // ::a.b.c.d (deprecated "compatible")
-  if (matches(bytes, [[0x00, 0x64, 0xff, 0x9b], 96, ''])) return last4; // NAT64 64:ff9b::/96
-  if (bytes[0] === 0x20 && bytes[1] === 0x02) return bytes.slice(2, 6); // 6to4 2002::/16
-  if (matches(bytes, [[0x20, 0x01, 0x00, 0x00], 32, ''])) return last4.map((byte) => byte ^ 0xff); // Teredo
+  if (zeros(0, 12) && !zeros(12, 15)) return last4; // ::a.b.c.d
   return undefined;
+}
+
+function ipv4Reason(bytes: readonly number[]): string | undefined {
+  return compiledTables().ipv4.find((range) => matches(bytes, range))?.row.name;
+}
+
+function ipv6Reason(bytes: readonly number[]): string | undefined {
+  const found = compiledTables().ipv6.find((range) => matches(bytes, range));
+  if (found?.row.embedsIPv4) {
+    // 6to4 carries the IPv4 address in bits 16-47; mapped and NAT64 forms in the last 32 bits.
+    return ipv4Reason(found.row.range.startsWith('2002:') ? bytes.slice(2, 6) : bytes.slice(12, 16));
+  }
+  if (found) return found.row.name;
+  const carried = untabledIPv4(bytes);
+  return carried === undefined ? undefined : ipv4Reason(carried);
 }
 
 /**
  * Why `address` (an IP literal) must not be reached without the opt-in, e.g. `a loopback address`;
- * undefined when it is a public address. Text that is not an IP address returns undefined.
+ * undefined when it is a public address. Text that is not an IP address returns undefined. Meant for
+ * every outbound connection a spec can aim: tools now, provider endpoints too.
  */
 export function blockedAddressReason(address: string): string | undefined {
   const ipv4 = parseIPv4(address);
-  if (ipv4 !== undefined) return ipv4Rules.find((rule) => matches(ipv4, rule))?.[2];
+  if (ipv4 !== undefined) return ipv4Reason(ipv4);
   const ipv6 = parseIPv6(address);
-  if (ipv6 === undefined) return undefined;
-  const own = ipv6Rules.find((rule) => matches(ipv6, rule))?.[2];
-  if (own !== undefined) return own;
-  const embedded = embeddedIPv4(ipv6);
-  return embedded === undefined ? undefined : ipv4Rules.find((rule) => matches(embedded, rule))?.[2];
+  return ipv6 === undefined ? undefined : ipv6Reason(ipv6);
 }
 
 /** True when `text` is an IPv4 or IPv6 literal (brackets allowed). */

@@ -1,3 +1,4 @@
+import { safeTimeoutMs } from '../../timers/safe-timeout.js';
 import { describeNetworkError } from './describe-network-error.js';
 import type { GuardedHttpClient } from './guarded-http-client.js';
 import { readLimitedBody, truncationNote } from './read-limited-body.js';
@@ -52,7 +53,8 @@ export async function guardedRequest(
   client: GuardedHttpClient,
   request: GuardedRequest,
 ): Promise<GuardedResponse> {
-  const deadline = AbortSignal.timeout(request.timeoutMs);
+  const timeoutMs = safeTimeoutMs(request.timeoutMs);
+  const deadline = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([request.signal, deadline]);
   let url: URL;
   try {
@@ -79,8 +81,8 @@ export async function guardedRequest(
         headers,
         body,
         signal,
-        headersTimeout: request.timeoutMs,
-        bodyTimeout: request.timeoutMs,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       const location = response.headers.location;
       if (redirectStatuses.has(response.statusCode) && typeof location === 'string') {
