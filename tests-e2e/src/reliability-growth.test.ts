@@ -1,5 +1,6 @@
+import type { LoopbackServer } from '@strands-cli/test-servers';
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
 import {
   prepareSpec,
   providerTarget,
@@ -7,7 +8,6 @@ import {
   runPrepared,
   writeSpecDocument,
 } from './reliability-harness.js';
-import type { LoopbackServer } from './servers/index.js';
 
 // Growth does not depend on the provider: one is enough.
 const openai = providerTarget('openai');

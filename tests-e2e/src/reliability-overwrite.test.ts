@@ -1,9 +1,9 @@
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { echoLastUserMessage, type LoopbackServer } from '@strands-cli/test-servers';
+import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
 import { prepareSpec, providerTarget, runPrepared } from './reliability-harness.js';
-import { echoLastUserMessage, type LoopbackServer } from './servers/index.js';
 
 // Writing outputs does not depend on the provider: one is enough.
 const openai = providerTarget('openai');

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { type LoopbackServer, reply } from '@strands-cli/test-servers';
+import { runCli } from '@strands-cli/test-servers/cli-process';
+import { runCliListingModules } from '@strands-cli/test-servers/startup-probe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
 import { prepareSpec, providerTarget, runPrepared, type SpecDocument } from './reliability-harness.js';
-import { type LoopbackServer, reply } from './servers/index.js';
-import { runCliListingModules } from './startup-probe.js';
 
 // A spec or a model answer someone else wrote must not hang the process, eat the machine or reach
 // places it should not. These guards do not depend on the provider: one is enough.

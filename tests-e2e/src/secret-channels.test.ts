@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type LoopbackServer, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   filesUnder,
@@ -9,7 +10,6 @@ import {
   runPrepared,
   type SpecDocument,
 } from './reliability-harness.js';
-import { type LoopbackServer, reply } from './servers/index.js';
 
 /** The one marker every channel must show where a secret was. */
 const marker = '[REDACTED]';

@@ -72,19 +72,6 @@ export {
 export { runWorkflow } from './runtime/run-workflow.js';
 export { writeUnsupportedReport } from './runtime/unsupported-report.js';
 export { displayPath } from './runtime/write-artifacts.js';
-// The contract's errors (what a run throws) and the types the API above speaks.
-export * from './spec/v1/errors.js';
-export type { ExecutorV1, PlanEdgeV1, PlanNodeV1 } from './spec/v1/executor-v1.js';
-export type { ModelProviderPluginV1, ModelProviderV1 } from './spec/v1/model-provider-v1.js';
-export type { WorkflowSpec } from './spec/v1/workflow-spec-v1.js';
-// Spec files: loading, checking and the editor schema.
-export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './spec-file/json-schema.js';
-export type { LoadedSpec } from './spec-file/loaded-spec.js';
-export { type PlannedPattern, plannedPatterns } from './spec-file/patterns/planned-patterns.js';
-export { loadSpec, type PrepareSpecOptions, prepareSpec } from './spec-file/prepare-spec.js';
-// Tools and secrets.
-export { type NativeToolEntry, nativeToolCatalog } from './tools/catalog.js';
-export type { RunTools, RunToolsOptions } from './tools/run-tools.js';
 // The one secret policy: every output channel (streams, --json, cassettes, sessions) redacts with it.
 export {
   collectSecretValues,
@@ -97,3 +84,18 @@ export {
   secretMarker,
   secretValuesFromEnv,
 } from './secrets/index.js';
+// The contract's errors (what a run throws) and the types the API above speaks.
+export * from './spec/v1/errors.js';
+export type { ExecutorV1, PlanEdgeV1, PlanNodeV1 } from './spec/v1/executor-v1.js';
+export type { ModelProviderPluginV1, ModelProviderV1 } from './spec/v1/model-provider-v1.js';
+export type { WorkflowSpec } from './spec/v1/workflow-spec-v1.js';
+// Spec files: loading, checking and the editor schema.
+export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './spec-file/json-schema.js';
+export type { LoadedSpec } from './spec-file/loaded-spec.js';
+export { type PlannedPattern, plannedPatterns } from './spec-file/patterns/planned-patterns.js';
+export { loadSpec, type PrepareSpecOptions, prepareSpec } from './spec-file/prepare-spec.js';
+// Templates: render a Jinja2-compatible template in the sandbox, as a spec's templates are rendered.
+export { renderTemplate } from './templates/render.js';
+// Tools and secrets.
+export { type NativeToolEntry, nativeToolCatalog } from './tools/catalog.js';
+export type { RunTools, RunToolsOptions } from './tools/run-tools.js';

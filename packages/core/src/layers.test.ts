@@ -36,11 +36,22 @@ describe('layers', () => {
     expect(outside).toEqual([]);
   });
 
-  it('provider-utils and executor-utils import only the contract and their own files', () => {
+  it('timers (the safe timer bound every layer uses) imports nothing', () => {
+    const outside = importsOf('timers').filter(
+      ({ specifier }) => !specifier.startsWith('./') && specifier !== 'vitest',
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('provider-utils and executor-utils import only the contract, timers and their own files', () => {
     for (const folder of ['provider-utils', 'executor-utils']) {
       const outside = importsOf(folder).filter(
         ({ specifier }) =>
-          !specifier.startsWith('./') && !specifier.startsWith('../spec/v1/') && specifier !== 'vitest',
+          !specifier.startsWith('./') &&
+          !specifier.startsWith('../spec/v1/') &&
+          !specifier.startsWith('../timers/') &&
+          specifier !== 'zod' &&
+          specifier !== 'vitest',
       );
       expect(outside).toEqual([]);
     }

@@ -15,13 +15,7 @@
  * boundaries.test.ts checks every import in the repository against `boundaryRules` and
  * `knownViolations`; rules.test.ts proves each rule fires on a synthetic repository.
  */
-import {
-  type BoundaryRule,
-  type ClassifiedImport,
-  type KnownViolation,
-  type Layer,
-  type Role,
-} from './boundary-model.js';
+import type { BoundaryRule, ClassifiedImport, KnownViolation, Layer, Role } from './boundary-model.js';
 
 /**
  * Which folder is which layer. First match wins: the contract and the core's test kit are folders

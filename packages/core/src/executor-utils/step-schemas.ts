@@ -4,8 +4,8 @@
  * the core's own schema accepts; the spec-file schema builds on these same values.
  */
 import * as z from 'zod';
-import { maxTimerSeconds } from '../timers/safe-timeout.js';
 import type { AgentStepSpec, HitlStepSpec, StepSpec } from '../spec/v1/workflow-spec-v1.js';
+import { maxTimerSeconds } from '../timers/safe-timeout.js';
 
 /** `^[A-Za-z0-9._:-]+$`: ids of tasks, branches, tools, secrets, skills. */
 export const identifierSchema = z
