@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diagnoseBedrock } from './bedrock-diagnose.js';
 
+// These tests are about the answers, not speed: the first diagnosis also loads the vendor SDK, which
+// takes seconds on a loaded CI machine, so the deadline only has to stop a hung test.
+const answerDeadlineMs = 25_000;
+
 // The AWS SDK reads its config files and the instance metadata service itself: point it at nothing,
 // so the checks depend only on the settings given (and never leave loopback).
 const isolated = {
@@ -38,7 +42,7 @@ describe('diagnoseBedrock', () => {
   it('passes with a region and static credentials, showing only the key prefix', async () => {
     const results = await diagnoseBedrock(
       { region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } },
-      AbortSignal.timeout(5000),
+      AbortSignal.timeout(answerDeadlineMs),
     );
     expect(results).toEqual([
       { check: 'bedrock: region', ok: true, detail: 'us-east-1' },
@@ -50,7 +54,7 @@ describe('diagnoseBedrock', () => {
   it('accepts a Bedrock API key', async () => {
     const [, credentials] = await diagnoseBedrock(
       { region: 'us-east-1', bearerToken: 'br' },
-      AbortSignal.timeout(5000),
+      AbortSignal.timeout(answerDeadlineMs),
     );
     expect(credentials).toMatchObject({
       ok: true,
@@ -59,7 +63,7 @@ describe('diagnoseBedrock', () => {
   });
 
   it('fails with fixes when neither a region nor credentials can be found', async () => {
-    const [region, credentials] = await diagnoseBedrock({}, AbortSignal.timeout(5000));
+    const [region, credentials] = await diagnoseBedrock({}, AbortSignal.timeout(answerDeadlineMs));
     expect(region).toMatchObject({ ok: false, detail: expect.stringMatching(/AWS_REGION/) });
     expect(credentials).toMatchObject({ ok: false, detail: expect.stringMatching(/AWS_ACCESS_KEY_ID/) });
   });

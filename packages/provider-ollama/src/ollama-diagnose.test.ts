@@ -2,10 +2,14 @@ import { startOllamaServer } from '@strands-cli/test-servers';
 import { describe, expect, it } from 'vitest';
 import { diagnoseOllama } from './ollama-diagnose.js';
 
+// These tests are about the answers, not speed: the first diagnosis also loads the vendor SDK, which
+// takes seconds on a loaded CI machine, so the deadline only has to stop a hung test.
+const answerDeadlineMs = 25_000;
+
 describe('diagnoseOllama', () => {
   it('lists the pulled models when GET /api/tags answers, and leaves no socket open', async () => {
     const server = await startOllamaServer({ models: ['llama3.1:latest'] });
-    const results = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(5000));
+    const results = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(answerDeadlineMs));
     expect(results).toEqual([
       { check: `ollama: server ${server.url}`, ok: true, detail: 'GET /api/tags answered: llama3.1:latest' },
     ]);
@@ -16,7 +20,7 @@ describe('diagnoseOllama', () => {
 
   it('says how to pull a model when none is there', async () => {
     const server = await startOllamaServer({ models: [] });
-    const [result] = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(5000));
+    const [result] = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(answerDeadlineMs));
     expect(result?.detail).toMatch(/ollama pull/);
     await server.close();
   });
@@ -24,7 +28,7 @@ describe('diagnoseOllama', () => {
   it('fails with a fix when nothing listens', async () => {
     const server = await startOllamaServer();
     await server.close();
-    const [result] = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(5000));
+    const [result] = await diagnoseOllama({ host: server.url }, AbortSignal.timeout(answerDeadlineMs));
     expect(result).toMatchObject({ ok: false });
     expect(result?.detail).toMatch(/ollama serve/);
   });

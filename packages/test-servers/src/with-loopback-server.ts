@@ -17,12 +17,14 @@ export interface LoopbackProviderFixtures<Server, Provider> extends LoopbackServ
 }
 
 /**
- * Transport settings for a provider under test: a small pool and short timeouts, so a hung loopback
- * exchange fails the test instead of stalling it.
+ * Transport settings for a provider under test: a small pool and timeouts that stop a hung loopback
+ * exchange well inside the 30 s test bound, yet leave room for a loaded 2-core CI machine (a cold
+ * SDK import and a busy event loop can delay an answer by seconds). Stall tests use their own,
+ * shorter timeouts.
  */
 export const testTransport = {
   maxConnections: 2,
-  timeouts: { connectMs: 2000, headersMs: 2000, bodyMs: 2000 },
+  timeouts: { connectMs: 10_000, headersMs: 10_000, bodyMs: 10_000 },
 } as const;
 
 /**
