@@ -4,11 +4,12 @@ import { TemplateError } from '../spec/v1/errors.js';
 import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
 import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
+import { pythonPrintFilter, pythonPrintFilterName } from './python-repr.js';
 import { pythonSliceFilter, pythonSliceFilterName } from './python-slice.js';
 import { UnsupportedRegexError } from './regex-search.js';
 import { dunderNameIn, isSandboxNameMessage, sandboxNameHint, sandboxNameMessage } from './sandbox-names.js';
 import { renderSimplePaths } from './simple-paths.js';
-import { rewriteSlices } from './slice-rewrite.js';
+import { rewriteForEngine } from './slice-rewrite.js';
 
 /** The minijinja-js Environment, typed to what we use. */
 interface MinijinjaEnvironment {
@@ -69,6 +70,7 @@ function createEnvironment(debug: boolean): MinijinjaEnvironment {
   created.addFilter('tojson', tojsonFilter as (...args: never[]) => unknown);
   created.addFilter('regex_search', engineRegexSearch as (...args: never[]) => unknown);
   created.addFilter(pythonSliceFilterName, pythonSliceFilter as (...args: never[]) => unknown);
+  created.addFilter(pythonPrintFilterName, pythonPrintFilter as (...args: never[]) => unknown);
   return created;
 }
 
@@ -155,7 +157,7 @@ function renderInEngine(source: string, context: Readonly<Record<string, unknown
 
 /** The template as the engine must read it to render what Jinja2 renders. */
 function engineSource(source: string): string {
-  return rewriteSlices(keepPythonStyleEscapes(source));
+  return rewriteForEngine(keepPythonStyleEscapes(source));
 }
 
 /**
