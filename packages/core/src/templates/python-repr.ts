@@ -46,7 +46,8 @@ export function pythonPrintFilter(value: unknown, float?: unknown): string {
     if (typeof value === 'number') return pythonNumber(value, float === true);
     return typeof value === 'string' ? value : pythonRepr(value, 0);
   } catch {
-    return String(value);
+    // Only a value no template can produce gets here; printing nothing beats a broken engine.
+    return '';
   }
 }
 

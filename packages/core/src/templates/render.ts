@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { SpecLocation } from '../spec/v1/errors.js';
 import { TemplateError } from '../spec/v1/errors.js';
+import { renderCompiled, type TemplateHost } from './compiled-templates.js';
 import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
 import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
@@ -12,8 +13,7 @@ import { renderSimplePaths } from './simple-paths.js';
 import { rewriteForEngine } from './slice-rewrite.js';
 
 /** The minijinja-js Environment, typed to what we use. */
-interface MinijinjaEnvironment {
-  renderStr(source: string, context: unknown): string;
+interface MinijinjaEnvironment extends TemplateHost {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   enablePyCompat(): void;
   undefinedBehavior: 'strict' | 'chainable' | 'lenient';
@@ -147,7 +147,7 @@ function checkedOutput(output: string, location: SpecLocation | undefined): stri
 function renderInEngine(source: string, context: Readonly<Record<string, unknown>>): string {
   filterFailure = undefined;
   try {
-    const output = getEnvironment().renderStr(engineSource(source), toPlainData(context));
+    const output = renderCompiled(getEnvironment(), source, engineSource, toPlainData(context));
     if (filterFailure) throw filterFailure;
     return output;
   } finally {
@@ -211,9 +211,14 @@ function describeTemplateFailure(
   return `${where(location)}${summary}: '${marked.text}' (${at})`;
 }
 
-/** The first line of an engine error, without its `Error:` prefix and `(in <string>:n)` suffix. */
+/**
+ * The first line of an engine error, without its `Error:` prefix and `(in <string>:n)` suffix (the
+ * name is a cached template's when the render used one, see compiled-templates.ts).
+ */
 function summaryOf(raw: string): string {
-  return (raw.split('\n')[0] ?? raw).replace(/^Error:\s*/, '').replace(/ \(in <string>:(\d+)\)$/, '');
+  return (raw.split('\n')[0] ?? raw)
+    .replace(/^Error:\s*/, '')
+    .replace(/ \(in (?:<string>|template-\d+):(\d+)\)$/, '');
 }
 
 /** The expression the engine marks when rendering `engineText` fails (with `expected` as its summary, if given). */
