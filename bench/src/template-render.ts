@@ -1,5 +1,6 @@
 /**
- * Render time of typical templates, and what the slice rewrite (Python slice semantics) adds to it.
+ * Render time of typical templates, and what the rewrites for Jinja2 semantics (Python slices,
+ * values printed as Python prints them) add to it.
  * Run: node --import tsx bench/src/template-render.ts
  */
 import { renderTemplate } from '@strands-cli/core';
@@ -8,6 +9,7 @@ const context = {
   topic: 'ai agents',
   steps: Array.from({ length: 5 }, (_, index) => ({ response: `answer ${index} `.repeat(50) })),
   tasks: { fetch: { response: 'Score: 91' } },
+  flag: true,
 };
 
 const templates = {
@@ -16,6 +18,9 @@ const templates = {
     '{% for s in steps %}{{ loop.index }}. {{ s.response | truncate(80) }}\n{% endfor %}{{ topic | title }}',
   'head slice (left to the engine)': '{{ steps[-1].response[:100] }}',
   'negative slice (rewritten)': '{{ steps[-1].response[-60:] }} {{ topic[::-1] }}',
+  'boolean (fast path)': 'Approved: {{ flag }}',
+  'membership test printed': "{{ 'score: 9' in tasks.fetch.response.lower() }}",
+  'list printed': "{{ topic.split(' ') }}",
 };
 
 function measure(template: string, rounds: number): number {

@@ -52,7 +52,7 @@ describe('runParallel', () => {
     });
     const result = await runParallel(context);
     expect(result.response).toBe(
-      'Branch docs:\n[docs sees steps=0]\n\n---\n\nBranch web:\n[[tides first=false]|[tides first=false]|0|override]',
+      'Branch docs:\n[docs sees steps=0]\n\n---\n\nBranch web:\n[[tides first=False]|[tides first=False]|0|override]',
     );
     const web = (result.context.branches as Record<string, { tokens_estimated: number }>).web;
     expect(web?.tokens_estimated).toBe(10);

@@ -96,7 +96,7 @@ describe('runWorkflow', () => {
     });
     const result = await runWorkflow(context);
     const tasks = result.context.tasks as Record<string, { response: string }>;
-    expect(tasks.child?.response).toBe('other=false');
+    expect(tasks.child?.response).toBe('other=False');
     expect(tasks.grandchild?.response).toBe('root=r');
   });
 

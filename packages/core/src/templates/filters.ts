@@ -1,3 +1,4 @@
+import { pythonNumber } from './python-repr.js';
 import { regexSearch } from './regex-search.js';
 
 /**
@@ -15,13 +16,18 @@ export function truncateFilter(value: unknown, length: unknown = 100): string {
 
 /**
  * `tojson`: JSON as Python's `json.dumps(ensure_ascii=False)` writes it (`{"k": 1, "l": [1, 2]}`), no
- * HTML escaping; `indent` as Jinja2 spells it.
+ * HTML escaping; `indent` as Jinja2 spells it (`tojson(2)`, `tojson(indent=2)`, or a string).
  */
 export function tojsonFilter(value: unknown, indent?: unknown): string {
-  const spacing = typeof indent === 'number' ? indent : isIndentKwargs(indent) ? indent.indent : undefined;
-  const plain = fromEngineValue(value);
-  if (spacing !== undefined) return JSON.stringify(plain, null, spacing) ?? 'null';
-  return pythonStyleJson(plain);
+  // The engine hands keyword arguments to a JS filter as one trailing `Map`.
+  const spacing = indent instanceof Map ? indent.get('indent') : indent;
+  const unit =
+    typeof spacing === 'number' && Number.isFinite(spacing)
+      ? ' '.repeat(Math.max(0, Math.trunc(spacing)))
+      : typeof spacing === 'string'
+        ? spacing
+        : undefined;
+  return pythonStyleJson(value, unit, '');
 }
 
 /** minijinja hands maps to JS filters as `Map`s; turn them back into plain data. */
@@ -35,19 +41,40 @@ export function fromEngineValue(value: unknown): unknown {
   return value ?? null;
 }
 
-function pythonStyleJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(pythonStyleJson).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}: ${pythonStyleJson(item)}`).join(', ')}}`;
+/**
+ * `json.dumps` output: `, ` and `: ` separators on one line, or with `indent` (`unit`) one item per
+ * line. Reads the engine's `Map`s directly so keys keep the order the engine gives them.
+ */
+function pythonStyleJson(value: unknown, unit: string | undefined, margin: string): string {
+  const items: string[] = [];
+  let open = '[';
+  let close = ']';
+  const inner = unit === undefined ? margin : margin + unit;
+  if (Array.isArray(value)) {
+    for (const item of value) items.push(pythonStyleJson(item, unit, inner));
+  } else if (value instanceof Map || (value !== null && typeof value === 'object')) {
+    open = '{';
+    close = '}';
+    const entries = value instanceof Map ? [...value] : Object.entries(value as Record<string, unknown>);
+    for (const [key, item] of entries) {
+      items.push(`${JSON.stringify(String(key))}: ${pythonStyleJson(item, unit, inner)}`);
+    }
+  } else {
+    return jsonScalar(value);
   }
-  return JSON.stringify(value) ?? 'null';
+  if (items.length === 0) return open + close;
+  if (unit === undefined) return `${open}${items.join(', ')}${close}`;
+  return `${open}\n${inner}${items.join(`,\n${inner}`)}\n${margin}${close}`;
 }
 
-function isIndentKwargs(value: unknown): value is { indent: number } {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as { indent?: unknown }).indent === 'number'
-  );
+/** A scalar as `json.dumps` writes it (floats by Python's repr, `NaN` and `Infinity` as Python allows). */
+function jsonScalar(value: unknown): string {
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+    return pythonNumber(value, false);
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**

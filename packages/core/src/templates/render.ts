@@ -1,18 +1,19 @@
 import { createRequire } from 'node:module';
 import type { SpecLocation } from '../spec/v1/errors.js';
 import { TemplateError } from '../spec/v1/errors.js';
+import { renderCompiled, type TemplateHost } from './compiled-templates.js';
 import { postProcessRendered, regexSearchFilter, tojsonFilter, truncateFilter } from './filters.js';
 import { narrowForRender } from './prune-context.js';
 import { keepPythonStyleEscapes } from './python-escapes.js';
+import { pythonPrintFilter, pythonPrintFilterName } from './python-repr.js';
 import { pythonSliceFilter, pythonSliceFilterName } from './python-slice.js';
 import { UnsupportedRegexError } from './regex-search.js';
 import { dunderNameIn, isSandboxNameMessage, sandboxNameHint, sandboxNameMessage } from './sandbox-names.js';
 import { renderSimplePaths } from './simple-paths.js';
-import { rewriteSlices } from './slice-rewrite.js';
+import { rewriteForEngine } from './slice-rewrite.js';
 
 /** The minijinja-js Environment, typed to what we use. */
-interface MinijinjaEnvironment {
-  renderStr(source: string, context: unknown): string;
+interface MinijinjaEnvironment extends TemplateHost {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   enablePyCompat(): void;
   undefinedBehavior: 'strict' | 'chainable' | 'lenient';
@@ -69,6 +70,7 @@ function createEnvironment(debug: boolean): MinijinjaEnvironment {
   created.addFilter('tojson', tojsonFilter as (...args: never[]) => unknown);
   created.addFilter('regex_search', engineRegexSearch as (...args: never[]) => unknown);
   created.addFilter(pythonSliceFilterName, pythonSliceFilter as (...args: never[]) => unknown);
+  created.addFilter(pythonPrintFilterName, pythonPrintFilter as (...args: never[]) => unknown);
   return created;
 }
 
@@ -145,7 +147,7 @@ function checkedOutput(output: string, location: SpecLocation | undefined): stri
 function renderInEngine(source: string, context: Readonly<Record<string, unknown>>): string {
   filterFailure = undefined;
   try {
-    const output = getEnvironment().renderStr(engineSource(source), toPlainData(context));
+    const output = renderCompiled(getEnvironment(), source, engineSource, toPlainData(context));
     if (filterFailure) throw filterFailure;
     return output;
   } finally {
@@ -155,7 +157,7 @@ function renderInEngine(source: string, context: Readonly<Record<string, unknown
 
 /** The template as the engine must read it to render what Jinja2 renders. */
 function engineSource(source: string): string {
-  return rewriteSlices(keepPythonStyleEscapes(source));
+  return rewriteForEngine(keepPythonStyleEscapes(source));
 }
 
 /**
@@ -209,9 +211,14 @@ function describeTemplateFailure(
   return `${where(location)}${summary}: '${marked.text}' (${at})`;
 }
 
-/** The first line of an engine error, without its `Error:` prefix and `(in <string>:n)` suffix. */
+/**
+ * The first line of an engine error, without its `Error:` prefix and `(in <string>:n)` suffix (the
+ * name is a cached template's when the render used one, see compiled-templates.ts).
+ */
 function summaryOf(raw: string): string {
-  return (raw.split('\n')[0] ?? raw).replace(/^Error:\s*/, '').replace(/ \(in <string>:(\d+)\)$/, '');
+  return (raw.split('\n')[0] ?? raw)
+    .replace(/^Error:\s*/, '')
+    .replace(/ \(in (?:<string>|template-\d+):(\d+)\)$/, '');
 }
 
 /** The expression the engine marks when rendering `engineText` fails (with `expected` as its summary, if given). */

@@ -38,6 +38,7 @@ describe('renderSimplePaths', () => {
     'trailing newline {{ topic }}\n',
     'windows\r\nline {{ topic }}\r\n',
     'braces { and } and }} stay {{ topic }}}',
+    '{{ flag }} and {{ nothing }}',
   ])('renders %j exactly as the engine does', (source) => {
     const fast = renderSimplePaths(source, context);
     expect(fast).toBeDefined();
@@ -49,8 +50,6 @@ describe('renderSimplePaths', () => {
     ['a statement', '{% if flag %}yes{% endif %}'],
     ['a comment', '{# note #}{{ topic }}'],
     ['a number', '{{ count }}'],
-    ['a boolean', '{{ flag }}'],
-    ['none', '{{ nothing }}'],
     ['a list', '{{ list }}'],
     ['a mapping', '{{ steps[0] }}'],
     ['a literal', '{{ "text" }}'],
@@ -81,6 +80,11 @@ describe('renderSimplePaths', () => {
     expect(renderSimplePaths('{{ holder.inherited }}', scope)).toBeUndefined();
     expect(renderSimplePaths('{{ holder.hidden }}', scope)).toBeUndefined();
     expect(renderSimplePaths('{{ holder.method }}', scope)).toBeUndefined();
+  });
+
+  it('prints booleans and none as Python does, like the engine', () => {
+    expect(renderSimplePaths('{{ flag }} {{ nothing }}', context)).toBe('True None');
+    expect(engineRender('{{ flag }} {{ nothing }}')).toBe('True None');
   });
 
   it('keeps the engine errors for names it cannot resolve', () => {

@@ -1,3 +1,4 @@
+import { rewriteOutputTag } from './python-repr.js';
 import { pythonSliceFilterName } from './python-slice.js';
 
 /**
@@ -26,9 +27,22 @@ interface Token {
 const tokenPattern =
   /\s+|[A-Za-z_][A-Za-z0-9_]*|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?|'(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|\*\*|\/\/|[=!<>]=|[\s\S]/y;
 
+/**
+ * `source` as the engine must read it: slice expressions rewritten (see the module comment) and
+ * every output tag printing Python-style (see python-repr.ts).
+ */
+export function rewriteForEngine(source: string): string {
+  return rewrite(source, true);
+}
+
 /** `source` with its slice expressions rewritten (see the module comment); unchanged when it has none. */
 export function rewriteSlices(source: string): string {
-  if (!source.includes(':') || !source.includes('[')) return source;
+  return rewrite(source, false);
+}
+
+function rewrite(source: string, outputs: boolean): string {
+  const slices = source.includes(':') && source.includes('[');
+  if (!slices && !(outputs && source.includes('{{'))) return source;
   let output = '';
   let index = 0;
   while (index < source.length) {
@@ -48,9 +62,11 @@ export function rewriteSlices(source: string): string {
       continue;
     }
     const end = tagEnd(source, open + 2, kind === '{' ? '}}' : '%}');
-    const code = source.slice(open + 2, end.codeEnd);
+    const code = rewriteCode(source.slice(open + 2, end.codeEnd), kind === '%');
     output +=
-      source.slice(index, open + 2) + rewriteCode(code, kind === '%') + source.slice(end.codeEnd, end.after);
+      outputs && kind === '{' && end.codeEnd < end.after
+        ? source.slice(index, open) + rewriteOutputTag(code)
+        : source.slice(index, open + 2) + code + source.slice(end.codeEnd, end.after);
     index = end.after;
     if (kind === '%' && /^[-+]?\s*raw\s*[-+]?$/.test(code.trim())) {
       // Text inside `{% raw %}` is output as written, never evaluated.
