@@ -36,8 +36,19 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       `error: the strands command is not built (${bundled.pathname} is missing)\n  fix: run \`pnpm build\` in the strands-cli repository\n`,
     );
     process.exitCode = 70; // an internal error: the install is incomplete, not the user's input
-  } else {
+  } else if (argv.find((arg) => !arg.startsWith('-')) !== 'run') {
+    // The other commands are short and bounded; they skip the worker thread's start-up cost.
     const { main } = await import(bundled.href);
     process.exitCode = await main(argv);
+  } else {
+    // `run` runs on a worker thread; this thread stays free to answer signals, so Ctrl-C ends the
+    // process (exit 130) even when the run is stuck in synchronous code.
+    const { supervise } = await import('../dist/supervisor/supervise.js');
+    process.exitCode = await supervise(new URL('../dist/supervisor/worker-entry.js', import.meta.url), {
+      argv,
+      bundle: bundled.href,
+      stdoutIsTTY: Boolean(process.stdout.isTTY),
+      stderrIsTTY: Boolean(process.stderr.isTTY),
+    });
   }
 }

@@ -13,7 +13,10 @@ import { main as runCli } from './main.js';
 
 const executors = { chain, workflow, parallel, routing } as NonNullable<CliIO['executors']>;
 
-/** Runs the `strands` command with the built-in executors of this bundle; resolves to the exit code. */
-export function main(argv: readonly string[]): Promise<number> {
-  return runCli(argv, { ...processIO(), executors });
+/**
+ * Runs the `strands` command with the built-in executors of this bundle; resolves to the exit code.
+ * `io` replaces parts of the real process (a worker thread passes its TTY facts and forwarded signals).
+ */
+export function main(argv: readonly string[], io: Partial<CliIO> = {}): Promise<number> {
+  return runCli(argv, { ...processIO(), ...io, executors });
 }

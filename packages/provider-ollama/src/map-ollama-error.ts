@@ -1,4 +1,5 @@
 import {
+  carriedProviderError,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -25,6 +26,9 @@ type ProviderInit = ConstructorParameters<typeof ProviderCallError>[0];
 /** Maps anything ollama-js (or the transport under it) throws to a {@link ProviderCallError}. */
 export function mapOllamaError(error: unknown, context: OllamaCallContext): ProviderCallError {
   if (error instanceof ProviderCallError) return error;
+  // A call's deadline or size cap, raised under ollama-js (which may have wrapped it).
+  const carried = carriedProviderError(error);
+  if (carried && !context.signal?.aborted) return carried;
   const { modelId, host } = context;
   const make = (kind: ProviderErrorKind, message: string, extra: Partial<ProviderInit> = {}) =>
     new ProviderCallError({ providerId: 'ollama', kind, message, modelId, cause: error, ...extra });

@@ -1,3 +1,4 @@
+import { type ResponseLimits, responseLimitsFromEnv } from '@strands-cli/core/provider-utils';
 import type { ProviderConnectionRequestV1, TransportTimeoutsV1 } from '@strands-cli/core/spec';
 import { z } from 'zod';
 
@@ -19,6 +20,8 @@ export interface OllamaProviderSettings {
   readonly maxConnections?: number;
   /** Connect, response-headers and between-chunks timeouts. */
   readonly timeouts?: TransportTimeoutsV1;
+  /** Each call's deadline and response size cap. @default defaultResponseLimits */
+  readonly limits?: ResponseLimits;
 }
 
 /** Validates {@link OllamaProviderSettings}. */
@@ -32,6 +35,12 @@ export const ollamaSettingsSchema: z.ZodType<OllamaProviderSettings> = z.strictO
       bodyMs: z.number().int().positive(),
     })
     .optional(),
+  limits: z
+    .strictObject({
+      callDeadlineMs: z.number().int().positive(),
+      maxResponseBytes: z.number().int().positive(),
+    })
+    .optional(),
 });
 
 /** Resolves settings: `runtime.host`, else `OLLAMA_HOST`, else `http://localhost:11434`. */
@@ -40,6 +49,7 @@ export function resolveOllamaSettings(request: ProviderConnectionRequestV1): Oll
     host: nonEmpty(request.host) ?? nonEmpty(request.env.OLLAMA_HOST) ?? ollamaDefaultHost,
     maxConnections: request.maxConnections,
     timeouts: request.timeouts,
+    limits: responseLimitsFromEnv(request.env),
   };
 }
 
@@ -50,6 +60,9 @@ export function ollamaTransportKey(settings: OllamaProviderSettings): string {
     settings.host ?? ollamaDefaultHost,
     `connections:${settings.maxConnections ?? 4}`,
     `timeouts:${connectMs}/${headersMs}/${bodyMs}`,
+    settings.limits
+      ? `limits:${settings.limits.callDeadlineMs}/${settings.limits.maxResponseBytes}`
+      : 'limits:default',
   ].join('|');
 }
 

@@ -1,3 +1,4 @@
+import { boundedFetch, defaultResponseLimits } from '@strands-cli/core/provider-utils';
 import type { Ollama } from 'ollama/browser';
 import { defaultTimeouts, type OllamaProviderSettings, ollamaDefaultHost } from './ollama-settings.js';
 import { strictNdjson } from './strict-ndjson.js';
@@ -35,6 +36,11 @@ export async function openOllamaTransport(settings: OllamaProviderSettings): Pro
     bodyTimeout: timeouts.bodyMs,
   });
   const host = settings.host ?? ollamaDefaultHost;
+  // Bounded: each call ends by its deadline and reads at most the size cap.
+  const fetchBounded = boundedFetch(undiciFetch as unknown as typeof fetch, {
+    providerId: 'ollama',
+    limits: settings.limits ?? defaultResponseLimits,
+  });
   return {
     host,
     // An ollama-js client is a plain object (host, headers, fetch): making one per call costs nothing,
@@ -49,7 +55,7 @@ export async function openOllamaTransport(settings: OllamaProviderSettings): Pro
           const pooled = { ...init, signal: merged, dispatcher: agent } as unknown as RequestInit;
           // undici 7's own fetch, over its own Agent: Node 20's built-in fetch is an older undici,
           // slower per request (~0.05 ms, most of it in its AbortSignal and body-stream handling).
-          const response = (await undiciFetch(input as never, pooled as never)) as unknown as Response;
+          const response = await fetchBounded(input, pooled);
           observe(response);
           return strictNdjson(await jsonErrorBody(response));
         },

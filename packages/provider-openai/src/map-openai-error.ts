@@ -1,4 +1,5 @@
 import {
+  carriedProviderError,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -30,6 +31,9 @@ export function mapOpenAIError(
   context: OpenAICallContext,
 ): ProviderCallError {
   if (error instanceof ProviderCallError) return error;
+  // A call's deadline or size cap, raised under the SDK (which may have wrapped it).
+  const carried = carriedProviderError(error);
+  if (carried && !context.signal?.aborted) return carried;
   const { modelId } = context;
   const make = (kind: ProviderErrorKind, message: string, extra: Partial<ProviderInit> = {}) =>
     new ProviderCallError({ providerId: 'openai', kind, message, modelId, cause: error, ...extra });

@@ -17,8 +17,18 @@ describe('resolveOpenAISettings', () => {
       baseURL: 'https://api.openai.com/v1',
       maxConnections: 4,
       timeouts: base.timeouts,
+      limits: { callDeadlineMs: 600_000, maxResponseBytes: 64 * 1024 * 1024 },
     });
     expect(openAISettingsSchema.safeParse(settings).success).toBe(true);
+  });
+
+  it('reads the call deadline and the response size cap from the environment', () => {
+    const env = { OPENAI_API_KEY: 'sk-1', STRANDS_CALL_DEADLINE_S: '5', STRANDS_MAX_RESPONSE_BYTES: '100' };
+    const settings = resolveOpenAISettings({ ...base, env });
+    expect(settings.limits).toEqual({ callDeadlineMs: 5000, maxResponseBytes: 100 });
+    expect(openAITransportKey(settings)).not.toBe(
+      openAITransportKey(resolveOpenAISettings({ ...base, env: { OPENAI_API_KEY: 'sk-1' } })),
+    );
   });
 
   it('prefers runtime.host over OPENAI_BASE_URL', () => {

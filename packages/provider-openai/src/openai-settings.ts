@@ -1,3 +1,4 @@
+import { type ResponseLimits, responseLimitsFromEnv } from '@strands-cli/core/provider-utils';
 import {
   ProviderCallError,
   type ProviderConnectionRequestV1,
@@ -29,6 +30,8 @@ export interface OpenAIProviderSettings {
   readonly maxConnections?: number;
   /** Connect, response-headers and between-chunks timeouts. */
   readonly timeouts?: TransportTimeoutsV1;
+  /** Each call's deadline and response size cap. @default defaultResponseLimits */
+  readonly limits?: ResponseLimits;
 }
 
 const timeoutsSchema = z.strictObject({
@@ -37,12 +40,18 @@ const timeoutsSchema = z.strictObject({
   bodyMs: z.number().int().positive(),
 });
 
+const limitsSchema = z.strictObject({
+  callDeadlineMs: z.number().int().positive(),
+  maxResponseBytes: z.number().int().positive(),
+});
+
 /** Validates {@link OpenAIProviderSettings}. */
 export const openAISettingsSchema: z.ZodType<OpenAIProviderSettings> = z.strictObject({
   apiKey: z.string().min(1),
   baseURL: z.url({ protocol: /^https?$/ }).optional(),
   maxConnections: z.number().int().positive().optional(),
   timeouts: timeoutsSchema.optional(),
+  limits: limitsSchema.optional(),
 });
 
 /**
@@ -66,6 +75,7 @@ export function resolveOpenAISettings(request: ProviderConnectionRequestV1): Ope
     baseURL,
     maxConnections: request.maxConnections,
     timeouts: request.timeouts,
+    limits: responseLimitsFromEnv(request.env),
   };
 }
 
@@ -76,12 +86,17 @@ export function openAITransportKey(settings: OpenAIProviderSettings): string {
     `key:${credentialFingerprint(settings.apiKey)}`,
     `connections:${settings.maxConnections ?? 4}`,
     timeoutsKey(settings.timeouts),
+    limitsKey(settings.limits),
   ].join('|');
 }
 
 function timeoutsKey(timeouts: TransportTimeoutsV1 | undefined): string {
   const { connectMs, headersMs, bodyMs } = timeouts ?? defaultTimeouts;
   return `timeouts:${connectMs}/${headersMs}/${bodyMs}`;
+}
+
+function limitsKey(limits: ResponseLimits | undefined): string {
+  return limits ? `limits:${limits.callDeadlineMs}/${limits.maxResponseBytes}` : 'limits:default';
 }
 
 function isOpenAIItself(baseURL: string): boolean {

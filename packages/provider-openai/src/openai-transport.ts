@@ -1,3 +1,4 @@
+import { boundedFetch, defaultResponseLimits } from '@strands-cli/core/provider-utils';
 import type { ClientOptions, default as OpenAI } from 'openai';
 import type { OpenAIErrorClasses } from './map-openai-error.js';
 import { defaultTimeouts, type OpenAIProviderSettings, openAIDefaultBaseURL } from './openai-settings.js';
@@ -41,7 +42,11 @@ export async function openOpenAITransport(settings: OpenAIProviderSettings): Pro
     // undici 7's Agent and the undici-types of Node 20's fetch differ only in their typings.
     // undici 7's own fetch, over its own Agent: Node 20's built-in fetch is an older undici, slower per
     // request (~0.05 ms, most of it in its AbortSignal and body-stream handling).
-    fetch: undiciFetch as unknown as ClientOptions['fetch'],
+    // Bounded: each call ends by its deadline and reads at most the size cap.
+    fetch: boundedFetch(undiciFetch as unknown as NonNullable<ClientOptions['fetch']>, {
+      providerId: 'openai',
+      limits: settings.limits ?? defaultResponseLimits,
+    }),
     fetchOptions: { dispatcher: agent } as unknown as ClientOptions['fetchOptions'],
   });
   return {

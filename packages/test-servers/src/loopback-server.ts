@@ -34,6 +34,7 @@ export async function startLoopbackServer(
   let nextConnectionId = 0;
   let inFlight = 0;
   let maxInFlight = 0;
+  let bytesWritten = 0;
   const sockets = new Map<net.Socket, number>();
   const closing = new AbortController();
   // Every request in flight listens for the close (and every delayed one twice): many at once is normal.
@@ -100,6 +101,9 @@ export async function startLoopbackServer(
         return clientGone || closing.signal.aborted;
       },
       untilGone: () => wentAway,
+      countWritten: (bytes) => {
+        bytesWritten += bytes;
+      },
     };
     await protocol.handle(exchange, () => queue.shift() ?? responder(record));
   };
@@ -168,6 +172,7 @@ export async function startLoopbackServer(
       inFlight,
       maxInFlight,
       requests: requests.length,
+      bytesWritten,
     }),
     waitForConnectionsClosed: (timeoutMs = 5000) =>
       new Promise<void>((resolve, reject) => {
@@ -188,6 +193,7 @@ export async function startLoopbackServer(
       requests = [];
       connections = 0;
       maxInFlight = inFlight;
+      bytesWritten = 0;
     },
     close: () => {
       closed ??= (async () => {

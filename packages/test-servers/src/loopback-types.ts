@@ -36,6 +36,8 @@ export interface Exchange {
   readonly gone: boolean;
   /** Resolves when the client goes away or the server closes (how a stall ends). */
   untilGone(): Promise<void>;
+  /** Counts response body bytes the socket accepted (see {@link ServerStats.bytesWritten}). */
+  countWritten(bytes: number): void;
 }
 
 /** Counters every loopback server keeps; read them after a run. */
@@ -50,6 +52,8 @@ export interface ServerStats {
   readonly maxInFlight: number;
   /** Requests received so far. */
   readonly requests: number;
+  /** Streamed response body bytes handed to the sockets (how much of a flood a client read). */
+  readonly bytesWritten: number;
 }
 
 /** The part of every loopback server that does not depend on the protocol. */

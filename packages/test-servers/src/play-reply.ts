@@ -98,6 +98,9 @@ export async function playReply(
       exchange.res.end();
       return;
     }
+    case 'flood':
+      await flood(exchange, scripted, codec, streamed);
+      return;
     case 'cut':
     case 'stall': {
       if (scripted.kind === 'stall' && scripted.afterChunks === undefined) {
@@ -124,6 +127,27 @@ export async function playReply(
       return;
     }
   }
+}
+
+/** Writes filler until the client goes away (or `totalBytes` are out). */
+async function flood(
+  exchange: Exchange,
+  scripted: Extract<ScriptedReply, { kind: 'flood' }>,
+  codec: WireCodec,
+  streamed: boolean,
+): Promise<void> {
+  const size = scripted.chunkBytes ?? 64 * 1024;
+  if (streamed) startStream(exchange, codec);
+  else writeHead(exchange, 200, { 'content-type': 'application/json', ...codec.commonHeaders() });
+  const unit = !streamed ? ' ' : codec.streamContentType.includes('event-stream') ? ': ping\n\n' : '\n';
+  const chunk = unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+  let written = 0;
+  while (!exchange.gone && (scripted.totalBytes === undefined || written < scripted.totalBytes)) {
+    await writeChunk(exchange, chunk);
+    written += chunk.length;
+    if (scripted.intervalMs) await exchange.sleep(scripted.intervalMs);
+  }
+  if (!exchange.gone) exchange.res.end();
 }
 
 function startStream(exchange: Exchange, codec: WireCodec): void {

@@ -30,6 +30,10 @@ export function sendJson(
 export function writeChunk(exchange: Exchange, chunk: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     if (exchange.gone) return resolve();
-    (exchange.res as http.ServerResponse).write(chunk, () => resolve());
+    (exchange.res as http.ServerResponse).write(chunk, (error) => {
+      if (!error)
+        exchange.countWritten(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength);
+      resolve();
+    });
   });
 }

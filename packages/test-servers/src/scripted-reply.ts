@@ -99,6 +99,19 @@ export interface InvalidJsonReply extends ReplyBase {
   readonly kind: 'invalid-json';
 }
 
+/**
+ * Status 200, then filler that never becomes an answer: keep-alive pings in a stream (SSE comments,
+ * blank NDJSON lines), whitespace in a JSON body. `chunkBytes` per write (default 64 KiB), one write
+ * every `intervalMs` (default: as fast as the client reads), until `totalBytes` (default: until the
+ * client goes away). A trickle, a huge body or a ping stream that never ends.
+ */
+export interface FloodReply extends ReplyBase {
+  readonly kind: 'flood';
+  readonly chunkBytes?: number;
+  readonly intervalMs?: number;
+  readonly totalBytes?: number;
+}
+
 /** Everything a scripted server can answer. */
 export type ScriptedReply =
   | TextReply
@@ -108,10 +121,13 @@ export type ScriptedReply =
   | CutReply
   | ResetReply
   | StallReply
-  | InvalidJsonReply;
+  | InvalidJsonReply
+  | FloodReply;
 
 /** Short constructors for {@link ScriptedReply} values. */
 export const reply = {
+  /** Filler until the client goes away (a trickle, a huge body, pings). */
+  flood: (extra: Omit<FloodReply, 'kind'> = {}): FloodReply => ({ kind: 'flood', ...extra }),
   /** A text answer. */
   text: (text: string, extra: Omit<TextReply, 'kind' | 'text'> = {}): TextReply => ({
     kind: 'text',

@@ -5,12 +5,27 @@
  */
 
 export {
+  type BoundedFetchOptions,
+  boundedFetch,
+  carriedProviderError,
+  type FetchLike,
+} from './bounded-fetch.js';
+export {
   type ClosableTransport,
   createLazyTransport,
   type LazyTransport,
   type LazyTransportOptions,
 } from './lazy-transport.js';
 export { causeChain, rootCauseMessage, transportFailureKind } from './network-errors.js';
+export {
+  callDeadlineEnv,
+  callDeadlineError,
+  defaultResponseLimits,
+  maxResponseBytesEnv,
+  type ResponseLimits,
+  responseLimitsFromEnv,
+  responseTooLargeError,
+} from './response-limits.js';
 export { type HeaderLookup, retryAfterMs } from './retry-after.js';
 export { providerErrorKindOfStatus } from './status-kind.js';
 export { type StreamSource, streamTextDeltas, type TurnStreamAssembler } from './stream-deltas.js';
