@@ -1,3 +1,4 @@
+import { builtinPatternTypes, builtinProviders } from '@strands-cli/core/builtin-plugins';
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
 import { VERSION } from './version.js';
@@ -158,16 +159,8 @@ Save it next to your specs and point the YAML language server at it with a first
     .command('init')
     .description('Write a starter spec with the $schema line for editors.')
     .argument('[file]', 'where to write it', 'workflow.yaml')
-    .addOption(
-      new Option('--pattern <pattern>', 'pattern')
-        .choices(['chain', 'workflow', 'parallel', 'routing'])
-        .default('chain'),
-    )
-    .addOption(
-      new Option('--provider <provider>', 'provider')
-        .choices(['openai', 'ollama', 'bedrock'])
-        .default('ollama'),
-    )
+    .addOption(new Option('--pattern <pattern>', 'pattern').choices(builtinPatternTypes).default('chain'))
+    .addOption(new Option('--provider <provider>', 'provider').choices(builtinProviders).default('ollama'))
     .option('--force', 'overwrite an existing file')
     .action(async (file: string, options) => {
       const { initCommand } = await import('./commands/init.js');

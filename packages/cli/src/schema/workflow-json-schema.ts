@@ -1,4 +1,5 @@
 import { buildWorkflowJsonSchema, type JsonSchemaDocument } from '@strands-cli/core';
+import type { BuiltinPatternType } from '@strands-cli/core/builtin-plugins';
 import chainExecutor from '@strands-cli/executor-chain';
 import parallelExecutor from '@strands-cli/executor-parallel';
 import routingExecutor from '@strands-cli/executor-routing';
@@ -6,9 +7,15 @@ import workflowExecutor from '@strands-cli/executor-workflow';
 
 /** The JSON Schema of the spec format with the built-in executors' pattern configs. */
 export function builtinWorkflowJsonSchema(): JsonSchemaDocument {
-  const executors = [chainExecutor, workflowExecutor, parallelExecutor, routingExecutor];
+  // Keyed by the core's map of built-in names, so a built-in added there fails to compile until it is here.
+  const executors = {
+    chain: chainExecutor,
+    workflow: workflowExecutor,
+    parallel: parallelExecutor,
+    routing: routingExecutor,
+  } satisfies Record<BuiltinPatternType, unknown>;
   const configs: Parameters<typeof buildWorkflowJsonSchema>[0] = Object.fromEntries(
-    executors.map((executor) => [executor.id, executor.configSchema]),
+    Object.values(executors).map((executor) => [executor.id, executor.configSchema]),
   );
   return buildWorkflowJsonSchema(configs);
 }
