@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { bufferIO } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
 import { builtinWorkflowJsonSchema, serializeSchema } from '../schema/workflow-json-schema.js';
-import { bufferIO } from './__fixtures__/read-only-test-io.js';
 import { schemaFilePath } from './schema.js';
 
 describe('strands schema', () => {
