@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: every scenario of issue 7 in one process (start-up and the `strands run` memory
+ * `pnpm bench`: every performance scenario in one process (start-up and the `strands run` memory
  * figures spawn processes), against loopback servers. Prints a Markdown report and writes
  * bench/results/latest.json and latest.md. `--quick` runs fewer repetitions; `--only=chain,parallel,
  * startup,scale,growth` picks scenarios.

@@ -5,7 +5,7 @@ import type { ParallelResult } from './scenarios/parallel.js';
 import type { ChainScalePoint, LargeRunResult } from './scenarios/scale.js';
 import type { StartupResult } from './scenarios/startup.js';
 
-/** One target of issue 7 against what was measured. */
+/** One performance target against what was measured. */
 export interface TargetCheck {
   readonly target: string;
   readonly measured: string;
@@ -29,7 +29,7 @@ export interface BenchResults {
 
 const ms = (value: number): string => `${value.toFixed(3)} ms`;
 
-/** Checks the targets of issue 7 (reported, never a timed test). */
+/** Checks the performance targets (reported, never a timed test: timings vary by machine). */
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const run of results.chain.filter((entry) => entry.steps === 100)) {

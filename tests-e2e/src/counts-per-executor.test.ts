@@ -13,9 +13,10 @@ import { stringify } from 'yaml';
 import { type ProviderTarget, providerTarget, providerTargets } from './providers/provider-targets.js';
 
 /**
- * The performance plan as counts (issue 7): for every executor on every provider, `strands run --json`
- * reports what was built, reused, created and sent, and the loopback server counts the connections.
- * Timing stays out of tests; a regression in caching, pooling or connection reuse fails here.
+ * The performance plan as counts (counts are stable where timings are not): for every executor on every
+ * provider, `strands run --json` reports what was built, reused, created and sent, and the loopback server
+ * counts the connections. Timing stays out of tests; a regression in caching, pooling or connection reuse
+ * fails here.
  */
 
 /** Model ids per provider (only their presence matters to the loopback servers). */

@@ -13,7 +13,7 @@ function providerPackageModules(modules: readonly string[]): string[] {
 }
 
 // Start-up cost is a count here, not a timing: the commands that never call a model must never load
-// a vendor SDK (each costs 15-75 ms of import time; reference: dependencies.md §4).
+// a vendor SDK (each costs 15-75 ms of import time).
 describe('start-up imports of the built CLI', () => {
   it.each([
     ['--version', ['--version']],

@@ -89,6 +89,29 @@ describe('built-in plugin names', () => {
   it('the provider map lists exactly the workspace provider packages', () => {
     expect(builtinProviderPackages).toEqual(named('provider-'));
   });
+
+  it('no shipped source lists the built-in names by hand', () => {
+    // Two or more built-in names side by side, quoted (a list or union type) or in prose (a message).
+    const lists = [Object.keys(builtinExecutorPackages), Object.keys(builtinProviderPackages)].map(
+      (names) => {
+        const name = `['"]?(?:${names.join('|')})['"]?`;
+        return new RegExp(`${name}(?:\\s*(?:,|\\||or|and)\\s*${name})+`);
+      },
+    );
+    // A list checked by the compiler against the map (`satisfies Record<BuiltinPatternType, ...>`) may stay.
+    const handWritten = packages
+      .filter(({ manifest }) => manifest.private !== true)
+      .flatMap(({ directory }) => productSources(directory))
+      .filter((file) => !file.endsWith('/plugins/builtin-plugins.ts'))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line) && !line.includes('satisfies Record<'))
+          .filter((line) => lists.some((list) => list.test(line)))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+    expect(handWritten).toEqual([]);
+  });
 });
 
 const testServers = '@strands-cli/test-servers';

@@ -4,6 +4,7 @@
  * the IO the program runs with); providers and third-party plugins are loaded by name. The core is
  * not compiled in: it is loaded by name, so the CLI and every plugin share its one copy.
  */
+import type { BuiltinPatternType } from '@strands-cli/core/builtin-plugins';
 import chain from '@strands-cli/executor-chain';
 import parallel from '@strands-cli/executor-parallel';
 import routing from '@strands-cli/executor-routing';
@@ -11,7 +12,11 @@ import workflow from '@strands-cli/executor-workflow';
 import { type CliIO, processIO } from './io.js';
 import { main as runCli } from './main.js';
 
-const executors = { chain, workflow, parallel, routing } as NonNullable<CliIO['executors']>;
+// Typed by the core's map of built-in names, so a built-in added there fails to compile until it is here.
+const executors = { chain, workflow, parallel, routing } satisfies Record<
+  BuiltinPatternType,
+  NonNullable<CliIO['executors']>[string]
+> as NonNullable<CliIO['executors']>;
 
 /**
  * Runs the `strands` command with the built-in executors of this bundle; resolves to the exit code.

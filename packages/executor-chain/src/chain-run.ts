@@ -21,12 +21,12 @@ export interface ChainStepRecord {
 }
 
 /**
- * Runs a `chain` pattern (behaviour Part B §3.3 with Part A): steps run strictly in order and the
- * first failure stops the chain. Step i's input is rendered with the user's variables, then
- * `steps` (the records of steps 0..i-1) and, from the second step on, `last_response`, then the step's own `vars`, which win over everything. A
- * non-empty `tool_overrides` replaces the agent's tools; an empty list keeps them. Every step is a
- * fresh conversation; data flows only through templates. A one-step chain is strands-cli's
- * "single agent" and follows the same rules.
+ * Runs a `chain` pattern, as strands-cli does so existing specs behave the same: steps run strictly in order
+ * and the first failure stops the chain. Step i's input is rendered with the user's variables, then `steps`
+ * (the records of steps 0..i-1) and, from the second step on, `last_response`, then the step's own `vars`,
+ * which win over everything. A non-empty `tool_overrides` replaces the agent's tools; an empty list keeps
+ * them. Every step is a fresh conversation; data flows only through templates. A one-step chain is
+ * strands-cli's "single agent" and follows the same rules.
  */
 export async function runChain(context: ExecutorContextV1<ChainConfig>): Promise<ExecutorResultV1> {
   const steps = (context.config as { steps?: readonly StepSpec[] }).steps ?? [];

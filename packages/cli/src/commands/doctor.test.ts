@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadProvider, loadSpec } from '@strands-cli/core';
 import { describe, expect, it } from 'vitest';
+import { bufferIO, projectWithFakeProvider } from '../__fixtures__/fake-provider-package.js';
+import { nodeLine, versionAtLeast, withDeadline } from '../doctor/doctor-checks.js';
+import { specProviderLines } from '../doctor/doctor-spec.js';
 import { main } from '../main.js';
 import { pluginSources } from '../plugins/plugin-sources.js';
-import { bufferIO, projectWithFakeProvider } from './__fixtures__/fake-provider-package.js';
-import { nodeLine, versionAtLeast, withDeadline } from './doctor-checks.js';
-import { specProviderLines } from './doctor-spec.js';
 
 const spec = (host?: string) =>
   [

@@ -6,12 +6,14 @@ import {
   loadSpec,
 } from '@strands-cli/core';
 import { ExitCode } from '@strands-cli/core/spec';
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.js';
+import { type DoctorLine, installedVersion, nodeLine } from '../doctor/doctor-checks.js';
+import { specProviderLines } from '../doctor/doctor-spec.js';
 import { type CliIO, colorEnabled } from '../io.js';
 import { pluginSources } from '../plugins/plugin-sources.js';
 import { createStyle } from '../progress/format.js';
 import { reportError } from '../report-error.js';
-import { type DoctorLine, installedVersion, nodeLine } from './doctor-checks.js';
-import { specProviderLines } from './doctor-spec.js';
 
 /**
  * `strands doctor [SPEC]`: Node version, installed executor and provider packages with their
@@ -93,4 +95,15 @@ function print(sections: ReadonlyArray<[string, DoctorLine[]]>, io: CliIO): numb
       : `All checks passed${warnings > 0 ? ` (${warnings} warning(s))` : ''}`;
   io.stdout.write(`\n${verdict}\n`);
   return errors > 0 ? ExitCode.runtime : ExitCode.ok;
+}
+
+/** Registers `strands doctor`: its arguments, flags and help text. */
+export function defineDoctorCommand(program: Command, context: CommandContext): void {
+  program
+    .command('doctor')
+    .description('Check Node, installed plugins and, for a spec, provider credentials and reachability.')
+    .argument('[spec]', 'a workflow spec whose providers to check')
+    .action(async (spec: string | undefined) => {
+      context.setExitCode(await doctorCommand(spec, context.io));
+    });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { bufferIO, readOnlyFixture } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
-import { bufferIO, readOnlyFixture } from './__fixtures__/read-only-test-io.js';
 
 describe('strands explain', () => {
   it('lists each unsupported feature with where it is, why, and what to change (exit 0)', async () => {

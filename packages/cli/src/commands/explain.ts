@@ -1,4 +1,6 @@
 import { ExitCode } from '@strands-cli/core/spec';
+import type { Command } from 'commander';
+import { type CommandContext, collect } from '../command-context.js';
 import type { CliIO } from '../io.js';
 import { formatCapabilityIssues, formatIssue, plural } from '../spec/format-issues.js';
 import { loadForReading } from '../spec/load-for-command.js';
@@ -35,4 +37,24 @@ export async function explainCommand(spec: string, options: ExplainOptions, io: 
     for (const warning of loaded.warnings) io.stdout.write(formatIssue('warning', warning));
   }
   return ExitCode.ok;
+}
+
+/** Registers `strands explain`: its arguments, flags and help text. */
+export function defineExplainCommand(program: Command, context: CommandContext): void {
+  program
+    .command('explain')
+    .description('List the features a spec uses that this version cannot run yet, and how to change them.')
+    .argument('<spec>', 'path to a workflow spec')
+    .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      `
+For each feature: where it is (JSON pointer and file:line:col), why it cannot run, and what to
+change. \`strands run\` refuses such a spec with exit 18.
+
+Exit codes: 0 (whatever it finds), 3 when the spec does not load.`,
+    )
+    .action(async (spec: string, options: ExplainOptions) => {
+      context.setExitCode(await explainCommand(spec, options, context.io));
+    });
 }

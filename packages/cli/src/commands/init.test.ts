@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@strands-cli/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bufferIO } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
-import { bufferIO } from './__fixtures__/read-only-test-io.js';
 
 let directory: string;
 beforeEach(async () => {

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { builtinPatternTypes, builtinProviders } from '@strands-cli/core/builtin-plugins';
 import { ArtifactError } from '@strands-cli/core/spec';
+import { type Command, Option } from 'commander';
+import type { CommandContext } from '../command-context.js';
+import { type StarterPattern, type StarterProvider, starterSpec } from '../init/init-starter-specs.js';
 import type { CliIO } from '../io.js';
-import { type StarterPattern, type StarterProvider, starterSpec } from './init-starter-specs.js';
 
 /** Options of `strands init`. */
 export interface InitOptions {
@@ -67,4 +70,18 @@ export async function schemaReference(directory: string): Promise<string> {
 async function coreVersion(): Promise<string> {
   const manifest = new URL(import.meta.resolve('@strands-cli/core/package.json'));
   return (JSON.parse(await readFile(manifest, 'utf8')) as { version: string }).version;
+}
+
+/** Registers `strands init`: its arguments, flags and help text. */
+export function defineInitCommand(program: Command, context: CommandContext): void {
+  program
+    .command('init')
+    .description('Write a starter spec with the $schema line for editors.')
+    .argument('[file]', 'where to write it', 'workflow.yaml')
+    .addOption(new Option('--pattern <pattern>', 'pattern').choices(builtinPatternTypes).default('chain'))
+    .addOption(new Option('--provider <provider>', 'provider').choices(builtinProviders).default('ollama'))
+    .option('--force', 'overwrite an existing file')
+    .action(async (file: string, options: InitOptions) => {
+      context.setExitCode(await initCommand(file, options, context.io));
+    });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { bufferIO } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
-import { bufferIO } from './__fixtures__/read-only-test-io.js';
 
 describe('strands list-supported', () => {
   it('lists the runnable patterns, the planned ones, providers, tools and features', async () => {

@@ -8,6 +8,8 @@ import {
   resolvePackageEntry,
 } from '@strands-cli/core';
 import { ExitCode } from '@strands-cli/core/spec';
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.js';
 import type { CliIO } from '../io.js';
 import { pluginSources } from '../plugins/plugin-sources.js';
 
@@ -62,4 +64,14 @@ export async function listSupportedCommand(io: CliIO): Promise<number> {
   for (const [supported, text] of features) out.push(`  ${supported ? '✓' : '✗'} ${text}`);
   io.stdout.write(`${out.join('\n')}\n`);
   return ExitCode.ok;
+}
+
+/** Registers `strands list-supported`: its arguments, flags and help text. */
+export function defineListSupportedCommand(program: Command, context: CommandContext): void {
+  program
+    .command('list-supported')
+    .description('List the patterns, providers and features this version can run.')
+    .action(async () => {
+      context.setExitCode(await listSupportedCommand(context.io));
+    });
 }

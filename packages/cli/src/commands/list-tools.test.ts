@@ -1,7 +1,7 @@
 import { nativeToolCatalog } from '@strands-cli/core';
 import { describe, expect, it } from 'vitest';
+import { bufferIO } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
-import { bufferIO } from './__fixtures__/read-only-test-io.js';
 
 describe('strands list-tools', () => {
   it('prints every native tool with its description and aliases, and exits 0', async () => {

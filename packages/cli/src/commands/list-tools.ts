@@ -1,4 +1,6 @@
 import { nativeToolCatalog } from '@strands-cli/core';
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.js';
 import type { CliIO } from '../io.js';
 
 /**
@@ -21,4 +23,14 @@ export async function listToolsCommand(io: CliIO): Promise<number> {
   );
   io.stdout.write(lines.join('\n'));
   return 0;
+}
+
+/** Registers `strands list-tools`: its arguments, flags and help text. */
+export function defineListToolsCommand(program: Command, context: CommandContext): void {
+  program
+    .command('list-tools')
+    .description('List the native tools agents can use, with their descriptions.')
+    .action(async () => {
+      context.setExitCode(await listToolsCommand(context.io));
+    });
 }

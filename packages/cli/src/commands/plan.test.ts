@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { bufferIO, readOnlyFixture } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
-import { bufferIO, readOnlyFixture } from './__fixtures__/read-only-test-io.js';
 
 describe('strands plan', () => {
   it('shows runtime, agents with their effective provider and model, and the pattern (md)', async () => {

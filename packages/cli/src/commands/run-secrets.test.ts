@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bufferIO, projectWithFakeProvider } from '../__fixtures__/fake-provider-package.js';
 import { main } from '../main.js';
-import { bufferIO, projectWithFakeProvider } from './__fixtures__/fake-provider-package.js';
 
 /** A secret with characters JSON escapes, declared in `env.secrets`. */
 const secret = 'pa"ss\\word-1234';

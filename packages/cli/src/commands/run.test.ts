@@ -1,12 +1,12 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.js';
 import {
   bufferIO,
   fakeProviderStats,
   projectWithFakeProvider,
-} from './__fixtures__/fake-provider-package.js';
+} from '../__fixtures__/fake-provider-package.js';
+import { main } from '../main.js';
 
 const provider = '@fixtures/strands-provider-fake';
 

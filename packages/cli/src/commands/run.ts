@@ -9,6 +9,9 @@ import {
   writeUnsupportedReport,
 } from '@strands-cli/core';
 import { ExitCode } from '@strands-cli/core/spec';
+import type { Command } from 'commander';
+import { type CommandContext, collect } from '../command-context.js';
+import { type RedactingIO, redactingIO, routeConsoleTo } from '../io/redacting-io.js';
 import type { CliIO } from '../io.js';
 import { colorEnabled } from '../io.js';
 import { pluginSources } from '../plugins/plugin-sources.js';
@@ -17,8 +20,7 @@ import { createStyle } from '../progress/format.js';
 import { jsonFailure, jsonSuccess } from '../progress/json-result.js';
 import { formatSummary } from '../progress/summary.js';
 import { reportError } from '../report-error.js';
-import { type RedactingIO, redactingIO, routeConsoleTo } from './redacting-io.js';
-import { abortOnInterrupt } from './run-setup.js';
+import { abortOnInterrupt } from '../run/run-setup.js';
 
 /** Options of `strands run`, as commander parses them. */
 export interface RunCommandOptions {
@@ -159,4 +161,27 @@ async function reportUnsupported(
     );
   }
   return ExitCode.unsupported;
+}
+
+/** Registers `strands run`: its arguments, flags and help text. */
+export function defineRunCommand(program: Command, context: CommandContext): void {
+  program
+    .command('run')
+    .description('Run a workflow and write its artifacts.')
+    .argument('<spec>', 'path to a workflow spec')
+    .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
+    .option('-o, --out <dir>', 'directory for artifacts', './artifacts')
+    .option('--force', 'overwrite existing artifacts')
+    .option('-v, --verbose', 'show more detail, including cache and connection counts')
+    .option('--debug', 'log every cache hit and miss, retry and request')
+    .option('--json', 'print one JSON result document on stdout')
+    .option('-q, --quiet', 'print only the result')
+    .option('--stream', 'show the model text as it arrives (sequential steps)')
+    .option('--allow-private-network', 'let HTTP tools reach loopback and private addresses')
+    .option('--allow-file-write', 'let the file_write tool write inside the working directory')
+    .option('--record <file>', 'record every model call to a cassette file')
+    .option('--replay <file>', 'answer model calls from a cassette file, without network')
+    .action(async (spec: string, options: RunCommandOptions) => {
+      context.setExitCode(await runCommand(spec, options, context.io));
+    });
 }

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { bufferIO } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
-import { builtinWorkflowJsonSchema, serializeSchema } from '../schema/workflow-json-schema.js';
-import { bufferIO } from './__fixtures__/read-only-test-io.js';
 import { schemaFilePath } from './schema.js';
 
 describe('strands schema', () => {
@@ -14,13 +13,8 @@ describe('strands schema', () => {
     expect(schema.title).toBe('strands workflow spec');
   });
 
-  it('is up to date with the zod schemas (run `pnpm --filter @strands-cli/cli generate:schema` after a build)', async () => {
-    const committed = await readFile(schemaFilePath(), 'utf8');
-    expect(committed).toBe(serializeSchema(builtinWorkflowJsonSchema()));
-  });
-
-  it('ties every built-in pattern type to its config schema', () => {
-    const schema = builtinWorkflowJsonSchema() as {
+  it('ties every built-in pattern type to its config schema', async () => {
+    const schema = JSON.parse(await readFile(schemaFilePath(), 'utf8')) as {
       properties: { pattern: { oneOf: { properties: { type: { const: string } } }[] } };
     };
     expect(schema.properties.pattern.oneOf.map((option) => option.properties.type.const)).toEqual([

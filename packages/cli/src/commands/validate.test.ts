@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bufferIO, readOnlyFixture } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
-import { bufferIO, readOnlyFixture } from './__fixtures__/read-only-test-io.js';
 
 describe('strands validate', () => {
   it('accepts a valid spec (exit 0) and summarises it', async () => {

@@ -1,4 +1,6 @@
 import { ExitCode, type SpecIssue, SpecValidationError } from '@strands-cli/core/spec';
+import type { Command } from 'commander';
+import { type CommandContext, collect } from '../command-context.js';
 import type { CliIO } from '../io.js';
 import { formatIssue, plural } from '../spec/format-issues.js';
 import { loadForReading } from '../spec/load-for-command.js';
@@ -63,4 +65,31 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
 
 function plainIssue(issue: SpecIssue): Record<string, unknown> {
   return { ...issue };
+}
+
+/** Registers `strands validate`: its arguments, flags and help text. */
+export function defineValidateCommand(program: Command, context: CommandContext): void {
+  program
+    .command('validate')
+    .description('Check a spec file: schema, references, templates. Prints every problem with file:line:col.')
+    .argument('<spec>', 'path to a workflow spec (.yaml, .yml or .json)')
+    .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Checks, without calling any model: the spec's structure (misspelt keys get "did you mean"),
+references (agents, tools, task deps, cycles), every template against what its step can see,
+inputs and --var values, and providers. Names a template uses that no input declares are
+warnings: pass them with --var when you run.
+
+Exit codes: 0 valid, 3 invalid (every problem is listed), 2 malformed --var.
+
+Examples:
+  strands validate workflow.yaml
+  strands validate workflow.yaml --var topic="solar power" --json`,
+    )
+    .action(async (spec: string, options: ValidateOptions) => {
+      context.setExitCode(await validateCommand(spec, options, context.io));
+    });
 }

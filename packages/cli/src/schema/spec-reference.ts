@@ -1,7 +1,8 @@
 /**
  * Renders docs/spec-keys.md, the table of every key of the spec format, from its JSON Schema, so the
  * reference can never miss a key the validator accepts. `scripts/generate-spec-reference.mjs` writes
- * the file; `spec-reference.test.ts` fails when it is stale.
+ * the file; `spec-reference.test.ts` fails when it is stale. A development tool: package.json `files`
+ * leaves `dist/schema` out of the published package.
  */
 
 /** The parts of a JSON Schema node the reference reads. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPackageName } from './builtin-plugins.js';
+import { builtinPatternTypes, builtinProviders, isPackageName, listInWords } from './builtin-plugins.js';
 
 describe('isPackageName', () => {
   it('takes any valid npm name that is not a short name as a package, scoped or not', () => {
@@ -29,5 +29,13 @@ describe('isPackageName', () => {
     ]) {
       expect(isPackageName(name), name).toBe(false);
     }
+  });
+});
+
+describe('built-in names', () => {
+  it('lists the map keys in order, as messages and help show them', () => {
+    expect(builtinPatternTypes).toEqual(['chain', 'workflow', 'parallel', 'routing']);
+    expect(listInWords(builtinProviders, 'or')).toBe('openai, ollama or bedrock');
+    expect(listInWords(['one'], 'and')).toBe('one');
   });
 });

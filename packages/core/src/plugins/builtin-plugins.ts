@@ -1,17 +1,37 @@
+// This file imports nothing, so the CLI can list these names in its help without loading the core.
+
 /** Short names a spec may use, and the package that implements each. */
-export const builtinExecutorPackages: Readonly<Record<string, string>> = {
+export const builtinExecutorPackages = {
   chain: '@strands-cli/executor-chain',
   workflow: '@strands-cli/executor-workflow',
   parallel: '@strands-cli/executor-parallel',
   routing: '@strands-cli/executor-routing',
-};
+} as const satisfies Readonly<Record<string, string>>;
+
+/** A built-in pattern type (`pattern.type`). */
+export type BuiltinPatternType = keyof typeof builtinExecutorPackages;
+
+/** The built-in pattern types, in the order help and messages list them. */
+export const builtinPatternTypes = Object.keys(builtinExecutorPackages) as readonly BuiltinPatternType[];
 
 /** Provider short names (`runtime.provider`) and their packages. */
-export const builtinProviderPackages: Readonly<Record<string, string>> = {
+export const builtinProviderPackages = {
   openai: '@strands-cli/provider-openai',
   ollama: '@strands-cli/provider-ollama',
   bedrock: '@strands-cli/provider-bedrock',
-};
+} as const satisfies Readonly<Record<string, string>>;
+
+/** A built-in provider name (`runtime.provider`). */
+export type BuiltinProvider = keyof typeof builtinProviderPackages;
+
+/** The built-in provider names, in the order help and messages list them. */
+export const builtinProviders = Object.keys(builtinProviderPackages) as readonly BuiltinProvider[];
+
+/** Names as a sentence lists them: `a, b or c`. */
+export function listInWords(names: readonly string[], conjunction: 'and' | 'or'): string {
+  if (names.length < 2) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
+}
 
 /**
  * Pattern types strands-cli 0.5 accepts that no executor implements yet. Their config schemas live in

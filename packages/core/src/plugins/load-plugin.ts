@@ -18,12 +18,12 @@ const loaded = new Map<string, Promise<unknown>>();
 
 /** The package that implements an executor name (short name or package name). */
 export function executorPackageName(name: string): string {
-  return builtinExecutorPackages[name] ?? name;
+  return (builtinExecutorPackages as Readonly<Record<string, string>>)[name] ?? name;
 }
 
 /** The package that implements a provider name (short name or package name). */
 export function providerPackageName(name: string): string {
-  return builtinProviderPackages[name] ?? name;
+  return (builtinProviderPackages as Readonly<Record<string, string>>)[name] ?? name;
 }
 
 /** Loads the executor for a `pattern.type`, lazily and once per process. */

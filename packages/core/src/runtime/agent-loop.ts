@@ -16,7 +16,7 @@ export interface AgentLoopResult {
 }
 
 /**
- * Runs one invocation as a fresh conversation (behaviour Part A §3): the agent's system prompt and
+ * Runs one invocation as a fresh conversation (no history leaks between steps): the agent's system prompt and
  * the rendered input, then model turn → the requested tool calls, run concurrently → their results →
  * the next turn, until the model answers without tool calls. A tool the agent does not have, or a
  * tool that throws, becomes an error result the model can react to.

@@ -16,9 +16,9 @@ export function sanitizeFilename(name: string): string {
 }
 
 /**
- * Turns a rendered artifact path into a file path inside `outDirectory` (behaviour Part B §6.4, HEAD
- * rules): absolute paths and `..` components are refused, every component is sanitised, `.` and empty
- * components are dropped, and the result must stay inside `outDirectory`.
+ * Turns a rendered artifact path into a file path inside `outDirectory` (with strands-cli's rules, so a spec
+ * cannot write elsewhere): absolute paths and `..` components are refused, every component is sanitised, `.`
+ * and empty components are dropped, and the result must stay inside `outDirectory`.
  * @throws ArtifactError naming the artifact and how to fix its path.
  */
 export function resolveArtifactPath(renderedPath: string, outDirectory: string, label: string): string {

@@ -15,10 +15,10 @@ export interface BudgetTrackerHooks {
 }
 
 /**
- * Enforces `runtime.budgets` for one run (behaviour Part A §6): `max_tokens` from the usage the
- * providers report, `max_steps` as agent invocations, `max_duration_s` by a timer. Exceeding a budget
- * means using more than the limit; the tracker calls `exceed` once and every later check throws the
- * same error.
+ * Enforces `runtime.budgets` for one run, so a runaway run stops at a known cost: `max_tokens` from the usage
+ * the providers report, `max_steps` as agent invocations, `max_duration_s` by a timer. Exceeding a budget
+ * means using more than the limit; the tracker calls `exceed` once and every later check throws the same
+ * error.
  */
 export class BudgetTracker {
   readonly #budgets: NonNullable<RuntimeSpec['budgets']>;

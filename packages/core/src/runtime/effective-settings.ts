@@ -17,7 +17,7 @@ export function effectiveProviderName(runtime: RuntimeSpec, agent: AgentSpec): s
 }
 
 /**
- * Resolves an agent's settings (behaviour Part A §2): `agent.provider`, `model_id`, `inference`,
+ * Resolves an agent's settings, the most specific winning: `agent.provider`, `model_id`, `inference`,
  * `host` and `region` override `runtime`. An agent that switches to another provider does not inherit
  * the runtime's model id, host or region (they belong to the runtime's provider); it gets that
  * provider's default model unless it names one.

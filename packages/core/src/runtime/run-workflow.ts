@@ -1,3 +1,4 @@
+import { builtinPatternTypes, listInWords } from '../plugins/builtin-plugins.js';
 import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import { UnsupportedFeatureError } from '../spec/v1/errors.js';
 import type { ExecutorContextV1 } from '../spec/v1/executor-v1.js';
@@ -53,7 +54,7 @@ export async function runWorkflow(
       {
         pointer: '/pattern/type',
         reason: `No executor runs pattern '${spec.pattern.type}'`,
-        remediation: 'Use chain, workflow, parallel or routing.',
+        remediation: `Use ${listInWords(builtinPatternTypes, 'or')}.`,
       },
     ]);
   }

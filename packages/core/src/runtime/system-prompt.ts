@@ -1,8 +1,8 @@
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 
 /**
- * Builds an agent's system prompt once per agent (behaviour Part B §2.5; not templated): the agent's
- * `prompt`, the skills list when the spec has skills, the `# Runtime Context` section, then the
+ * Builds an agent's system prompt once per agent (not templated, so it is the same for every call): the
+ * agent's `prompt`, the skills list when the spec has skills, the `# Runtime Context` section, then the
  * tools' own section (e.g. the HTTP tools reference). Sections are joined by a blank line.
  */
 export function buildSystemPrompt(

@@ -2,7 +2,7 @@ import { pythonNumber } from './python-repr.js';
 import { regexSearch } from './regex-search.js';
 
 /**
- * Filters strands-cli HEAD defines with its own semantics (Part B §2.1), registered over minijinja's
+ * Filters strands-cli HEAD defines with its own semantics, registered over minijinja's
  * built-ins so that specs written for strands-cli render the same here.
  */
 
@@ -86,7 +86,7 @@ export function regexSearchFilter(value: unknown, pattern: unknown): string {
   return regexSearch(value, pattern);
 }
 
-/** Removes C0/C1 control characters except tab, LF and CR, then normalises to NFC (Part B §2.1). */
+/** Removes C0/C1 control characters except tab, LF and CR, then normalises to NFC, as strands-cli does. */
 export function postProcessRendered(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '').normalize('NFC');

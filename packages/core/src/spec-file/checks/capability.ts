@@ -8,9 +8,9 @@ import type { ToolIndex } from './tool-ids.js';
 const nativeIds = nativeToolCatalog.map((tool) => tool.id).join(', ');
 
 /**
- * Lists what a valid spec uses that this version cannot run yet (Part A §1): `run` refuses such a
- * spec with exit 18 and a report, `plan` and `explain` show the list. Nothing accepted is ignored
- * silently. Pattern and provider findings come from their own checks and are passed in.
+ * Lists what a valid spec uses that this version cannot run yet, so nothing is silently skipped: `run`
+ * refuses such a spec with exit 18 and a report, `plan` and `explain` show the list. Nothing accepted is
+ * ignored silently. Pattern and provider findings come from their own checks and are passed in.
  */
 export function checkCapabilities(
   spec: Readonly<WorkflowSpec>,

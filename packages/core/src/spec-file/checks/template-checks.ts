@@ -34,12 +34,12 @@ const patternNames = new Set([
 const failurePattern = /^(.*) \(template line (\d+), column (\d+)\)$/s;
 
 /**
- * Renders every template site in strict mode against placeholders of exactly what its place can see
- * (Part A §5): an undefined name, a syntax error or an unknown filter becomes a located issue.
- * Failures that depend on the actual values (e.g. `| int` on a placeholder) are not reported. A
- * name that nothing declares is an error when it looks like a typo of a visible name ("did you
- * mean") or is a pattern name used where the pattern does not provide it; otherwise it is an issue
- * with `variable` set, since only the caller knows whether `--var` will supply it.
+ * Renders every template site in strict mode against placeholders of exactly what its place can see (so a
+ * template error surfaces before any model call): an undefined name, a syntax error or an unknown filter
+ * becomes a located issue. Failures that depend on the actual values (e.g. `| int` on a placeholder) are not
+ * reported. A name that nothing declares is an error when it looks like a typo of a visible name ("did you
+ * mean") or is a pattern name used where the pattern does not provide it; otherwise it is an issue with
+ * `variable` set, since only the caller knows whether `--var` will supply it.
  */
 export function checkTemplates(
   sites: readonly TemplateSiteV1[],

@@ -1,3 +1,4 @@
+import { builtinPatternTypes, listInWords } from '../../plugins/builtin-plugins.js';
 import type { PluginSources } from '../../plugins/load-plugin.js';
 import type { ProviderFacts } from '../../plugins/provider-manifest.js';
 import type { CapabilityIssue, SpecIssue } from '../../spec/v1/errors.js';
@@ -93,8 +94,7 @@ function patternCapability(spec: WorkflowSpec, owner: PatternOwner): CapabilityI
       {
         pointer: '/pattern/type',
         reason: `The ${spec.pattern.type} pattern is accepted but not implemented in this version`,
-        remediation:
-          'Express the workflow as chain, workflow, parallel or routing, or wait for a version that runs it.',
+        remediation: `Express the workflow as ${listInWords(builtinPatternTypes, 'or')}, or wait for a version that runs it.`,
       },
     ];
   }

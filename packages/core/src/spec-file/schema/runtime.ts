@@ -1,5 +1,6 @@
 /** The `runtime` section: provider, model, inference defaults, budgets and the retry policy. */
 import * as z from 'zod';
+import { builtinProviders, listInWords } from '../../plugins/builtin-plugins.js';
 import { maxTimerSeconds } from '../../timers/safe-timeout.js';
 import { nonEmptyStringSchema } from './common.js';
 
@@ -47,8 +48,8 @@ export const failurePolicySchema = z
 export const runtimeSchema = z
   .strictObject({
     provider: nonEmptyStringSchema.meta({
-      description: 'openai, ollama or bedrock (or a provider package name).',
-      examples: ['openai', 'ollama', 'bedrock'],
+      description: `${listInWords(builtinProviders, 'or')} (or a provider package name).`,
+      examples: [...builtinProviders],
     }),
     model_id: z.string().optional().meta({ description: 'Model for agents that do not set their own.' }),
     region: z.string().optional().meta({ description: 'AWS region (Bedrock).' }),

@@ -4,6 +4,7 @@
  * validated separately by the executor (or planned-pattern schema) that owns `pattern.type`.
  */
 import * as z from 'zod';
+import { builtinPatternTypes, plannedPatternTypes } from '../../plugins/builtin-plugins.js';
 import type {
   AgentSpec,
   HttpExecutorSpec,
@@ -46,7 +47,7 @@ export const tagsSchema = z
 /** `pattern`: its `config` is validated by the schema that belongs to `type`. */
 export const patternSchema = z.strictObject({
   type: nonEmptyStringSchema.meta({
-    description: 'chain, workflow, parallel, routing (and graph, evaluator_optimizer, orchestrator_workers).',
+    description: `${builtinPatternTypes.join(', ')} (and ${plannedPatternTypes.join(', ')}).`,
   }),
   /** Validated by the executor that owns `type`. */
   config: z.unknown(),

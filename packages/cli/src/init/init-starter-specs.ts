@@ -1,12 +1,13 @@
+import type { BuiltinPatternType, BuiltinProvider } from '@strands-cli/core/builtin-plugins';
 /**
  * The starter specs `strands init` writes: one per pattern, with the runtime block of the chosen
  * provider. Written as YAML text (not serialised objects) so they can carry comments for a newcomer.
  */
 
 /** Patterns `strands init` can write. */
-export type StarterPattern = 'chain' | 'workflow' | 'parallel' | 'routing';
+export type StarterPattern = BuiltinPatternType;
 /** Providers `strands init` can configure. */
-export type StarterProvider = 'openai' | 'ollama' | 'bedrock';
+export type StarterProvider = BuiltinProvider;
 
 const runtimeBlocks: Record<StarterProvider, string> = {
   openai: `runtime:

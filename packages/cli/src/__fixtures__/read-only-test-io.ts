@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { CliIO } from '../../io.js';
+import type { CliIO } from '../io.js';
 
 /** A CliIO that keeps what was written, for command tests; `cwd` defaults to the process's. */
 export function bufferIO(env: Record<string, string | undefined> = {}, cwd: string = process.cwd()) {

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIO } from '../../io.js';
+import type { CliIO } from '../io.js';
 
 /**
  * The source of a tiny provider plugin package, `@fixtures/strands-provider-fake`: plain ESM with no imports.
