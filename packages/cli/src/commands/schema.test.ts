@@ -21,9 +21,13 @@ describe('strands schema', () => {
 
   it('ties every built-in pattern type to its config schema', () => {
     const schema = builtinWorkflowJsonSchema() as {
-      properties: { pattern: { oneOf: { properties: { type: { const: string } } }[] } };
+      properties: {
+        pattern: { allOf: { if: { properties: { type: { const: string } } }; then: unknown }[] };
+      };
     };
-    expect(schema.properties.pattern.oneOf.map((option) => option.properties.type.const)).toEqual([
+    const branches = schema.properties.pattern.allOf;
+    expect(branches.every((branch) => branch.then !== undefined)).toBe(true);
+    expect(branches.map((branch) => branch.if.properties.type.const)).toEqual([
       'chain',
       'evaluator_optimizer',
       'graph',
