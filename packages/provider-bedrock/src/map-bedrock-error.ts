@@ -1,4 +1,5 @@
 import {
+  connectionClosedByPeer,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -89,6 +90,11 @@ export function mapBedrockError(error: unknown, context: BedrockCallContext): Pr
   }
   if (context.streamStarted)
     return make('stream-cut', `The Bedrock stream for model '${modelId}' was cut off: ${detail}`);
+  if (connectionClosedByPeer(error)) {
+    return make('network', `Bedrock (${where(context)}) closed the connection before answering: ${detail}`, {
+      hint: closedHint,
+    });
+  }
   return make('network', `Could not reach Bedrock (${where(context)}): ${detail}`, {
     hint: 'Check the region, runtime.host / AWS_ENDPOINT_URL_BEDROCK_RUNTIME, and the network.',
   });
@@ -146,3 +152,7 @@ function retryAfter(error: unknown): Partial<ProviderInit> {
 function where(context: BedrockCallContext): string {
   return context.endpoint ?? `region ${context.region ?? '(unset)'}`;
 }
+
+/** The server answered the connection and then hung up: it is there, so the advice is about its health. */
+const closedHint =
+  'The server accepted the connection and closed it mid-response: check its logs (a crash, a proxy or a size limit); the call is retried as the failure policy allows.';

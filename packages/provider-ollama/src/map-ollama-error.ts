@@ -1,5 +1,6 @@
 import {
   carriedProviderError,
+  connectionClosedByPeer,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -67,6 +68,13 @@ export function mapOllamaError(error: unknown, context: OllamaCallContext): Prov
       `Ollama failed in the middle of the answer for model '${modelId}': ${error.message}`,
     );
   }
+  if (connectionClosedByPeer(error)) {
+    return make(
+      'network',
+      `Ollama at ${host} closed the connection before answering: ${rootCauseMessage(error)}`,
+      { hint: closedHint },
+    );
+  }
   return make('network', `Could not reach Ollama at ${host}: ${rootCauseMessage(error)}`, {
     hint: 'Start Ollama (ollama serve), or point runtime.host / OLLAMA_HOST at it.',
   });
@@ -113,3 +121,7 @@ function fromStatus(
     hint: 'Check the agent settings (model_id, inference parameters, tools) in the spec.',
   });
 }
+
+/** The server answered the connection and then hung up: it is there, so the advice is about its health. */
+const closedHint =
+  'The server accepted the connection and closed it mid-response: check its logs (a crash, a proxy or a size limit); the call is retried as the failure policy allows.';

@@ -1,5 +1,6 @@
 import {
   carriedProviderError,
+  connectionClosedByPeer,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -72,6 +73,13 @@ export function mapOpenAIError(
       `The OpenAI stream for model '${modelId}' was cut off: ${rootCauseMessage(error)}`,
     );
   }
+  if (connectionClosedByPeer(error)) {
+    return make(
+      'network',
+      `OpenAI at ${context.baseURL} closed the connection before answering: ${rootCauseMessage(error)}`,
+      { hint: closedHint },
+    );
+  }
   return make('network', `Could not reach OpenAI at ${context.baseURL}: ${rootCauseMessage(error)}`, {
     hint: 'Check runtime.host / OPENAI_BASE_URL and that the server is running.',
   });
@@ -142,3 +150,7 @@ function providerMessage(error: InstanceType<OpenAIErrorClasses['APIError']>): s
 function where(context: OpenAICallContext): string {
   return context.streamStarted ? 'while streaming' : `waiting for ${context.baseURL}`;
 }
+
+/** The server answered the connection and then hung up: it is there, so the advice is about its health. */
+const closedHint =
+  'The server accepted the connection and closed it mid-response: check its logs (a crash, a proxy or a size limit); the call is retried as the failure policy allows.';

@@ -27,7 +27,7 @@ const cases: readonly ErrorCase[] = [
   {
     name: 'connection reset',
     replies: () => [reply.reset()],
-    stderr: () => [/Could not reach/],
+    stderr: () => [/closed the connection before answering/],
   },
   {
     name: 'stream cut off mid-way',

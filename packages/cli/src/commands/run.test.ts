@@ -191,11 +191,22 @@ describe('strands run', () => {
     expect(stderr()).toContain('Report written to');
   });
 
+  it('prints a spec-error document with every located problem for a spec that does not load', async () => {
+    const directory = await project(chainYaml(['one']).replace('agents:', 'agentz:'));
+    const { io, stdout } = bufferIO(directory);
+    expect(await main(['run', 'spec.yaml', '--json'], io)).toBe(3);
+    const document = JSON.parse(stdout());
+    expect(document).toMatchObject({ status: 'spec-error', ok: false, exitCode: 3 });
+    expect(document.issues.length).toBeGreaterThan(0);
+    expect(document.issues[0]).toMatchObject({ pointer: expect.any(String), line: expect.any(Number) });
+  });
+
   it('prints a JSON failure document with --json', async () => {
     const directory = await project(chainYaml(['one']));
     const { io, stdout } = bufferIO(directory, { FAKE_SCRIPT: JSON.stringify([{ status: 401 }]) });
     expect(await main(['run', 'spec.yaml', '--json'], io)).toBe(10);
     expect(JSON.parse(stdout())).toMatchObject({
+      status: 'failure',
       ok: false,
       exitCode: 10,
       error: { message: expect.stringContaining('HTTP 401') },

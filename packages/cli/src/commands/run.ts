@@ -17,7 +17,7 @@ import { colorEnabled } from '../io.js';
 import { pluginSources } from '../plugins/plugin-sources.js';
 import { createProgress } from '../progress/create-progress.js';
 import { createStyle } from '../progress/format.js';
-import { jsonFailure, jsonSuccess } from '../progress/json-result.js';
+import { jsonFailure, jsonSuccess, jsonUnsupported } from '../progress/json-result.js';
 import { formatSummary } from '../progress/summary.js';
 import { reportError } from '../report-error.js';
 import { abortOnInterrupt } from '../run/run-setup.js';
@@ -155,11 +155,7 @@ async function reportUnsupported(
   }
   lines.push(`Report written to ${displayPath(report, io.cwd)}`);
   io.stderr.write(`${lines.join('\n')}\n`);
-  if (options.json) {
-    io.stdout.write(
-      `${JSON.stringify(redactValue({ ok: false, exitCode: ExitCode.unsupported, unsupported: issues, report }), null, 2)}\n`,
-    );
-  }
+  if (options.json) io.stdout.write(jsonUnsupported(issues, report, redactValue));
   return ExitCode.unsupported;
 }
 

@@ -15,9 +15,13 @@ describe('strands schema', () => {
 
   it('ties every built-in pattern type to its config schema', async () => {
     const schema = JSON.parse(await readFile(schemaFilePath(), 'utf8')) as {
-      properties: { pattern: { oneOf: { properties: { type: { const: string } } }[] } };
+      properties: {
+        pattern: { allOf: { if: { properties: { type: { const: string } } }; then: unknown }[] };
+      };
     };
-    expect(schema.properties.pattern.oneOf.map((option) => option.properties.type.const)).toEqual([
+    const branches = schema.properties.pattern.allOf;
+    expect(branches.every((branch) => branch.then !== undefined)).toBe(true);
+    expect(branches.map((branch) => branch.if.properties.type.const)).toEqual([
       'chain',
       'evaluator_optimizer',
       'graph',

@@ -1,7 +1,8 @@
-import { ExitCode, type SpecIssue, SpecValidationError } from '@strands-cli/core/spec';
+import { ExitCode, SpecValidationError } from '@strands-cli/core/spec';
 import type { Command } from 'commander';
 import { type CommandContext, collect } from '../command-context.js';
 import type { CliIO } from '../io.js';
+import { jsonIssue } from '../progress/json-result.js';
 import { formatIssue, plural } from '../spec/format-issues.js';
 import { loadForReading } from '../spec/load-for-command.js';
 
@@ -24,7 +25,7 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
     if (options.json && SpecValidationError.isInstance(error)) {
       const invalid = error;
       io.stdout.write(
-        `${JSON.stringify({ valid: false, file: spec, message: invalid.message, hint: invalid.hint, issues: invalid.issues.map(plainIssue) }, null, 2)}\n`,
+        `${JSON.stringify({ valid: false, file: spec, message: invalid.message, hint: invalid.hint, issues: invalid.issues.map(jsonIssue) }, null, 2)}\n`,
       );
       return ExitCode.spec;
     }
@@ -39,7 +40,7 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
       version: workflow.version,
       agents: Object.keys(workflow.agents),
       pattern: workflow.pattern.type,
-      warnings: warnings.map(plainIssue),
+      warnings: warnings.map(jsonIssue),
       unsupported: capabilityIssues,
     };
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -61,10 +62,6 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
     );
   }
   return ExitCode.ok;
-}
-
-function plainIssue(issue: SpecIssue): Record<string, unknown> {
-  return { ...issue };
 }
 
 /** Registers `strands validate`: its arguments, flags and help text. */

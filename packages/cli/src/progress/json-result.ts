@@ -1,15 +1,39 @@
-import { type RunResult, StrandsError } from '@strands-cli/core';
+import type { RunResult } from '@strands-cli/core';
+import {
+  type CapabilityIssue,
+  ExitCode,
+  type SpecIssue,
+  SpecValidationError,
+  StrandsError,
+} from '@strands-cli/core/spec';
 
 /** Replaces secrets in a document before it is serialised (see `RedactingIO.redactValue`). */
 export type RedactValue = <T>(value: T) => T;
 
+/**
+ * What a `--json` document reports; a reader switches on it before reading any other field.
+ * `paused` is reserved for a run that stops to wait for a person.
+ */
+export type JsonStatus = 'success' | 'failure' | 'spec-error' | 'unsupported' | 'usage-error' | 'paused';
+
 const unchanged: RedactValue = (value) => value;
+
+function serialise(document: Record<string, unknown>, redact: RedactValue): string {
+  return `${JSON.stringify(redact(document), null, 2)}\n`;
+}
+
+/** A spec problem as every `--json` document carries it (the same fields `validate --json` prints). */
+export function jsonIssue(issue: SpecIssue): Record<string, unknown> {
+  return { ...issue };
+}
 
 /** The one JSON document `strands run --json` prints on stdout for a finished run. */
 export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged): string {
-  return `${JSON.stringify(
-    redact({
+  return serialise(
+    {
+      status: 'success' satisfies JsonStatus,
       ok: true,
+      exitCode: ExitCode.ok,
       name: result.name,
       pattern: result.pattern,
       response: result.response,
@@ -31,16 +55,65 @@ export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged):
         toolCalls: step.toolCalls,
         durationMs: Math.round(step.durationMs),
       })),
-    }),
-    null,
-    2,
-  )}\n`;
+    },
+    redact,
+  );
 }
 
-/** The JSON document for a failed run (the message also goes to stderr). */
+/**
+ * The JSON document for a run that ended with an error (the message also goes to stderr). A spec
+ * that does not load is a `spec-error` with every located problem in `issues`, as `validate --json`
+ * lists them; anything else is a `failure`.
+ */
 export function jsonFailure(error: unknown, exitCode: number, redact: RedactValue = unchanged): string {
   const message = error instanceof Error ? error.message : String(error);
   const hint = StrandsError.isInstance(error) ? error.hint : undefined;
   const name = (error as Error)?.name ?? 'Error';
-  return `${JSON.stringify(redact({ ok: false, exitCode, error: { name, message, hint } }), null, 2)}\n`;
+  if (SpecValidationError.isInstance(error)) {
+    return serialise(
+      {
+        status: 'spec-error' satisfies JsonStatus,
+        ok: false,
+        exitCode,
+        error: { name, message, hint },
+        issues: error.issues.map(jsonIssue),
+      },
+      redact,
+    );
+  }
+  return serialise(
+    { status: 'failure' satisfies JsonStatus, ok: false, exitCode, error: { name, message, hint } },
+    redact,
+  );
+}
+
+/** The JSON document for a spec that uses features this version cannot run (exit 18). */
+export function jsonUnsupported(
+  issues: readonly CapabilityIssue[],
+  report: string,
+  redact: RedactValue = unchanged,
+): string {
+  return serialise(
+    {
+      status: 'unsupported' satisfies JsonStatus,
+      ok: false,
+      exitCode: ExitCode.unsupported,
+      unsupported: issues,
+      report,
+    },
+    redact,
+  );
+}
+
+/** The JSON document for a command line that could not be parsed (an unknown option, a bad value). */
+export function jsonUsageError(message: string, code: string): string {
+  return serialise(
+    {
+      status: 'usage-error' satisfies JsonStatus,
+      ok: false,
+      exitCode: ExitCode.usage,
+      error: { name: 'UsageError', code, message },
+    },
+    unchanged,
+  );
 }

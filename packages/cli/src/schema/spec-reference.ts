@@ -15,6 +15,9 @@ interface SchemaNode {
   readonly items?: SchemaNode;
   readonly anyOf?: readonly SchemaNode[];
   readonly oneOf?: readonly SchemaNode[];
+  readonly allOf?: readonly SchemaNode[];
+  readonly if?: SchemaNode;
+  readonly then?: SchemaNode;
   readonly const?: unknown;
   readonly enum?: readonly unknown[];
   readonly default?: unknown;
@@ -53,6 +56,24 @@ const code = (text: string) => `\`${text}\``;
 
 function variantsOf(node: SchemaNode): readonly SchemaNode[] {
   return node.anyOf ?? node.oneOf ?? [];
+}
+
+/**
+ * Each known pattern type with its config schema: from the `if`/`then` per type the schema uses, or
+ * from a union of one object per type.
+ */
+function patternForms(node: SchemaNode): Array<{ type: unknown; config: SchemaNode | undefined }> {
+  const conditional = (node.allOf ?? []).filter((part) => part.if?.properties?.type?.const !== undefined);
+  if (conditional.length > 0) {
+    return conditional.map((part) => ({
+      type: part.if?.properties?.type?.const,
+      config: part.then?.properties?.config,
+    }));
+  }
+  return variantsOf(node).map((form) => ({
+    type: form.properties?.type?.const,
+    config: form.properties?.config,
+  }));
 }
 
 /** A short type: `string`, `integer or string`, `list of string`, `map of object`, `"chain"`. */
@@ -221,9 +242,7 @@ export function renderSpecReference(schema: object): string {
     if (contained) rows.push(...rowsUnder(contained.node, `${name}${contained.segment}`));
     if (rows.length > 0) sections.push(`## ${name}`, table(rows));
   }
-  for (const form of variantsOf(properties.pattern ?? {})) {
-    const type = form.properties?.type?.const;
-    const config = form.properties?.config;
+  for (const { type, config } of patternForms(properties.pattern ?? {})) {
     if (type === undefined || !config) continue;
     const heading = `## pattern: \`type: ${String(type)}\``;
     sections.push(config.description ? `${heading}\n\n${config.description}` : heading);

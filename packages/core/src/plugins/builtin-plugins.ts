@@ -47,7 +47,7 @@ export const plannedPatternTypes: readonly string[] = [
 export const plannedProviders: readonly string[] = ['anthropic', 'gemini', 'azure_openai'];
 
 /** An npm package name: lowercase and URL-safe, optionally scoped (`@scope/name`), not starting with `.` or `_`. */
-const npmPackageName = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
+export const npmPackageName = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
 
 /**
  * True when a plugin name (`pattern.type`, `runtime.provider`) names a package to load: any valid npm

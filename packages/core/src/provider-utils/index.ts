@@ -16,7 +16,12 @@ export {
   type LazyTransport,
   type LazyTransportOptions,
 } from './lazy-transport.js';
-export { causeChain, rootCauseMessage, transportFailureKind } from './network-errors.js';
+export {
+  causeChain,
+  connectionClosedByPeer,
+  rootCauseMessage,
+  transportFailureKind,
+} from './network-errors.js';
 export {
   callDeadlineEnv,
   callDeadlineError,

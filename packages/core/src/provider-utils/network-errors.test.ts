@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { causeChain, rootCauseMessage, transportFailureKind } from './network-errors.js';
+import {
+  causeChain,
+  connectionClosedByPeer,
+  rootCauseMessage,
+  transportFailureKind,
+} from './network-errors.js';
 
 /** An error shaped like Node's socket errors: a message and a `code`. */
 function socketError(code: string, message = `connect ${code} 127.0.0.1:1`): Error {
@@ -22,6 +27,15 @@ describe('network errors', () => {
       expect(transportFailureKind(new TypeError('fetch failed', { cause: socketError(code) }))).toBe(
         'network',
       );
+    }
+  });
+
+  it('tells a connection the server closed from one that never opened', () => {
+    for (const code of ['ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EPIPE']) {
+      expect(connectionClosedByPeer(new TypeError('fetch failed', { cause: socketError(code) }))).toBe(true);
+    }
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH']) {
+      expect(connectionClosedByPeer(new TypeError('fetch failed', { cause: socketError(code) }))).toBe(false);
     }
   });
 

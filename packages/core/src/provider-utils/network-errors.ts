@@ -22,6 +22,18 @@ const networkCodes: ReadonlySet<string> = new Set([
   'UND_ERR_CLOSED',
 ]);
 
+/**
+ * Codes that mean a connection was made and then broken by the other side: the server exists and
+ * listens, so "could not reach" would send the user looking in the wrong place.
+ */
+const closedCodes: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+
 /** undici's and Node's timeout error codes. */
 const timeoutCodes: ReadonlySet<string> = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
@@ -63,6 +75,19 @@ export function transportFailureKind(error: unknown): 'timeout' | 'network' | un
     if (name === 'TimeoutError') return 'timeout';
   }
   return undefined;
+}
+
+/**
+ * True when the cause chain says the server accepted the connection and then closed it (a reset, a
+ * hang-up mid-response), as opposed to a connection that never opened (refused, DNS, unreachable).
+ * @example
+ * connectionClosedByPeer(new TypeError('fetch failed', { cause: { code: 'UND_ERR_SOCKET' } })) // true
+ */
+export function connectionClosedByPeer(error: unknown): boolean {
+  return causeChain(error).some((link) => {
+    const code = (link as { code?: unknown }).code;
+    return typeof code === 'string' && closedCodes.has(code);
+  });
 }
 
 /**

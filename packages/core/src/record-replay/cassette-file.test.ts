@@ -77,11 +77,15 @@ describe('cassette files', () => {
     });
   });
 
-  it('rejects a missing file, bad JSON, another document and a newer version with exit 12', async () => {
+  it('rejects a missing file as a usage error (exit 2) that names the path', async () => {
     await expect(readCassette(join(directory, 'none.json'))).rejects.toMatchObject({
-      exitCode: 12,
-      hint: expect.stringContaining('--record'),
+      exitCode: 2,
+      message: expect.stringContaining('none.json'),
+      hint: expect.stringContaining('--replay'),
     });
+  });
+
+  it('rejects bad JSON, another document and a newer version with exit 12', async () => {
     const bad = join(directory, 'bad.json');
     await writeFile(bad, '{ nope');
     await expect(readCassette(bad)).rejects.toThrow(/bad\.json is not valid JSON/);

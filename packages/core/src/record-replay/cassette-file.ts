@@ -3,7 +3,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../fs/regular-file.js';
-import { ArtifactError } from '../spec/v1/errors.js';
+import { ArtifactError, UsageError } from '../spec/v1/errors.js';
 import { CASSETTE_FORMAT, CASSETTE_VERSION, type CassetteV1 } from './cassette-format.js';
 
 /** A loose structural check: enough to reject a file that is not a cassette with a precise pointer. */
@@ -29,7 +29,10 @@ const cassetteShape = z.object({
  */
 export const maxCassetteBytes = 256 * 1024 * 1024;
 
-/** Reads and checks a cassette file. Throws an {@link ArtifactError} (exit 12) naming the file and the problem. */
+/**
+ * Reads and checks a cassette file. Throws a {@link UsageError} (exit 2) when there is no file at
+ * `path`, and an {@link ArtifactError} (exit 12) naming the file and the problem otherwise.
+ */
 export async function readCassette(path: string): Promise<CassetteV1> {
   let text: string;
   try {
@@ -43,6 +46,14 @@ export async function readCassette(path: string): Promise<CassetteV1> {
         path,
         { hint: 'Give the path of a cassette file written by: strands run SPEC --record FILE', cause: error },
       );
+    }
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      // A path on the command line that names nothing is a usage mistake, not a failed write.
+      throw new UsageError(`No cassette at ${path}: the file does not exist`, {
+        hint: 'Check the --replay path, or record one first with: strands run SPEC --record FILE',
+        cause: error,
+      });
     }
     throw new ArtifactError(`Cannot read the cassette ${path}: ${(error as Error).message}`, path, {
       hint: 'Check the path, or record one first with: strands run SPEC --record FILE',

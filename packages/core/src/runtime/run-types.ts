@@ -19,8 +19,11 @@ export const defaultTransportTimeouts: TransportTimeoutsV1 = {
 
 /** Options of {@link runWorkflow}. Every one is optional. */
 export interface RunWorkflowOptions {
-  /** `--var` values (`key=value` strings or a record); used when `runWorkflow` loads the spec itself. */
-  readonly vars?: readonly string[] | Readonly<Record<string, string>>;
+  /**
+   * `--var` values (`key=value` strings, or a record whose values may be numbers, booleans, lists or
+   * objects), coerced to the declared input types; used when `runWorkflow` loads the spec itself.
+   */
+  readonly vars?: readonly string[] | Readonly<Record<string, unknown>>;
   /** Cancels the run: in-flight requests abort, everything closes, no artifact is written. */
   readonly signal?: AbortSignal;
   /** Provider plugins by the name the spec uses; they win over installed packages. */

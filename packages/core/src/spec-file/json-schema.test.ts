@@ -11,16 +11,36 @@ describe('buildWorkflowJsonSchema', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 
-  it('ties pattern.config to pattern.type, with the planned patterns included', () => {
-    const pattern = (
-      schema.properties as Record<string, { oneOf: { properties: { type: { const: string } } }[] }>
-    ).pattern;
-    expect(pattern!.oneOf.map((option) => option.properties.type.const)).toEqual([
+  interface PatternNode {
+    properties: { type: { anyOf: [{ enum: string[] }, { pattern: string }] } };
+    allOf: { if: { properties: { type: { const: string } } }; then: { properties: { config: unknown } } }[];
+  }
+  const pattern = (schema.properties as Record<string, PatternNode>).pattern!;
+
+  it('ties pattern.config to pattern.type with one if/then per type, the planned patterns included', () => {
+    expect(pattern.allOf.map((branch) => branch.if.properties.type.const)).toEqual([
       'chain',
       'evaluator_optimizer',
       'graph',
       'orchestrator_workers',
     ]);
+    expect(JSON.stringify(pattern.allOf[0]?.then.properties.config)).toContain('"steps"');
+  });
+
+  it("accepts a plugin's package name as pattern.type, as the loader does", () => {
+    const [known, packageName] = pattern.properties.type.anyOf;
+    expect(known.enum).toContain('chain');
+    const matches = (name: string) => new RegExp(packageName.pattern).test(name);
+    expect(matches('@acme/strands-executor-map')).toBe(true);
+    expect(matches('strands-executor-map')).toBe(true);
+    expect(matches('My Pattern')).toBe(false);
+  });
+
+  it('writes no list of types (strict validators refuse them)', () => {
+    const unionOfScalars = buildWorkflowJsonSchema({
+      chain: z.strictObject({ vars: z.record(z.string(), z.union([z.string(), z.number()])) }),
+    });
+    expect(JSON.stringify(unionOfScalars)).not.toMatch(/"type":\[/);
   });
 
   it('lets agents be written as $ref to an atomic agent', () => {

@@ -14,8 +14,11 @@ import { createSourceMap } from './source/source-map.js';
 
 /** Options for {@link prepareSpec} and {@link loadSpec}. */
 export interface PrepareSpecOptions {
-  /** `--var` values as given (`key=value` strings) or already split. */
-  readonly vars?: readonly string[] | Readonly<Record<string, string>>;
+  /**
+   * `--var` values as given (`key=value` strings), or a record whose values may be of any type; both
+   * are coerced to each input's declared type and checked against its enum.
+   */
+  readonly vars?: readonly string[] | Readonly<Record<string, unknown>>;
   /** Where plugins come from. */
   readonly plugins: PluginSources;
   /** Environment (for capability checks that look at credentials). */
@@ -71,7 +74,7 @@ export async function prepareSpec(
 
 async function prepareSource(
   source: SpecSource,
-  cliVars: Record<string, string>,
+  cliVars: Record<string, unknown>,
   options: PrepareSpecOptions,
 ): Promise<LoadedSpec> {
   const { file, sourceMap } = source;

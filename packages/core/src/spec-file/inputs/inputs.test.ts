@@ -75,6 +75,21 @@ describe('variables of a run', () => {
     });
   });
 
+  it('takes typed values from the library API and coerces and checks them as --var text', async () => {
+    const loaded = await loadSpec(fixture('valid-chain.yaml'), {
+      ...options,
+      vars: { depth: 7, draft: 'yes', extra: { nested: [1, 2] } },
+    });
+    expect(loaded.variables).toMatchObject({ depth: 7, draft: true, extra: { nested: [1, 2] } });
+    const error = await loadSpec(fixture('valid-chain.yaml'), {
+      ...options,
+      vars: { depth: 2.5, draft: 'maybe' },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toContain('--var depth=2.5: input `depth` is declared as integer');
+    expect((error as UsageError).message).toContain('expected true or false');
+  });
+
   it('rejects a --var that does not fit its type or enum (exit 2)', async () => {
     const error = await loadSpec(fixture('valid-chain.yaml'), {
       ...options,

@@ -64,7 +64,7 @@ function fromSpec(name: string, entry: InputSpec, required: boolean, pointer: st
  */
 export function resolveVariables(
   spec: Readonly<WorkflowSpec>,
-  cliVars: Readonly<Record<string, string>>,
+  cliVars: Readonly<Record<string, unknown>>,
   sourceMap: SourceMap,
 ): ResolvedInputs {
   const declared = declaredInputs(spec);
@@ -106,7 +106,9 @@ export function resolveVariables(
       continue;
     }
     if (origin === 'cli') {
-      usageProblems.push(`--var ${name}=${raw}: input \`${name}\` is declared as ${input.type}; ${problem}`);
+      usageProblems.push(
+        `--var ${name}=${typeof raw === 'string' ? raw : show(raw)}: input \`${name}\` is declared as ${input.type}; ${problem}`,
+      );
     } else {
       specIssue(
         pointer,

@@ -41,6 +41,22 @@ const samples: ReadonlyArray<[{ isInstance(value: unknown): boolean; name: strin
   ],
 ];
 
+describe('unsupported features', () => {
+  it('names each feature in the message and says what to change in the hint', () => {
+    const error = new UnsupportedFeatureError([
+      {
+        pointer: '/pattern/type',
+        reason: "Pattern 'chain' needs the package @strands-cli/executor-chain, which is not installed",
+        remediation: 'Install it with: npm install @strands-cli/executor-chain',
+      },
+    ]);
+    expect(error.message).toContain('/pattern/type: Pattern');
+    expect(error.message).toContain('@strands-cli/executor-chain');
+    expect(error.hint).toBe('Install it with: npm install @strands-cli/executor-chain');
+    expect(new UnsupportedFeatureError([]).hint).toBeUndefined();
+  });
+});
+
 describe('error identity', () => {
   it('recognises each class only for its own instances', () => {
     for (const [errorClass] of samples) {

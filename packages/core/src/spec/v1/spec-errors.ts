@@ -85,10 +85,16 @@ export class UnsupportedFeatureError extends StrandsError {
 
   readonly issues: readonly CapabilityIssue[];
   constructor(issues: readonly CapabilityIssue[], options: StrandsErrorOptions = {}) {
+    // A library caller sees only this error, not the CLI's report: the message names each feature
+    // (a missing executor package among them) and the hint says what to change.
+    const listed = issues.map((issue) => `\n  ${issue.pointer || '/'}: ${issue.reason}`).join('');
     super(
-      `The spec uses ${issues.length} feature(s) this version cannot run yet`,
+      `The spec uses ${issues.length} feature(s) this version cannot run yet:${listed}`,
       ExitCode.unsupported,
-      options,
+      {
+        ...(issues.length > 0 ? { hint: issues.map((issue) => issue.remediation).join(' ') } : {}),
+        ...options,
+      },
     );
     this.name = 'UnsupportedFeatureError';
     this.issues = issues;
