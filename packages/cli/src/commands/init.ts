@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ArtifactError } from '@strands-cli/core/spec';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { ArtifactError, UsageError } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
 import { type StarterPattern, type StarterProvider, starterSpec } from './init-starter-specs.js';
 
@@ -11,6 +11,9 @@ export interface InitOptions {
   readonly provider?: StarterProvider;
   readonly force?: boolean;
 }
+
+/** The file name endings a spec may have (what `validate` and `run` read). */
+const acceptedExtensions = ['.yaml', '.yml', '.json'];
 
 /** Where the JSON Schema sits inside the core package. */
 const schemaInPackage = 'schema/strands-workflow.schema.json';
@@ -22,6 +25,12 @@ const schemaInPackage = 'schema/strands-workflow.schema.json';
 export async function initCommand(file: string, options: InitOptions, io: CliIO): Promise<number> {
   const pattern = options.pattern ?? 'chain';
   const provider = options.provider ?? 'ollama';
+  const extension = extname(file).toLowerCase();
+  if (!acceptedExtensions.includes(extension)) {
+    throw new UsageError(`strands init writes a spec file; '${file}' does not end in one of its extensions`, {
+      hint: `Use a name ending in ${acceptedExtensions.join(', ')}, e.g. strands init workflow.yaml`,
+    });
+  }
   const target = resolve(io.cwd, file);
   if (existsSync(target) && !options.force) {
     throw new ArtifactError(`${file} already exists; strands init did not change it`, file, {
@@ -39,7 +48,7 @@ export async function initCommand(file: string, options: InitOptions, io: CliIO)
     });
   }
   io.stdout.write(
-    `Wrote ${file}: a ${pattern} workflow on ${provider}.\n` +
+    `Wrote ${file}: a starter spec using the ${pattern} pattern on ${provider}.\n` +
       `Next: strands validate ${file}\n` +
       `      strands run ${file} --var topic="..."\n`,
   );
