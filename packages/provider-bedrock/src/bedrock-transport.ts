@@ -22,6 +22,10 @@ export const defaultMaxConnections = 4;
  * logs), and no SDK retries (the core's failure policy is the only one).
  */
 export async function openBedrockTransport(settings: BedrockProviderSettings): Promise<BedrockTransport> {
+  // The SDK prints a notice about its future Node support to the user's terminal on the first client;
+  // it is advice for whoever maintains this package, not for someone running a workflow. Its own
+  // switch turns it off (and only it: other process warnings still show); a value the user set wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const [sdk, { NodeHttpHandler }, http, https] = await Promise.all([
     import('@aws-sdk/client-bedrock-runtime'),
     import('@smithy/node-http-handler'),

@@ -25,6 +25,16 @@ describe('diagnoseOllama', () => {
     await server.close();
   });
 
+  it('points a host ending in /v1 at the root instead of advising a pull', async () => {
+    const server = await startOllamaServer({ models: [] });
+    const [result] = await diagnoseOllama({ host: `${server.url}/v1` }, AbortSignal.timeout(5000));
+    expect(result?.detail).toContain(
+      `this looks like the OpenAI-compatible path; Ollama's API is at the root (${server.url})`,
+    );
+    expect(result?.detail).not.toMatch(/ollama pull/);
+    await server.close();
+  });
+
   it('fails with a fix when nothing listens', async () => {
     const server = await startOllamaServer();
     await server.close();

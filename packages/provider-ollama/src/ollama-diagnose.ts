@@ -10,6 +10,12 @@ export async function diagnoseOllama(
 ): Promise<DiagnosticV1[]> {
   const host = settings.host ?? ollamaDefaultHost;
   const check = `ollama: server ${host}`;
+  const openAIPath = /\/v1\/?$/.test(host);
+  // A host ending in /v1 is the address of Ollama's OpenAI-compatible API: the native client adds
+  // /api/... after it and finds nothing, which pulling a model would not fix.
+  const rootAdvice = openAIPath
+    ? `this looks like the OpenAI-compatible path; Ollama's API is at the root (${host.replace(/\/v1\/?$/, '')})`
+    : undefined;
   const transport = await openOllamaTransport({ ...settings, maxConnections: 1 });
   try {
     const tags = await transport.clientFor(signal, () => undefined).list();
@@ -20,14 +26,14 @@ export async function diagnoseOllama(
         ok: true,
         detail:
           names.length === 0
-            ? 'GET /api/tags answered, but no model is pulled yet (ollama pull <model>)'
+            ? (rootAdvice ?? 'GET /api/tags answered, but no model is pulled yet (ollama pull <model>)')
             : `GET /api/tags answered: ${names.join(', ')}`,
       },
     ];
   } catch (error) {
     const detail = signal.aborted
       ? 'GET /api/tags did not answer in time'
-      : `not reachable: ${rootCauseMessage(error)} (start it with ollama serve, or set runtime.host / OLLAMA_HOST)`;
+      : `not reachable: ${rootCauseMessage(error)} (${rootAdvice ?? 'start it with ollama serve, or set runtime.host / OLLAMA_HOST'})`;
     return [{ check, ok: false, detail }];
   } finally {
     await transport.close();

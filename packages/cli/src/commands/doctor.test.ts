@@ -74,6 +74,16 @@ describe('strands doctor', () => {
     expect(stdout()).toContain('fix: Set FAKE_KEY.');
   });
 
+  it('says once that a credential is refused, and gives one verdict', async () => {
+    const directory = await projectWithFakeProvider();
+    await writeFile(join(directory, 'spec.yaml'), spec());
+    const { io, stdout } = bufferIO(directory, { FAKE_KEY: 'missing' });
+    expect(await main(['doctor', 'spec.yaml'], io)).toBe(10);
+    expect(stdout().match(/✗ {3}settings: FAKE_KEY/g)).toHaveLength(1);
+    expect(stdout()).not.toContain('!   credentials');
+    expect(stdout().match(/problem\(s\) found|All checks passed/g)).toHaveLength(1);
+  });
+
   it('loads each provider once, however many agents and endpoints use it', async () => {
     const directory = await projectWithFakeProvider();
     const file = join(directory, 'spec.yaml');

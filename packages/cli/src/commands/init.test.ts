@@ -31,8 +31,10 @@ describe('strands init', () => {
     );
     const { spec } = await load(join(directory, 'workflow.yaml'));
     expect(spec.pattern.type).toBe('chain');
-    expect(spec.runtime).toMatchObject({ provider: 'ollama', host: 'http://localhost:11434' });
-    expect(stdout()).toContain('Wrote workflow.yaml: a chain workflow on ollama.');
+    expect(spec.runtime).toMatchObject({ provider: 'ollama' });
+    expect(stdout()).toContain('Wrote workflow.yaml: a starter spec using the chain pattern on ollama.');
+    // No pinned host: OLLAMA_HOST (or the default) decides where Ollama is.
+    expect(text).not.toMatch(/^\s*host:/m);
   });
 
   it.each(patterns.flatMap((pattern) => providers.map((provider) => ({ pattern, provider }))))(
@@ -74,6 +76,13 @@ describe('strands init', () => {
     expect(firstLine).toBe(
       '# yaml-language-server: $schema=../node_modules/@strands-cli/core/schema/strands-workflow.schema.json',
     );
+  });
+
+  it('refuses a file name that is not a spec, naming the accepted extensions (exit 2)', async () => {
+    const { io, stderr } = bufferIO({}, directory);
+    expect(await main(['init', 'x.txt'], io)).toBe(2);
+    expect(stderr()).toContain('.yaml, .yml, .json');
+    await expect(readFile(join(directory, 'x.txt'))).rejects.toThrow();
   });
 
   it('rejects an unknown pattern or provider as a usage error (exit 2) and writes nothing', async () => {

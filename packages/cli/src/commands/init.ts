@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { builtinPatternTypes, builtinProviders } from '@strands-cli/core/builtin-plugins';
-import { ArtifactError } from '@strands-cli/core/spec';
+import { ArtifactError, UsageError } from '@strands-cli/core/spec';
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { type StarterPattern, type StarterProvider, starterSpec } from '../init/init-starter-specs.js';
@@ -15,6 +15,9 @@ export interface InitOptions {
   readonly force?: boolean;
 }
 
+/** The file name endings a spec may have (what `validate` and `run` read). */
+const acceptedExtensions = ['.yaml', '.yml', '.json'];
+
 /** Where the JSON Schema sits inside the core package. */
 const schemaInPackage = 'schema/strands-workflow.schema.json';
 
@@ -25,6 +28,12 @@ const schemaInPackage = 'schema/strands-workflow.schema.json';
 export async function initCommand(file: string, options: InitOptions, io: CliIO): Promise<number> {
   const pattern = options.pattern ?? 'chain';
   const provider = options.provider ?? 'ollama';
+  const extension = extname(file).toLowerCase();
+  if (!acceptedExtensions.includes(extension)) {
+    throw new UsageError(`strands init writes a spec file; '${file}' does not end in one of its extensions`, {
+      hint: `Use a name ending in ${acceptedExtensions.join(', ')}, e.g. strands init workflow.yaml`,
+    });
+  }
   const target = resolve(io.cwd, file);
   if (existsSync(target) && !options.force) {
     throw new ArtifactError(`${file} already exists; strands init did not change it`, file, {
@@ -42,7 +51,7 @@ export async function initCommand(file: string, options: InitOptions, io: CliIO)
     });
   }
   io.stdout.write(
-    `Wrote ${file}: a ${pattern} workflow on ${provider}.\n` +
+    `Wrote ${file}: a starter spec using the ${pattern} pattern on ${provider}.\n` +
       `Next: strands validate ${file}\n` +
       `      strands run ${file} --var topic="..."\n`,
   );

@@ -67,17 +67,17 @@ export async function specProviderLines(
       status: 'ok',
       text: `  package ${providerPackageName(endpoint.providerName)} ${plugin.version}`,
     });
+    let credentialLine: DoctorLine | undefined;
     if (plugin.credentialVariables.length > 0) {
       const present = plugin.credentialVariables.filter((name) => env[name]);
-      lines.push(
+      credentialLine =
         present.length > 0
           ? { status: 'ok', text: `  credentials: ${present.join(', ')} set` }
           : {
               status: 'warn',
               text: `  credentials: none of ${plugin.credentialVariables.join(', ')} is set`,
               fix: `Set ${plugin.credentialVariables[0]} (or the provider's other credential sources).`,
-            },
-      );
+            };
     }
     let settings: unknown;
     try {
@@ -89,6 +89,9 @@ export async function specProviderLines(
         env,
       });
     } catch (error) {
+      // A provider that refuses its settings for a missing credential says so itself: a second,
+      // milder line about the same variable would contradict it.
+      if (credentialLine?.status === 'ok') lines.push(credentialLine);
       lines.push({
         status: 'error',
         text: `  settings: ${(error as Error).message}`,
@@ -96,6 +99,7 @@ export async function specProviderLines(
       });
       continue;
     }
+    if (credentialLine) lines.push(credentialLine);
     if (!plugin.diagnose) continue;
     try {
       const diagnostics = await withDeadline(

@@ -18,8 +18,8 @@ const runtimeBlocks: Record<StarterProvider, string> = {
   ollama: `runtime:
   provider: ollama
   model_id: llama3.2
-  # A local Ollama server; pull the model first with: ollama pull llama3.2
-  host: http://localhost:11434
+  # Ollama at OLLAMA_HOST, or http://localhost:11434 when it is unset; add host: <URL> to pin one.
+  # Pull the model first with: ollama pull llama3.2
   max_parallel: 2`,
   bedrock: `runtime:
   provider: bedrock
@@ -172,7 +172,7 @@ export function starterSpec(
 ): string {
   const { description, body } = patternBodies[pattern];
   return `# yaml-language-server: $schema=${schemaReference}
-# A starter ${pattern} workflow. Check it with: strands validate <this file>
+# A starter spec using the ${pattern} pattern. Check it with: strands validate <this file>
 # Run it with: strands run <this file> --var topic="..."
 version: 0
 name: starter-${pattern}

@@ -22,6 +22,13 @@ export interface RedactingIO {
 
 const noSpec = {} as WorkflowSpec;
 
+/** What a terminal stream may offer beyond `write` and `isTTY`. */
+interface TerminalStream {
+  readonly columns?: number;
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
+}
+
 /**
  * The last line of defence for `strands run`: whatever it writes (progress, logs, the result, the
  * `--json` document, error reports) passes through a redactor that knows the credential-named
@@ -31,12 +38,21 @@ const noSpec = {} as WorkflowSpec;
  */
 export function redactingIO(io: CliIO): RedactingIO {
   let redactor: SecretRedactor = createSecretRedactor(collectSecretValues(noSpec, io.env));
-  const wrap = (stream: CliIO['stdout']): CliIO['stdout'] => ({
-    write: (text: string) => stream.write(redactor.text(text)),
-    get isTTY() {
-      return stream.isTTY;
-    },
-  });
+  // The terminal's width and resize events pass through: the live display fits its lines to them.
+  const wrap = (stream: CliIO['stdout']): CliIO['stdout'] => {
+    const terminal = stream as TerminalStream;
+    return {
+      write: (text: string) => stream.write(redactor.text(text)),
+      get isTTY() {
+        return stream.isTTY;
+      },
+      get columns() {
+        return terminal.columns;
+      },
+      on: (event: 'resize', listener: () => void) => terminal.on?.(event, listener),
+      off: (event: 'resize', listener: () => void) => terminal.off?.(event, listener),
+    } as CliIO['stdout'];
+  };
   return {
     io: { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) },
     useSpec(spec) {

@@ -13,6 +13,10 @@ export function eventLine(event: RunEvent, style: Style, debug: boolean): string
     case 'step-start':
       return `${style.dim('→')} ${event.step.label} · ${event.agentId}`;
     case 'step-end':
+      // A step stopped by Ctrl-C or by a failing sibling did nothing wrong; calling it failed would
+      // send the user looking for a second error.
+      if (!event.ok && event.cancelled === true)
+        return `${style.dim('⊘')} ${event.step.label} · ${event.agentId} · ${formatDuration(event.durationMs)} · cancelled`;
       return event.ok
         ? `${style.green('✓')} ${event.step.label} · ${event.agentId} · ${formatDuration(event.durationMs)} · ${formatTokens(event.usage)}`
         : `${style.red('✗')} ${event.step.label} · ${event.agentId} · ${formatDuration(event.durationMs)} · ${event.error ?? 'failed'}`;

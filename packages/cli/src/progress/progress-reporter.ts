@@ -14,4 +14,10 @@ export interface ProgressReporter {
 export interface ProgressSink {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** The terminal's width in columns, when it is a terminal. */
+  readonly columns?: number;
+  /** Subscribes to `resize` (a terminal that changed width). */
+  on?(event: 'resize', listener: () => void): unknown;
+  /** Unsubscribes a `resize` listener. */
+  off?(event: 'resize', listener: () => void): unknown;
 }

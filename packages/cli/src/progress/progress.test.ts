@@ -55,8 +55,16 @@ describe('live progress', () => {
     const progress = createLiveProgress(output.sink, createStyle(false), () => now);
     progress.onEvent(events[0] as RunEvent);
     progress.onEvent(events[1] as RunEvent);
-    progress.onEvent(events[2] as RunEvent);
+    progress.onEvent({
+      type: 'model-request',
+      ...base,
+      providerId: 'openai',
+      modelId: 'm',
+      turn: 1,
+      attempt: 1,
+    });
     now = 2500;
+    progress.onEvent(events[2] as RunEvent);
     progress.onEvent({
       type: 'budget-warning',
       budget: 'max_tokens',
@@ -65,14 +73,19 @@ describe('live progress', () => {
       threshold: 0.8,
       elapsedMs: 0,
     });
-    expect(output.text()).toMatch(/step 1 · writer · 2\.50s · 10 tokens\n$/);
+    progress.onEvent({ type: 'text-delta', ...base, text: '' });
+    expect(output.text()).toContain('step 1 · writer · 2.50s · 10 tokens\n\r\u001b[1A\u001b[0J── step 1');
     progress.onEvent(events[3] as RunEvent);
     progress.stop();
     const text = output.text();
     // The running block is erased (cursor up + clear) before permanent lines are printed.
-    expect(text).toContain('\u001b[1A\u001b[0J');
-    expect(text).toContain('⚠ budget max_tokens: 9 of 10 used (warning at 80%)');
-    expect(text.endsWith('✓ step 1 · writer · 1.50s · 10 tokens (in 7, out 3)\n')).toBe(true);
+    expect(text).toContain('\r\u001b[1A\u001b[0J');
+    // The warning follows the step that crossed the threshold, and the cursor is shown again.
+    expect(
+      text.endsWith(
+        '✓ step 1 · writer · 1.50s · 10 tokens (in 7, out 3)\n⚠ budget max_tokens: 9 of 10 used (warning at 80%)\n\u001b[?25h',
+      ),
+    ).toBe(true);
   });
 });
 

@@ -29,6 +29,9 @@ describe('cancellation', () => {
     expect(await readdir(out)).toEqual([]);
     expect(harness.tools.closes).toBe(1);
     expect(harness.events.at(-1)).toMatchObject({ type: 'run-end', ok: false });
+    expect(harness.events.find((event) => event.type === 'step-end' && !event.ok)).toMatchObject({
+      cancelled: true,
+    });
     // The pooled client is released by the pool's close (the CLI calls closeClientPool()).
     expect(harness.mock.stats.open).toBe(1);
     await harness.pool.close();
@@ -89,6 +92,9 @@ describe('cancellation', () => {
     );
     expect(hanging).toHaveLength(2);
     expect(hanging.every((call) => call.signal?.aborted === true)).toBe(true);
-    expect(harness.events.filter((event) => event.type === 'step-end' && !event.ok)).toHaveLength(3);
+    const ends = harness.events.filter((event) => event.type === 'step-end' && !event.ok);
+    expect(ends).toHaveLength(3);
+    // Only the branch that broke is a failure; the two it stopped are marked cancelled.
+    expect(ends.filter((event) => event.type === 'step-end' && event.cancelled === true)).toHaveLength(2);
   });
 });

@@ -43,6 +43,11 @@ export interface StepEndEvent extends InvocationEventBase {
   readonly durationMs: number;
   readonly usage: UsageV1;
   readonly error?: string;
+  /**
+   * True when the invocation stopped because it was cancelled (the run was interrupted, or a
+   * sibling branch failed) rather than because it failed itself.
+   */
+  readonly cancelled?: boolean;
 }
 /** A model request is about to be sent (after the concurrency slot was granted). */
 export interface ModelRequestEvent extends InvocationEventBase {

@@ -71,6 +71,7 @@ export class RunInvoker {
         durationMs: services.clock.now() - started,
         usage: { inputTokens: 0, outputTokens: 0 },
         error: failure instanceof Error ? failure.message : String(failure),
+        ...(signal.aborted ? { cancelled: true } : {}),
       });
       throw namedStepFailure(failure, request, runSignal);
     }
