@@ -106,6 +106,12 @@ Exit codes: 0 (whatever it finds), 3 when the spec does not load.`,
     .option('-q, --quiet', 'print only the result')
     .option('--stream', 'show the model text as it arrives (sequential steps)')
     .option('--allow-private-network', 'let HTTP tools reach loopback and private addresses')
+    .option(
+      '--allow-endpoint <url>',
+      'let a provider endpoint the spec names receive your credentials (repeatable)',
+      collect,
+      [],
+    )
     .option('--allow-file-write', 'let the file_write tool write inside the working directory')
     .option('--record <file>', 'record every model call to a cassette file')
     .option('--replay <file>', 'answer model calls from a cassette file, without network')

@@ -8,7 +8,7 @@ import {
   runWorkflow,
   writeUnsupportedReport,
 } from '@strands-cli/core';
-import { ExitCode } from '@strands-cli/core/spec';
+import { ExitCode, UsageError } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
 import { colorEnabled } from '../io.js';
 import { pluginSources } from '../plugins/plugin-sources.js';
@@ -31,6 +31,7 @@ export interface RunCommandOptions {
   readonly quiet?: boolean;
   readonly stream?: boolean;
   readonly allowPrivateNetwork?: boolean;
+  readonly allowEndpoint?: readonly string[];
   readonly allowFileWrite?: boolean;
   readonly record?: string;
   readonly replay?: string;
@@ -98,6 +99,7 @@ async function runAndReport(
       cwd: io.cwd,
       stream: options.stream === true,
       allowPrivateNetwork: options.allowPrivateNetwork === true || io.env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
+      allowedEndpoints: allowedEndpoints(options.allowEndpoint ?? []),
       allowFileWrite: options.allowFileWrite === true,
       searchFrom: plugins.searchFrom,
       ...(plugins.executors ? { executors: plugins.executors } : {}),
@@ -159,4 +161,22 @@ async function reportUnsupported(
     );
   }
   return ExitCode.unsupported;
+}
+
+/** The `--allow-endpoint` values, each checked to be an http(s) URL so a typo does not approve nothing silently. */
+function allowedEndpoints(values: readonly string[]): string[] {
+  return values.map((value) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+      throw new UsageError(`--allow-endpoint '${value}' is not an http(s) URL`, {
+        hint: 'Give the endpoint as a URL, e.g. --allow-endpoint https://llm.example.com:8443.',
+      });
+    }
+    return value;
+  });
 }
