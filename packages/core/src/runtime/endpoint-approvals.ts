@@ -22,18 +22,17 @@ export function endpointOrigin(url: URL): string {
 export function parseEndpoint(text: string | undefined): URL | undefined {
   const trimmed = text?.trim();
   if (!trimmed) return undefined;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    // OLLAMA_HOST is often written without a scheme (`10.0.0.5:11434`).
+  // OLLAMA_HOST is often written without a scheme (`10.0.0.5:11434`), which URL reads as a scheme.
+  const candidates = trimmed.includes('://') ? [trimmed] : [`http://${trimmed}`];
+  for (const candidate of candidates) {
     try {
-      url = new URL(`http://${trimmed}`);
+      const url = new URL(candidate);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url;
     } catch {
-      return undefined;
+      // Not a URL: the provider's own settings check reports it.
     }
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  return undefined;
 }
 
 /**

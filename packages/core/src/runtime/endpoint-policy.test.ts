@@ -108,6 +108,7 @@ describe('endpointRefusal: where credentials from the environment may go', () =>
       { env: key, allowedEndpoints: ['https://llm.corp.example'] },
     ],
     ['a look-alike of localhost', openai, 'http://localhost.example.com/v1', { env: key }],
+    ['a host written without a scheme', openai, 'evil.example:8443/v1', { env: key }],
     [
       'Bedrock with a bearer token and a spec endpoint',
       bedrock,

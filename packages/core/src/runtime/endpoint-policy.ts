@@ -61,10 +61,11 @@ export function endpointRefusal(
   if (target && !options.allowPrivateNetwork) {
     const reason = metadataReason(target);
     if (reason !== undefined) {
-      const text = `Refused to connect provider '${plugin.id}' to ${target.host}: ${reason}, which hands out credentials to whoever asks.`;
+      const text = `Refused to connect provider '${plugin.id}' to ${target.host}: ${reason}`;
+      const why = 'link-local and metadata addresses hand out credentials to whoever asks';
       return specUrl
-        ? specIssue(text, location, privateNetworkOptIn)
-        : new UsageError(`${text} (from ${fromEnv})`, { hint: privateNetworkOptIn });
+        ? specIssue(text, why, location, privateNetworkOptIn)
+        : new UsageError(`${text} (from ${fromEnv}): ${why}`, { hint: privateNetworkOptIn });
     }
   }
   if (!specUrl) return undefined;
@@ -77,7 +78,8 @@ export function endpointRefusal(
   const origin = `${specUrl.protocol}//${specUrl.host}`;
   const viaEnv = endpointVariables[0] ? ` or set ${endpointVariables[0]}=${specHost?.trim()}` : '';
   return specIssue(
-    `Refused to send ${what} to ${specUrl.host}, an endpoint the spec chose: credentials from the environment go only to the provider's own service, this machine, or endpoints you approved.`,
+    `Refused to send ${what} to ${specUrl.host}, an endpoint the spec chose and you did not approve`,
+    'credentials from the environment go only to the provider’s own service, this machine, or endpoints you approved',
     location,
     `If you trust ${specUrl.host}, approve it with --allow-endpoint ${origin}${viaEnv} (or list it in ${allowedEndpointsEnv}); otherwise remove the host from the spec.`,
   );
@@ -91,9 +93,14 @@ function metadataReason(url: URL): string | undefined {
   return reason !== undefined && /link-local|metadata/.test(reason) ? reason : undefined;
 }
 
-function specIssue(message: string, location: SpecLocation, hint: string): SpecValidationError {
-  return new SpecValidationError(message, [{ ...location, message, hint, code: 'endpoint' }], {
-    hint,
-    ...(location.file ? { file: location.file } : {}),
-  });
+/** A refusal located in the spec; the fix is given once, on the error. */
+function specIssue(message: string, why: string, location: SpecLocation, hint: string): SpecValidationError {
+  return new SpecValidationError(
+    message,
+    [{ ...location, message: `${message}: ${why}`, code: 'endpoint' }],
+    {
+      hint,
+      ...(location.file ? { file: location.file } : {}),
+    },
+  );
 }
