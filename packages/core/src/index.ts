@@ -40,6 +40,12 @@ export type { WrapProvider, WrapProviderInfo } from './runtime/agent-cache.js';
 export { ClientPool, type ClientPoolStats, closeClientPool } from './runtime/client-pool.js';
 export type { Clock } from './runtime/clock.js';
 export { type EffectiveModelSettings, resolveEffectiveSettings } from './runtime/effective-settings.js';
+// `strands doctor` checks a spec's provider endpoints with the same rule a run applies.
+export {
+  type EndpointCheck,
+  type EndpointPolicyOptions,
+  endpointRefusal,
+} from './runtime/endpoint-policy.js';
 export type {
   AgentBuildEvent,
   AgentReuseEvent,

@@ -27,6 +27,12 @@ export const bedrockProviderPlugin = defineModelProvider<BedrockProviderSettings
     'AWS_SECRET_ACCESS_KEY',
     'AWS_SESSION_TOKEN',
   ],
+  endpointVariables: ['AWS_ENDPOINT_URL_BEDROCK_RUNTIME', 'AWS_ENDPOINT_URL'],
+  // The SDK's default chain also finds profiles, SSO and instance roles, and signs with them.
+  ambientCredentials: true,
+  isOwnEndpoint: (url) =>
+    url.protocol === 'https:' &&
+    /^bedrock-runtime(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(url.hostname),
   resolveSettings: resolveBedrockSettings,
   transportKey: bedrockTransportKey,
   create: async (settings) => {

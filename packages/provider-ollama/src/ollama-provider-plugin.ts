@@ -22,6 +22,7 @@ export const ollamaProviderPlugin = defineModelProvider<OllamaProviderSettings>(
   supportedInference: ['temperature', 'top_p', 'max_tokens'],
   configSchema: ollamaSettingsSchema,
   credentialVariables: [],
+  endpointVariables: ['OLLAMA_HOST'],
   resolveSettings: resolveOllamaSettings,
   transportKey: ollamaTransportKey,
   create: async (settings) => {

@@ -22,6 +22,8 @@ export const openAIProviderPlugin = defineModelProvider<OpenAIProviderSettings>(
   supportedInference: ['temperature', 'top_p', 'max_tokens'],
   configSchema: openAISettingsSchema,
   credentialVariables: ['OPENAI_API_KEY'],
+  endpointVariables: ['OPENAI_BASE_URL'],
+  isOwnEndpoint: (url) => url.protocol === 'https:' && url.hostname === 'api.openai.com',
   resolveSettings: resolveOpenAISettings,
   transportKey: openAITransportKey,
   create: async (settings) => {

@@ -65,6 +65,17 @@ describe('strands doctor', () => {
     expect(text).toMatch(/1 problem\(s\) found, \d+ warning\(s\)/);
   });
 
+  it('checks no endpoint the spec chose that would get an unapproved credential', async () => {
+    const directory = await projectWithFakeProvider();
+    await writeFile(join(directory, 'spec.yaml'), spec('http://example.invalid:9'));
+    const { io, stdout } = bufferIO(directory, { FAKE_KEY: 'set' });
+    expect(await main(['doctor', 'spec.yaml'], io)).toBe(10);
+    const text = stdout();
+    expect(text).toContain('✗   endpoint: Refused to send FAKE_KEY to example.invalid:9');
+    expect(text).toContain('--allow-endpoint http://example.invalid:9');
+    expect(text).not.toContain('fake endpoint');
+  });
+
   it('fails when settings cannot be resolved, with the fix', async () => {
     const directory = await projectWithFakeProvider();
     await writeFile(join(directory, 'spec.yaml'), spec());

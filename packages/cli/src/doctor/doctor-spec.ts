@@ -1,6 +1,7 @@
 import {
   defaultMaxParallel,
   defaultTransportTimeouts,
+  endpointRefusal,
   type LoadedSpec,
   loadProvider,
   type PluginSources,
@@ -18,6 +19,8 @@ interface Endpoint {
   readonly providerName: string;
   readonly host: string | undefined;
   readonly region: string | undefined;
+  /** Where the spec sets the host (the first agent's location when several share it). */
+  readonly pointer: string;
   readonly agents: string[];
 }
 
@@ -79,6 +82,15 @@ export async function specProviderLines(
               fix: `Set ${plugin.credentialVariables[0]} (or the provider's other credential sources).`,
             };
     }
+    // Doctor's reachability check sends credentials too, so an unapproved endpoint gets no request.
+    const refusal = endpointRefusal(
+      { plugin, specHost: endpoint.host, location: { pointer: endpoint.pointer } },
+      { allowedEndpoints: [], allowPrivateNetwork: env.STRANDS_HTTP_ALLOW_PRIVATE === '1', env },
+    );
+    if (refusal) {
+      lines.push({ status: 'error', text: `  endpoint: ${refusal.message}`, fix: refusal.hint });
+      continue;
+    }
     let settings: unknown;
     try {
       settings = plugin.resolveSettings({
@@ -132,6 +144,7 @@ async function endpointsOf(
       providerName,
       host: effective.host,
       region: effective.region,
+      pointer: agent.host !== undefined ? `/agents/${agentId}/host` : '/runtime/host',
       agents: [],
     };
     endpoint.agents.push(agentId);

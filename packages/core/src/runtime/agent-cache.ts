@@ -6,11 +6,13 @@ import type {
   ProviderConnectionRequestV1,
   ToolDefinitionV1,
 } from '../spec/v1/model-provider-v1.js';
+import type { SpecLocation } from '../spec/v1/spec-errors.js';
 import type { ToolV1 } from '../spec/v1/tool-v1.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import type { RunTools } from '../tools/run-tools.js';
 import type { ClientPool } from './client-pool.js';
 import { resolveEffectiveSettings } from './effective-settings.js';
+import { endpointRefusal } from './endpoint-policy.js';
 import type { RunEventInput } from './run-events.js';
 import { buildSystemPrompt } from './system-prompt.js';
 
@@ -58,6 +60,16 @@ export interface AgentCacheOptions {
   readonly connection: Omit<ProviderConnectionRequestV1, 'host' | 'region'>;
   readonly emit: (event: RunEventInput) => void;
   readonly wrapProvider?: WrapProvider;
+  /**
+   * What the user approved for provider endpoints. Absent: nothing approved, no private networks; a
+   * spec-chosen endpoint then gets no credential from the environment unless it is loopback.
+   */
+  readonly endpoints?: {
+    readonly allowedEndpoints: readonly string[];
+    readonly allowPrivateNetwork: boolean;
+  };
+  /** Finds a JSON pointer in the spec file, for the location of a refused endpoint. */
+  readonly locate?: (pointer: string) => SpecLocation;
 }
 
 /** What identifies a built agent: its cache key and its sorted tool ids. */
@@ -228,6 +240,14 @@ export class AgentCache {
     const settingsKey = JSON.stringify([providerName, effective.host, effective.region]);
     let settings = this.#settings.get(settingsKey);
     if (settings === undefined) {
+      // Checked before the provider sees the host, so a refused endpoint never gets a request.
+      const pointer =
+        agentSpec.host !== undefined ? `/agents/${escapePointer(agentId)}/host` : '/runtime/host';
+      const refusal = endpointRefusal(
+        { plugin, specHost: effective.host, location: this.#options.locate?.(pointer) ?? { pointer } },
+        { allowedEndpoints: [], allowPrivateNetwork: false, ...this.#options.endpoints, env: connection.env },
+      );
+      if (refusal) throw refusal;
       settings = plugin.resolveSettings({ ...connection, host: effective.host, region: effective.region });
       this.#settings.set(settingsKey, settings);
     }
@@ -241,4 +261,9 @@ function agentSpecOf(
   agentId: string,
 ): WorkflowSpec['agents'][string] | undefined {
   return Object.hasOwn(spec.agents, agentId) ? spec.agents[agentId] : undefined;
+}
+
+/** A JSON pointer segment for `key` (`~` and `/` escaped). */
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

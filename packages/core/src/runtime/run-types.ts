@@ -44,6 +44,13 @@ export interface RunWorkflowOptions {
   readonly stream?: boolean;
   /** Let HTTP tools reach private addresses. @default env STRANDS_HTTP_ALLOW_PRIVATE === '1' */
   readonly allowPrivateNetwork?: boolean;
+  /**
+   * Provider endpoints (URLs; scheme, host and port are compared) the user approves to receive
+   * credentials from `env` when the spec names them as `runtime.host` or an agent's `host`. Endpoints
+   * in `STRANDS_ALLOWED_ENDPOINTS` and the providers' own variables (`OPENAI_BASE_URL`, ...) are
+   * approved too, and so is loopback.
+   */
+  readonly allowedEndpoints?: readonly string[];
   /** Let the file_write tool write inside `cwd`. */
   readonly allowFileWrite?: boolean;
   /** Model turns one invocation may take before it fails. @default 25 */

@@ -91,6 +91,11 @@ export async function runWorkflow(
     },
     emit,
     wrapProvider: options.wrapProvider,
+    endpoints: {
+      allowedEndpoints: options.allowedEndpoints ?? [],
+      allowPrivateNetwork: options.allowPrivateNetwork ?? env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
+    },
+    locate: (pointer) => loaded.locate(pointer),
   });
   const services: TurnServices = {
     semaphore: new Semaphore(maxParallel),

@@ -7,6 +7,7 @@ export { collectSecretValues } from './run-secrets.js';
 export {
   isCredentialHeader,
   isSecretVariableName,
+  minimumDeclaredSecretLength,
   minimumSecretLength,
   REDACTED,
   secretMarker,

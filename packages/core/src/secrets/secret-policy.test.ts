@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretVariableName, minimumSecretLength, secretValuesFromEnv } from './secret-policy.js';
+import { collectSecretValues } from './run-secrets.js';
+import {
+  isSecretVariableName,
+  minimumDeclaredSecretLength,
+  minimumSecretLength,
+  secretValuesFromEnv,
+} from './secret-policy.js';
+import { createSecretRedactor } from './secret-redactor.js';
 
 describe('isSecretVariableName', () => {
   it('knows credential-like names, MY_SESSION included, and not a git author', () => {
@@ -37,5 +44,24 @@ describe('secretValuesFromEnv', () => {
     );
     expect(values.sort()).toEqual(['abcdefghij', 'ghp_abcdef123', 'hunter22']);
     expect('ubuntu'.length).toBeLessThan(minimumSecretLength);
+  });
+});
+
+describe('declared secrets', () => {
+  it('are redacted from 4 characters on, while name-discovered values need 8', () => {
+    expect(minimumDeclaredSecretLength).toBe(4);
+    const spec = {
+      env: { secrets: [{ name: 'PIN', source: 'env', key: 'MY_PIN' }] },
+      tools: {
+        http_executors: [{ id: 'api', base_url: 'https://api.example', headers: { 'X-Api-Key': 'k9z2' } }],
+      },
+    } as unknown as Parameters<typeof collectSecretValues>[0];
+    const values = collectSecretValues(spec, { MY_PIN: '4711', DESKTOP_SESSION: 'ubuntu', SHORT_KEY: 'abc' });
+    const redact = createSecretRedactor(values).text;
+    expect(redact('pin 4711, key k9z2, desktop ubuntu')).toBe(
+      'pin [REDACTED], key [REDACTED], desktop ubuntu',
+    );
+    // Three characters stay below every floor: replacing them would garble text.
+    expect(createSecretRedactor(['abc']).text('abc')).toBe('abc');
   });
 });

@@ -11,10 +11,18 @@ export const secretMarker = '[REDACTED]';
 export const REDACTED = secretMarker;
 
 /**
- * Secret values shorter than this are never redacted: replacing every `on`, `1` or `ubuntu` in a
- * text would garble it, and credentials (API keys, tokens, passwords) are longer.
+ * Values of environment variables found by name (see {@link isSecretVariableName}) shorter than this
+ * are not redacted: `DESKTOP_SESSION=ubuntu` or `DEBUG_KEY=1` are not credentials, and replacing every
+ * `ubuntu` or `1` in a text would garble it. Credentials found this way (API keys, tokens) are longer.
  */
 export const minimumSecretLength = 8;
+
+/**
+ * Secrets the user declared (`env.secrets` values, credential header values in the spec) are redacted
+ * from this length on: the user said they are secret, so a short password is hidden too. Below it a
+ * replacement would garble text and hide almost nothing.
+ */
+export const minimumDeclaredSecretLength = 4;
 
 /**
  * Parts of an environment variable name that mark its value as a credential (`OPENAI_API_KEY`,
@@ -48,9 +56,13 @@ export function isCredentialHeader(name: string): boolean {
   return credentialHeader.test(name);
 }
 
-/** True when `value` is long enough to be redacted (see {@link minimumSecretLength}). */
+/**
+ * True when `value` is long enough to be redacted at all (see {@link minimumDeclaredSecretLength});
+ * values discovered by variable name must also pass {@link minimumSecretLength}, which
+ * {@link secretValuesFromEnv} applies.
+ */
 export function isRedactable(value: string): boolean {
-  return value.length >= minimumSecretLength;
+  return value.length >= minimumDeclaredSecretLength;
 }
 
 /**
@@ -64,7 +76,7 @@ export function secretValuesFromEnv(
 ): string[] {
   const values = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
-    if (value === undefined || !isRedactable(value)) continue;
+    if (value === undefined || value.length < minimumSecretLength) continue;
     if (isSecretVariableName(name) || extraNames.includes(name)) values.add(value);
   }
   return [...values];

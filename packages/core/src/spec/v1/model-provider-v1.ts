@@ -144,8 +144,23 @@ export interface ModelProviderPluginV1<Settings = unknown> {
   readonly supportedInference: readonly InferenceParameterName[];
   /** Validates resolved settings. */
   readonly configSchema: ZodType<Settings>;
-  /** Environment variables that hold credentials, for doctor and error hints. */
+  /**
+   * Environment variables that hold credentials, for doctor and error hints. When one is set, the core
+   * lets a spec-chosen endpoint receive requests only if the user approved it.
+   */
   readonly credentialVariables: readonly string[];
+  /**
+   * Environment variables through which the user picks this provider's endpoint (`OPENAI_BASE_URL`,
+   * `OLLAMA_HOST`), first the one to suggest. An endpoint named there is approved by the user.
+   */
+  readonly endpointVariables?: readonly string[];
+  /**
+   * True when the client may also sign with credentials found outside `credentialVariables` (an AWS
+   * profile or an instance role), so every spec-chosen endpoint needs approval.
+   */
+  readonly ambientCredentials?: boolean;
+  /** True for the provider's own service (e.g. `https://api.openai.com`), which needs no approval. */
+  isOwnEndpoint?(url: URL): boolean;
   /** Resolves settings from the spec and environment. Throws a {@link StrandsError} with a fix when something is missing. */
   resolveSettings(request: ProviderConnectionRequestV1): Settings;
   /**
