@@ -129,7 +129,7 @@ describe('the library API (runWorkflow, in process)', () => {
       searchFrom: [cliPackage],
       vars: { depth: 2, draft: 'yes', tags: ['a', 'b'] },
     });
-    expect(result.response).toContain('depth=3 draft=true tags=a,b');
+    expect(result.response).toContain('depth=3 draft=True tags=a,b');
   });
 
   it('rejects a var that does not fit its declared type before any request', async () => {

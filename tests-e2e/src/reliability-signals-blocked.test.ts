@@ -35,7 +35,11 @@ describe('signals win over a blocked event loop, through the built CLI', () => {
   afterEach(() => server.close());
 
   it.each([
-    { name: 'SIGINT then SIGTERM', signals: ['SIGINT', 'SIGTERM'] as const, env: {} },
+    {
+      name: 'SIGINT then SIGTERM',
+      signals: ['SIGINT', 'SIGTERM'] as const,
+      env: {} as Record<string, string>,
+    },
     // One signal: the shutdown grace (shortened here) runs out, then the process exits anyway.
     { name: 'SIGINT alone', signals: ['SIGINT'] as const, env: { STRANDS_SHUTDOWN_GRACE_S: '0.2' } },
     { name: 'SIGTERM alone', signals: ['SIGTERM'] as const, env: { STRANDS_SHUTDOWN_GRACE_S: '0.2' } },

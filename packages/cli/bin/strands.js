@@ -49,6 +49,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       bundle: bundled.href,
       stdoutIsTTY: Boolean(process.stdout.isTTY),
       stderrIsTTY: Boolean(process.stderr.isTTY),
+      stdoutColumns: process.stdout.columns,
+      stderrColumns: process.stderr.columns,
     });
   }
 }

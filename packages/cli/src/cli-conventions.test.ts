@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { bufferIO } from './__fixtures__/read-only-test-io.js';
 import { optionValueProblem } from './cli-conventions.js';
-import { bufferIO } from './commands/__fixtures__/read-only-test-io.js';
 import { main } from './main.js';
 
 describe('option values', () => {

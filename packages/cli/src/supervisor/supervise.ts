@@ -14,7 +14,9 @@ const interruptedExitCode = 130;
 export type WorkerReport = { readonly type: 'exit'; readonly code: number };
 
 /** What the supervisor tells the command's thread. */
-export type SupervisorMessage = { readonly type: 'signal'; readonly signal: 'SIGINT' | 'SIGTERM' };
+export type SupervisorMessage =
+  | { readonly type: 'signal'; readonly signal: 'SIGINT' | 'SIGTERM' }
+  | { readonly type: 'resize'; readonly stdoutColumns?: number; readonly stderrColumns?: number };
 
 /** What the command's thread needs to know about the real process (a worker's stdio is not a TTY). */
 export interface WorkerData {
@@ -22,6 +24,9 @@ export interface WorkerData {
   readonly bundle: string;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** The terminal's width, for the live display to fit its lines (undefined when not a TTY). */
+  readonly stdoutColumns?: number;
+  readonly stderrColumns?: number;
 }
 
 /**
@@ -54,6 +59,16 @@ export function supervise(workerURL: URL, data: WorkerData): Promise<number> {
   const onSigterm = () => onSignal('SIGTERM');
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
+  // A worker's stdio is a pipe with no width: the terminal's width and its changes are forwarded.
+  const onResize = (): void => {
+    worker.postMessage({
+      type: 'resize',
+      stdoutColumns: process.stdout.columns,
+      stderrColumns: process.stderr.columns,
+    } satisfies SupervisorMessage);
+  };
+  process.stdout.on('resize', onResize);
+  process.stderr.on('resize', onResize);
   worker.on('message', (report: WorkerReport) => {
     if (report.type === 'exit') code = report.code;
   });
@@ -62,6 +77,8 @@ export function supervise(workerURL: URL, data: WorkerData): Promise<number> {
       clearTimeout(timer);
       process.off('SIGINT', onSigint);
       process.off('SIGTERM', onSigterm);
+      process.stdout.off('resize', onResize);
+      process.stderr.off('resize', onResize);
       resolve(exitCode);
     };
     worker.on('error', (error) => {
