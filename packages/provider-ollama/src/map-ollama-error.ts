@@ -1,4 +1,5 @@
 import {
+  isConnectionRefused,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -62,6 +63,13 @@ export function mapOllamaError(error: unknown, context: OllamaCallContext): Prov
       'server',
       `Ollama failed in the middle of the answer for model '${modelId}': ${error.message}`,
     );
+  }
+  if (isConnectionRefused(error)) {
+    // Refused means no process listens there: retrying on a schedule would only repeat it.
+    return make('network', `Nothing listens at ${host} (connection refused)`, {
+      isRetryable: false,
+      hint: 'Start Ollama (ollama serve), or point runtime.host / OLLAMA_HOST at the server.',
+    });
   }
   return make('network', `Could not reach Ollama at ${host}: ${rootCauseMessage(error)}`, {
     hint: 'Start Ollama (ollama serve), or point runtime.host / OLLAMA_HOST at it.',

@@ -1,4 +1,5 @@
 import {
+  isConnectionRefused,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -67,6 +68,13 @@ export function mapOpenAIError(
       'stream-cut',
       `The OpenAI stream for model '${modelId}' was cut off: ${rootCauseMessage(error)}`,
     );
+  }
+  if (isConnectionRefused(error)) {
+    // Refused means no process listens there: retrying on a schedule would only repeat it.
+    return make('network', `Nothing listens at ${context.baseURL} (connection refused)`, {
+      isRetryable: false,
+      hint: 'Start the server, or point runtime.host / OPENAI_BASE_URL at one that is running.',
+    });
   }
   return make('network', `Could not reach OpenAI at ${context.baseURL}: ${rootCauseMessage(error)}`, {
     hint: 'Check runtime.host / OPENAI_BASE_URL and that the server is running.',

@@ -10,7 +10,7 @@ export {
   type LazyTransport,
   type LazyTransportOptions,
 } from './lazy-transport.js';
-export { causeChain, rootCauseMessage, transportFailureKind } from './network-errors.js';
+export { causeChain, isConnectionRefused, rootCauseMessage, transportFailureKind } from './network-errors.js';
 export { type HeaderLookup, retryAfterMs } from './retry-after.js';
 export { providerErrorKindOfStatus } from './status-kind.js';
 export { type StreamSource, streamTextDeltas, type TurnStreamAssembler } from './stream-deltas.js';
