@@ -83,6 +83,12 @@ describe('checks that need no model', () => {
       }),
     );
     expect(issues).toEqual([expect.objectContaining({ pointer: '/runtime/host', code: 'endpoint' })]);
+    const agentIssues = await specIssues(
+      document((spec) => {
+        spec.agents = { a: { prompt: 'A.', host: 'localhost:11434' } };
+      }),
+    );
+    expect(agentIssues).toEqual([expect.objectContaining({ pointer: '/agents/a/host', code: 'endpoint' })]);
   });
 
   it('refuses a --var close to a used name, and only warns about one close to nothing', async () => {
