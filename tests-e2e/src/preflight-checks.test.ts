@@ -196,6 +196,9 @@ describe('spec checks', () => {
     expect(checked.code).toBe(3);
     expect(checked.stderr).toContain('its package invalid_pattern_type is not installed');
     expect(checked.stderr).toContain('pnpm add invalid_pattern_type');
+    const doctor = await runCli(['doctor', prepared.spec], { cwd: prepared.dir, env: openai.env(server) });
+    expect(doctor.code).toBe(3);
+    expect(doctor.stderr).toContain('pnpm add invalid_pattern_type');
     expect((await run(prepared)).code).toBe(3);
     expect(requestsSent()).toBe(0);
   });
