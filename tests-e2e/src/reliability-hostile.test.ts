@@ -98,18 +98,19 @@ describe('hostile templates, through the built CLI', () => {
 });
 
 describe('artifact paths that try to leave --out, through the built CLI', () => {
+  // A literal path is a spec error (exit 3); one rendered from an input fails before any model call (12).
   it.each([
-    ['an absolute path', '/tmp/strands-e2e-evil.md', 'kelp', /is absolute/],
-    ['a Windows drive', 'C:\\evil.md', 'kelp', /is absolute/],
-    ['a .. component', 'notes/../../evil.md', 'kelp', /leaves the output directory/],
-    ['a .. rendered from an input', '{{ topic }}/evil.md', '..', /leaves the output directory/],
-  ])('refuses %s (exit 12) and writes nothing anywhere', async (_, path, topic, message) => {
+    ['an absolute path', '/tmp/strands-e2e-evil.md', 'kelp', /is absolute/, 3],
+    ['a Windows drive', 'C:\\evil.md', 'kelp', /is absolute/, 3],
+    ['a .. component', 'notes/../../evil.md', 'kelp', /leaves the output directory/, 3],
+    ['a .. rendered from an input', '{{ topic }}/evil.md', '..', /leaves the output directory/, 12],
+  ])('refuses %s and writes nothing anywhere', async (_, path, topic, message, code) => {
     const prepared = await prepareSpec('one-step', openai, (spec) => {
       artifact(spec).path = path;
       setTopic(spec, topic);
     });
     const run = await runPrepared(prepared, openai, server);
-    expect(run.code).toBe(12);
+    expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
     expect(await filesUnder(prepared.dir)).toEqual(['workflow.yaml']);
   });

@@ -170,12 +170,12 @@ describe('strands run with a provider plugin loaded by package name', () => {
     expect(await readdir(directory)).not.toContain('artifacts');
   });
 
-  it('explains a missing provider package with the install command (exit 18)', async () => {
+  it('explains a missing provider package with the install command (a spec error, exit 3)', async () => {
     const directory = await projectWith(
       chainSpec(server.url, ['one']).replace('strands-provider-loopback', 'strands-provider-absent'),
     );
     const result = await runCli(['run', 'workflow.yaml'], { cwd: directory });
-    expect(result.code).toBe(18);
+    expect(result.code).toBe(3);
     expect(result.stderr).toContain('@fixtures/strands-provider-absent');
     expect(result.stderr).toMatch(/install @fixtures\/strands-provider-absent/);
     expect(server.requests).toBe(0);

@@ -1,6 +1,7 @@
 import {
   carriedProviderError,
   connectionClosedByPeer,
+  isConnectionRefused,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -74,6 +75,13 @@ export function mapOllamaError(error: unknown, context: OllamaCallContext): Prov
       `Ollama at ${host} closed the connection before answering: ${rootCauseMessage(error)}`,
       { hint: closedHint },
     );
+  }
+  if (isConnectionRefused(error)) {
+    // Refused means no process listens there: retrying on a schedule would only repeat it.
+    return make('network', `Nothing listens at ${host} (connection refused)`, {
+      isRetryable: false,
+      hint: 'Start Ollama (ollama serve), or point runtime.host / OLLAMA_HOST at the server.',
+    });
   }
   return make('network', `Could not reach Ollama at ${host}: ${rootCauseMessage(error)}`, {
     hint: 'Start Ollama (ollama serve), or point runtime.host / OLLAMA_HOST at it.',

@@ -64,9 +64,16 @@ describe('errors of createOllamaProvider against a loopback Ollama server', () =
     await expectProviderFailure(provider.generate(hello), { kind: 'network', isRetryable: true });
   });
 
-  it('maps a refused connection to network with a hint to start Ollama', async ({ server, provider }) => {
+  it('maps a refused connection to one "nothing listens" failure, not retried', async ({
+    server,
+    provider,
+  }) => {
     await server.close();
-    const error = await expectProviderFailure(provider.generate(hello), { kind: 'network' });
+    const error = await expectProviderFailure(provider.generate(hello), {
+      kind: 'network',
+      isRetryable: false,
+    });
+    expect(error.message).toMatch(/^Nothing listens at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)$/);
     expect(error.hint).toMatch(/ollama serve/);
   });
 

@@ -1,6 +1,7 @@
 import {
   carriedProviderError,
   connectionClosedByPeer,
+  isConnectionRefused,
   providerErrorKindOfStatus,
   retryAfterMs,
   rootCauseMessage,
@@ -79,6 +80,13 @@ export function mapOpenAIError(
       `OpenAI at ${context.baseURL} closed the connection before answering: ${rootCauseMessage(error)}`,
       { hint: closedHint },
     );
+  }
+  if (isConnectionRefused(error)) {
+    // Refused means no process listens there: retrying on a schedule would only repeat it.
+    return make('network', `Nothing listens at ${context.baseURL} (connection refused)`, {
+      isRetryable: false,
+      hint: 'Start the server, or point runtime.host / OPENAI_BASE_URL at one that is running.',
+    });
   }
   return make('network', `Could not reach OpenAI at ${context.baseURL}: ${rootCauseMessage(error)}`, {
     hint: 'Check runtime.host / OPENAI_BASE_URL and that the server is running.',

@@ -79,10 +79,17 @@ describe('errors of createOpenAIProvider against a loopback OpenAI server', () =
     await expectProviderFailure(provider.generate(hello), { kind: 'network', isRetryable: true });
   });
 
-  it('maps a refused connection to a network error naming the endpoint', async ({ server, provider }) => {
+  it('maps a refused connection to one "nothing listens" failure naming the endpoint', async ({
+    server,
+    provider,
+  }) => {
     const port = server.port;
     await server.close();
-    const error = await expectProviderFailure(provider.generate(hello), { kind: 'network' });
+    const error = await expectProviderFailure(provider.generate(hello), {
+      kind: 'network',
+      isRetryable: false,
+    });
+    expect(error.message).toContain('Nothing listens at');
     expect(error.message).toContain(`127.0.0.1:${port}`);
   });
 

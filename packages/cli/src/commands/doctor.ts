@@ -3,6 +3,7 @@ import {
   builtinExecutorPackages,
   builtinProviderPackages,
   closeClientPool,
+  type LoadedSpec,
   loadSpec,
 } from '@strands-cli/core';
 import { ExitCode } from '@strands-cli/core/spec';
@@ -30,7 +31,13 @@ export async function doctorCommand(specPath: string | undefined, io: CliIO): Pr
     ];
     if (file !== undefined) {
       const loaded = await loadSpec(file, { env: io.env, plugins: sources, requireInputs: false });
-      sections.push([`Spec ${specPath}`, await specProviderLines(loaded, sources, io.env)]);
+      sections.push([
+        `Spec ${specPath}`,
+        [
+          ...patternPluginLines(loaded, sources.searchFrom),
+          ...(await specProviderLines(loaded, sources, io.env)),
+        ],
+      ]);
     }
     return print(sections, io);
   } catch (error) {
@@ -38,6 +45,18 @@ export async function doctorCommand(specPath: string | undefined, io: CliIO): Pr
   } finally {
     await closeClientPool();
   }
+}
+
+/**
+ * The executor package of a spec whose pattern is a plugin (the built-in ones are listed under
+ * Plugins). A plugin that is not installed never gets here: loading the spec already failed with
+ * the package name and its install command.
+ */
+function patternPluginLines(loaded: LoadedSpec, searchFrom: readonly string[]): DoctorLine[] {
+  const type = loaded.spec.pattern.type;
+  if (type in builtinExecutorPackages || loaded.executor === undefined) return [];
+  const version = installedVersion(type, searchFrom);
+  return [{ status: 'ok', text: `pattern ${type}: package ${type}${version ? ` ${version}` : ''}` }];
 }
 
 function pluginLines(searchFrom: readonly string[]): DoctorLine[] {

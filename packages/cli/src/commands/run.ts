@@ -75,6 +75,11 @@ async function runAndReport(
   const out = resolve(io.cwd, options.out ?? './artifacts');
   const loaded = await loadSpec(file, { vars: options.var ?? [], env: io.env, plugins });
   guarded.useSpec(loaded.spec);
+  // A --var nothing reads still runs (extra vars were always accepted), but the user hears of it.
+  for (const warning of loaded.warnings) {
+    if (warning.code === 'unused-var' && options.quiet !== true)
+      io.stderr.write(`Warning: ${warning.message}\n`);
+  }
   if (loaded.capabilityIssues.length > 0) return reportUnsupported(loaded, out, specPath, options, guarded);
   const recordReplay = await prepareRecordReplay({
     record: options.record,

@@ -19,6 +19,7 @@ export {
 export {
   causeChain,
   connectionClosedByPeer,
+  isConnectionRefused,
   rootCauseMessage,
   transportFailureKind,
 } from './network-errors.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   causeChain,
   connectionClosedByPeer,
+  isConnectionRefused,
   rootCauseMessage,
   transportFailureKind,
 } from './network-errors.js';
@@ -67,5 +68,13 @@ describe('network errors', () => {
     expect(rootCauseMessage(outer)).toBe('connect ECONNREFUSED 127.0.0.1:1');
     expect(rootCauseMessage(new Error('outer', { cause: new Error('') }))).toBe('outer');
     expect(rootCauseMessage('plain text')).toBe('plain text');
+  });
+});
+
+describe('isConnectionRefused', () => {
+  it('finds ECONNREFUSED anywhere in the cause chain', () => {
+    const refused = new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+    expect(isConnectionRefused(new Error('wrapped', { cause: refused }))).toBe(true);
+    expect(isConnectionRefused(new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }))).toBe(false);
   });
 });

@@ -91,6 +91,15 @@ export function connectionClosedByPeer(error: unknown): boolean {
 }
 
 /**
+ * True when the cause chain says the connection was refused: no process listens at that address.
+ * That does not go away within a retry schedule, so providers report it once instead of retrying
+ * it as a transient network error.
+ */
+export function isConnectionRefused(error: unknown): boolean {
+  return causeChain(error).some((link) => (link as { code?: unknown }).code === 'ECONNREFUSED');
+}
+
+/**
  * The innermost non-empty message of a cause chain ("connect ECONNREFUSED 127.0.0.1:11434" rather
  * than "fetch failed"), or the error as a string when no link has one.
  */

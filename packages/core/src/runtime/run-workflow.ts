@@ -8,6 +8,7 @@ import { renderTemplate } from '../templates/render.js';
 import { createRunTools } from '../tools/run-tools.js';
 import { AgentCache } from './agent-cache.js';
 import { defaultMaxTurns } from './agent-loop.js';
+import { checkArtifactsBeforeRun } from './artifact-preflight.js';
 import { BudgetTracker } from './budget-tracker.js';
 import { getClientPool } from './client-pool.js';
 import { abortReason, systemClock } from './clock.js';
@@ -59,6 +60,11 @@ export async function runWorkflow(
     ]);
   }
   const plugins = await loadProviders(spec, pluginSources(loaded, options, cwd));
+  if (options.out !== undefined) {
+    await checkArtifactsBeforeRun(spec, options.out, options.force === true, (template) =>
+      renderTemplate(template, loaded.variables),
+    );
+  }
   const controller = new AbortController();
   const unlink = linkSignal(options.signal, controller);
   const runTools = (options.createTools ?? createRunTools)({

@@ -4,6 +4,7 @@ import { isAlreadyExists, publishFile } from '../files/publish-file.js';
 import { ArtifactError, StrandsError } from '../spec/v1/errors.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import { resolveArtifactPath } from './artifact-paths.js';
+import { throwOnFolderConflict } from './artifact-preflight.js';
 
 /** One artifact, rendered and checked, ready to write. */
 export interface RenderedArtifact {
@@ -24,6 +25,7 @@ export function renderArtifacts(
   render: ArtifactRenderer,
 ): RenderedArtifact[] {
   const rendered: RenderedArtifact[] = [];
+  const labelled: { label: string; path: string }[] = [];
   const seen = new Set<string>();
   (spec.outputs?.artifacts ?? []).forEach((artifact, index) => {
     const pointer = `/outputs/artifacts/${index}`;
@@ -39,11 +41,13 @@ export function renderArtifacts(
       });
     }
     seen.add(path);
+    labelled.push({ label, path });
     rendered.push({
       path,
       content: asArtifactError(() => render(artifact.from, `${pointer}/from`), label, 'content'),
     });
   });
+  throwOnFolderConflict(labelled, resolve(outDirectory));
   return rendered;
 }
 

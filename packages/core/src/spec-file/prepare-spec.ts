@@ -3,6 +3,7 @@ import type { PluginSources } from '../plugins/load-plugin.js';
 import { type SpecIssue, SpecValidationError, UsageError } from '../spec/v1/errors.js';
 import { parseVarArguments } from './inputs/parse-vars.js';
 import { resolveVariables } from './inputs/resolve-variables.js';
+import { findUnusedVars } from './inputs/unused-vars.js';
 import { orderIssues } from './issues/order-issues.js';
 import { checkSpec } from './load/check-spec.js';
 import { analyzeWithOwner } from './load/pattern-owner.js';
@@ -96,6 +97,7 @@ async function prepareSource(
     baseDirectory,
     plugins: options.plugins,
     sourceMap,
+    cliNames: new Set(Object.keys(cliVars)),
   });
   if (findings.issues.length > 0) throw invalid(file, findings.issues);
   if (inputs.usageProblems.length > 0) {
@@ -103,7 +105,18 @@ async function prepareSource(
       hint: 'Give each --var a value of the type its input declares.',
     });
   }
-  const warnings = [...findings.warnings];
+  if (findings.usageProblems.length > 0) {
+    throw new UsageError(findings.usageProblems.join('\n'), {
+      hint: 'Give the --var a JSON value with every key the templates read.',
+    });
+  }
+  const unused = findUnusedVars(spec, Object.keys(cliVars), findings.atomicInputNames);
+  if (unused.errors.length > 0) {
+    throw new UsageError(unused.errors.join('\n'), {
+      hint: 'Fix the --var name; a misspelt name would leave the input at its default.',
+    });
+  }
+  const warnings = [...findings.warnings, ...unused.warnings];
   const missing = [
     ...new Set([
       ...inputs.missingRequired.map((input) => input.name),

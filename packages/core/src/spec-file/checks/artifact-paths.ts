@@ -1,3 +1,4 @@
+import { artifactPathComponents, folderConflict, isPathProblem } from '../../files/artifact-path-rules.js';
 import type { SpecIssue } from '../../spec/v1/errors.js';
 import type { WorkflowSpec } from '../schema/workflow-spec.js';
 import { toPointer } from '../source/json-pointer.js';
@@ -31,6 +32,44 @@ export function checkArtifactPaths(spec: Readonly<WorkflowSpec>, sourceMap: Sour
       code: 'duplicate',
     });
   });
+  issues.push(...checkLiteralPaths(spec, sourceMap));
+  return issues;
+}
+
+/**
+ * Literal paths (no template in them) are checked by the rules the run applies, so a path that
+ * leaves `--out`, a name too long for the file system, or a file whose path is another's folder is
+ * a spec error here instead of a failure after every model call.
+ */
+function checkLiteralPaths(spec: Readonly<WorkflowSpec>, sourceMap: SourceMap): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const literal: { index: number; components: string[] }[] = [];
+  (spec.outputs?.artifacts ?? []).forEach((artifact, index) => {
+    if (/\{[{%#]/.test(artifact.path)) return;
+    const components = artifactPathComponents(artifact.path);
+    const pointer = toPointer(['outputs', 'artifacts', index, 'path']);
+    if (isPathProblem(components)) {
+      issues.push({
+        ...sourceMap.locate(pointer),
+        message: `artifact ${index + 1}: ${components.message}`,
+        hint: components.hint,
+        code: 'artifact-path',
+      });
+    } else {
+      literal.push({ index, components });
+    }
+  });
+  const conflict = folderConflict(literal.map((entry) => entry.components));
+  if (conflict) {
+    const folder = literal[conflict[0]] as { index: number; components: string[] };
+    const file = literal[conflict[1]] as { index: number; components: string[] };
+    issues.push({
+      ...sourceMap.locate(toPointer(['outputs', 'artifacts', file.index, 'path'])),
+      message: `artifact ${file.index + 1} is written inside \`${folder.components.join('/')}\`, which artifact ${folder.index + 1} writes as a file`,
+      hint: 'A path cannot be both a file and a folder; rename one of the two artifacts.',
+      code: 'artifact-path',
+    });
+  }
   return issues;
 }
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UnsupportedFeatureError } from '../../spec/v1/errors.js';
+import { SpecValidationError } from '../../spec/v1/errors.js';
 import { fixturePlugins } from '../__fixtures__/fixture-executor.js';
 import { prepareSpec } from '../prepare-spec.js';
 import { unknownPluginName } from './plugin-names.js';
@@ -83,19 +83,16 @@ describe('unscoped executor packages', () => {
     expect(loaded.capabilityIssues).toEqual([]);
   });
 
-  it('name the package and the install command when it is missing (exit 18)', async () => {
-    const loaded = await prepareSpec(spec('strands-executor-map'), {
+  it('are a spec error naming the package and the install command when missing', async () => {
+    const error = await prepareSpec(spec('strands-executor-map'), {
       plugins: { ...fixturePlugins, searchFrom: [directory] },
-    });
-    expect(loaded.capabilityIssues).toEqual([
-      {
-        pointer: '/pattern/type',
-        reason:
-          "Pattern 'strands-executor-map' needs the package strands-executor-map, which is not installed",
-        remediation:
-          'Install it with: pnpm add strands-executor-map   (or: npm install strands-executor-map)',
-      },
-    ]);
-    expect(new UnsupportedFeatureError(loaded.capabilityIssues).exitCode).toBe(18);
+    }).catch((caught: unknown) => caught);
+    expect(SpecValidationError.isInstance(error)).toBe(true);
+    const [issue] = (error as SpecValidationError).issues;
+    expect(issue).toMatchObject({ pointer: '/pattern/type', code: 'plugin-missing' });
+    expect(issue?.message).toBe(
+      'pattern type `strands-executor-map` is not built in and its package strands-executor-map is not installed',
+    );
+    expect(issue?.hint).toContain('pnpm add strands-executor-map');
   });
 });

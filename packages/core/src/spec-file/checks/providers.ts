@@ -29,7 +29,8 @@ const inferenceNames: readonly InferenceParameterName[] = inferenceParameterName
 /**
  * Checks `runtime.provider` and every `agents.*.provider`: a built-in short name, a planned one
  * (a capability issue), or a package name. Loads only the providers' cheap descriptors (never a
- * vendor SDK); an uninstalled provider package is a warning, since only `run` needs it. Reports
+ * vendor SDK); a provider package that is not built in and not installed is an error naming its
+ * install command (a built-in one left out of the install is a warning: only `run` needs it). Reports
  * inference parameters a provider does not take.
  */
 export async function checkProviders(
@@ -89,7 +90,16 @@ export async function checkProviders(
           : Promise.resolve(undefined);
     loaded.set(name, pending);
     const outcome = await pending;
-    if (outcome instanceof Error) {
+    if (PluginNotInstalledError.isInstance(outcome) && !builtin.includes(name)) {
+      // A name that is neither built in nor installed cannot run at all: an error now, not at `run`.
+      // (A built-in short name whose package was left out of a slim install stays a warning.)
+      result.issues.push({
+        ...sourceMap.locate(pointer),
+        message: `provider \`${name}\` is not built in and its package ${outcome.packageName} is not installed`,
+        hint: `${outcome.hint ?? ''} Built-in providers: ${listIds(builtin)}.`.trim(),
+        code: 'plugin-missing',
+      });
+    } else if (outcome instanceof Error) {
       result.warnings.push({
         ...sourceMap.locate(pointer),
         message: `provider \`${name}\` cannot be loaded: ${outcome.message}. Validation goes on; \`strands run\` needs it.`,

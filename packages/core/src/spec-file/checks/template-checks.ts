@@ -11,11 +11,16 @@ export interface TemplateCheckContext {
   readonly variables: Readonly<Record<string, unknown>>;
   /** Names whose members are unknown until run time (declared list/mapping inputs without a value). */
   readonly opaqueNames: ReadonlySet<string>;
+  /** Names given with `--var`: a member missing from one of those is the caller's mistake, not the spec's. */
+  readonly cliNames?: ReadonlySet<string>;
   readonly sourceMap: SourceMap;
 }
 
-/** A template issue; `variable` names an undeclared variable that `--var` could still supply. */
-export type TemplateIssue = SpecIssue & { readonly variable?: string };
+/**
+ * A template issue; `variable` names an undeclared variable that `--var` could still supply, and
+ * `usage` says what is wrong with a `--var` value (a usage error rather than a spec error).
+ */
+export type TemplateIssue = SpecIssue & { readonly variable?: string; readonly usage?: string };
 
 /** Names patterns provide (somewhere): using one where it is not provided is a mistake, not a missing --var. */
 const patternNames = new Set([
@@ -46,50 +51,90 @@ export function checkTemplates(
   context: TemplateCheckContext,
 ): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
-  for (const site of sites) {
-    const issue = checkSite(site, context);
-    if (issue) issues.push(issue);
+  for (const site of sites) issues.push(...checkSite(site, context));
+  return issues;
+}
+
+/** How many undefined names one template may report; past that the rest is noise. */
+const maxNamesPerTemplate = 20;
+
+/**
+ * The engine stops at the first undefined name, so each one found is given a placeholder value and
+ * the template rendered again, until it renders, fails otherwise, or the bound is reached: two typos
+ * in one template are both reported.
+ */
+function checkSite(site: TemplateSiteV1, context: TemplateCheckContext): TemplateIssue[] {
+  const issues: TemplateIssue[] = [];
+  const poisoned: Record<string, unknown> = {};
+  for (let round = 0; round < maxNamesPerTemplate; round++) {
+    const found = renderOnce(site, context, poisoned);
+    if (!found) break;
+    if (found.issue) issues.push(found.issue);
+    if (found.undefinedRoot === undefined || found.undefinedRoot in poisoned) break;
+    poisoned[found.undefinedRoot] = `<${found.undefinedRoot}>`;
   }
   return issues;
 }
 
-function checkSite(site: TemplateSiteV1, context: TemplateCheckContext): TemplateIssue | undefined {
+/** One render: undefined when it succeeds, else the issue (when reportable) and the undefined root name. */
+function renderOnce(
+  site: TemplateSiteV1,
+  context: TemplateCheckContext,
+  poisoned: Readonly<Record<string, unknown>>,
+): { issue: TemplateIssue | undefined; undefinedRoot?: string } | undefined {
   try {
-    renderTemplate(site.template, { ...context.variables, ...site.scope });
+    renderTemplate(site.template, { ...context.variables, ...site.scope, ...poisoned });
     return undefined;
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    const match = failurePattern.exec(text);
-    const summary = match?.[1] ?? text;
-    const line = Number(match?.[2] ?? 1);
-    const column = Number(match?.[3] ?? 1);
-    if (isSandboxNameMessage(summary)) {
-      // Checked first: `''.__class__` is "undefined" too, but no --var can or should supply it.
-      return {
+    return issueOf(error, site, context);
+  }
+}
+
+function issueOf(
+  error: unknown,
+  site: TemplateSiteV1,
+  context: TemplateCheckContext,
+): { issue: TemplateIssue | undefined; undefinedRoot?: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  const match = failurePattern.exec(text);
+  const summary = match?.[1] ?? text;
+  const line = Number(match?.[2] ?? 1);
+  const column = Number(match?.[3] ?? 1);
+  if (isSandboxNameMessage(summary)) {
+    // Checked first: `''.__class__` is "undefined" too, but no --var can or should supply it.
+    return {
+      issue: {
         ...context.sourceMap.locateInValue(site.pointer, line, column),
         message: `template: ${summary}`,
         hint: sandboxNameHint,
         code: 'template',
-      };
-    }
-    if (/ is undefined$/.test(summary)) {
-      const found = expressionAt(site.template, line, column);
-      const expression = found?.text ?? summary.replace(/^'(.*)' is undefined$/, '$1');
-      const location = context.sourceMap.locateInValue(site.pointer, line, found?.column ?? column);
-      return undefinedName(site, context, expression, location);
-    }
-    if (/^(syntax error|unknown filter|unknown function|unknown test|unknown method)/.test(summary)) {
-      return {
+      },
+    };
+  }
+  if (/ is undefined$/.test(summary)) {
+    const found = expressionAt(site.template, line, column);
+    const expression = found?.text ?? summary.replace(/^'(.*)' is undefined$/, '$1');
+    const location = context.sourceMap.locateInValue(site.pointer, line, found?.column ?? column);
+    const root = /^[A-Za-z_][A-Za-z0-9_]*/.exec(expression)?.[0] ?? expression;
+    const visible = root in site.scope || root in context.variables;
+    return {
+      issue: undefinedName(site, context, expression, location),
+      ...(visible ? {} : { undefinedRoot: root }),
+    };
+  }
+  if (/^(syntax error|unknown filter|unknown function|unknown test|unknown method)/.test(summary)) {
+    return {
+      issue: {
         ...context.sourceMap.locateInValue(site.pointer, line, column),
         message: `template: ${summary}`,
         hint: /^syntax/.test(summary)
           ? 'Check the braces: {{ name }} for values, {% if %}...{% endif %} for logic.'
           : 'Filters available: truncate, tojson, title, regex_search, join, default, length, lower, upper, replace, trim, first, last.',
         code: 'template',
-      };
-    }
-    return undefined;
+      },
+    };
   }
+  return { issue: undefined };
 }
 
 function undefinedName(
@@ -101,6 +146,15 @@ function undefinedName(
   const root = /^[A-Za-z_][A-Za-z0-9_]*/.exec(expression)?.[0] ?? expression;
   if (context.opaqueNames.has(root)) return undefined;
   const hint = site.hint ?? 'Use only the names this place can see.';
+  if (context.cliNames?.has(root) && !(root in site.scope) && expression !== root) {
+    return {
+      ...location,
+      message: `template: \`${expression}\` is undefined`,
+      hint,
+      code: 'template',
+      usage: `--var ${root}: the value has no \`${expression.slice(root.length).replace(/^\./, '')}\`, which a template reads (${expression})`,
+    };
+  }
   if (root in site.scope || root in context.variables) {
     return { ...location, message: `template: \`${expression}\` is undefined here`, hint, code: 'template' };
   }

@@ -36,7 +36,7 @@ export function coerceInput(value: unknown, type: InputTypeName): Coerced {
       const word = typeof value === 'string' ? value.trim().toLowerCase() : String(value);
       if (truthy.has(word)) return { ok: true, value: true };
       if (falsy.has(word)) return { ok: true, value: false };
-      return { ok: false, problem: 'expected true or false' };
+      return { ok: false, problem: 'expected a boolean: yes/no, on/off, 1/0 or true/false' };
     }
     case 'array':
     case 'object': {

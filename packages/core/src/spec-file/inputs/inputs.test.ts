@@ -53,7 +53,10 @@ describe('coercion to the declared type', () => {
   it('says what was expected', () => {
     expect(coerceInput('many', 'integer')).toEqual({ ok: false, problem: 'expected a whole number, e.g. 3' });
     expect(coerceInput('2.5', 'integer')).toMatchObject({ ok: false });
-    expect(coerceInput('maybe', 'boolean')).toEqual({ ok: false, problem: 'expected true or false' });
+    expect(coerceInput('maybe', 'boolean')).toEqual({
+      ok: false,
+      problem: 'expected a boolean: yes/no, on/off, 1/0 or true/false',
+    });
     expect(coerceInput('', 'number')).toMatchObject({ ok: false });
   });
 });

@@ -6,6 +6,7 @@ import type { AnalysisV1, TemplateSiteV1 } from '../../spec/v1/executor-v1.js';
 import { checkArtifactPaths } from '../checks/artifact-paths.js';
 import { checkCapabilities } from '../checks/capability.js';
 import { checkCrossReferences, toolMentions } from '../checks/cross-references.js';
+import { checkEndpoints } from '../checks/endpoints.js';
 import { checkProviders } from '../checks/providers.js';
 import { checkTemplates } from '../checks/template-checks.js';
 import { indexTools } from '../checks/tool-ids.js';
@@ -22,6 +23,10 @@ export interface SpecFindings {
   readonly warnings: SpecIssue[];
   readonly capabilityIssues: CapabilityIssue[];
   readonly providers: ReadonlyMap<string, ProviderFacts>;
+  /** `--var` values a template reads a missing member of (usage errors, exit 2). */
+  readonly usageProblems: readonly string[];
+  /** The inputs of an atomic agent spec (its input_schema properties), which templates may read. */
+  readonly atomicInputNames: readonly string[];
   /** Templates that use a name nothing declares: fine only if `--var` supplies it. */
   readonly undeclared: readonly { readonly variable: string; readonly issue: SpecIssue }[];
 }
@@ -36,6 +41,8 @@ export interface CheckSpecInput {
   readonly baseDirectory: string;
   readonly plugins: PluginSources;
   readonly sourceMap: SourceMap;
+  /** Names given with `--var`. */
+  readonly cliNames?: ReadonlySet<string>;
 }
 
 /**
@@ -47,14 +54,15 @@ export async function checkSpec(input: CheckSpecInput): Promise<SpecFindings> {
   const tools = indexTools(spec);
   const cross = checkCrossReferences(spec, analysis, tools, sourceMap);
   const variables = { ...inputs.placeholders };
-  if (isAtomicSpec(spec, input.file)) {
-    for (const name of await atomicInputNames(spec, input.baseDirectory)) variables[name] ??= `<${name}>`;
-  }
+  const atomicNames = isAtomicSpec(spec, input.file) ? await atomicInputNames(spec, input.baseDirectory) : [];
+  for (const name of atomicNames) variables[name] ??= `<${name}>`;
   const templateIssues = checkTemplates([...analysis.templates, ...artifactSites(spec, analysis)], {
     variables,
     opaqueNames: inputs.opaqueNames,
+    ...(input.cliNames ? { cliNames: input.cliNames } : {}),
     sourceMap,
   });
+  const usageProblems = templateIssues.flatMap((issue) => (issue.usage === undefined ? [] : [issue.usage]));
   const providers = await checkProviders(spec, input.plugins, sourceMap);
   const capabilityIssues = [...patternCapability(spec, owner), ...providers.capabilityIssues];
   capabilityIssues.push(...checkCapabilities(spec, tools, toolMentions(spec, analysis)));
@@ -78,10 +86,13 @@ export async function checkSpec(input: CheckSpecInput): Promise<SpecFindings> {
       ...inputs.issues,
       ...cross.issues,
       ...checkArtifactPaths(spec, sourceMap),
-      ...templateIssues.filter((issue) => issue.variable === undefined),
+      ...checkEndpoints(spec, sourceMap),
+      ...templateIssues.filter((issue) => issue.variable === undefined && issue.usage === undefined),
       ...providers.issues,
     ],
     undeclared,
+    usageProblems,
+    atomicInputNames: atomicNames,
     warnings,
     capabilityIssues,
     providers: providers.descriptors,

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import { builtinExecutorPackages, plannedPatternTypes } from '../../plugins/builtin-plugins.js';
 import { executorPackageName, loadExecutor, type PluginSources } from '../../plugins/load-plugin.js';
-import { type SpecIssue, StrandsError } from '../../spec/v1/errors.js';
+import { PluginNotInstalledError, type SpecIssue, StrandsError } from '../../spec/v1/errors.js';
 import type { AnalysisV1, ExecutorV1 } from '../../spec/v1/executor-v1.js';
 import { unknownPluginName } from '../checks/plugin-names.js';
 import { listIds } from '../issues/did-you-mean.js';
@@ -23,7 +23,8 @@ export function knownPatternTypes(): string[] {
 /**
  * Finds the owner of `pattern.type`: an executor plugin (built-in short name or package name, or
  * one passed in `plugins.executors`), or a planned pattern's schema in the core. An unknown short
- * name is an issue naming the known ones.
+ * name is an issue naming the known ones; a package name that is not installed is an issue naming
+ * the package and its install command.
  */
 export async function resolvePatternOwner(
   type: string,
@@ -51,6 +52,16 @@ export async function resolvePatternOwner(
     const executor = await loadExecutor(type, plugins);
     return { kind: 'executor', executor, configSchema: executor.configSchema as ZodType };
   } catch (error) {
+    // A package that is not there cannot run the spec at all: an error at `validate`, with the
+    // install command, rather than a note that only `explain` would spell out.
+    if (PluginNotInstalledError.isInstance(error) && !(type in builtinExecutorPackages)) {
+      return {
+        ...sourceMap.locate('/pattern/type'),
+        message: `pattern type \`${type}\` is not built in and its package ${error.packageName} is not installed`,
+        hint: `${error.hint ?? ''} Built-in pattern types: ${listIds(known)}.`.trim(),
+        code: 'plugin-missing',
+      };
+    }
     if (StrandsError.isInstance(error)) return { kind: 'unavailable', error };
     throw error;
   }

@@ -23,6 +23,8 @@ describe('atomic agents by $ref', () => {
     expect(issue?.message).toContain(
       'cannot load `$ref: ./agents/atomic/missing/missing.yaml`: Spec file not found',
     );
+    // One problem at the `$ref`: no follow-on "prompt is required" or "unknown key `$ref`".
+    expect((error as SpecValidationError).issues).toHaveLength(1);
   });
 
   it('treats the input_schema properties of an atomic spec as its inputs', async () => {

@@ -15,6 +15,9 @@ export interface ResolvedAgentRefs {
 
 const schemaKeys = ['input_schema', 'output_schema'] as const;
 
+/** The prompt of the stand-in for an agent whose `$ref` could not be loaded. */
+const unresolvedPrompt = '(the $ref could not be loaded)';
+
 /**
  * Resolves atomic-agent composition (`agents.<id>: { $ref: path, ...overrides }`) before validation,
  * as strands-cli 0.5 does: the path is relative to the referencing spec; the referenced spec must
@@ -52,12 +55,14 @@ export async function resolveAgentRefs(
     }
     const target = isAbsolute(reference) ? reference : resolve(baseDirectory, reference);
     const loaded = await loadReferencedAgent(target, reference);
+    const { $ref: _ref, ...overrides } = entry as Record<string, unknown>;
     if ('problem' in loaded) {
       report(loaded.problem, loaded.hint);
-      resolved[id] = entry;
+      // A stand-in agent keeps the schema from adding follow-on problems ("prompt is required",
+      // "unknown key `$ref`") to the one at the `$ref`; the overrides are still checked.
+      resolved[id] = { prompt: unresolvedPrompt, ...overrides };
       continue;
     }
-    const { $ref: _ref, ...overrides } = entry as Record<string, unknown>;
     resolved[id] = { ...absoluteSchemaPaths(loaded.agent, dirname(target)), ...overrides };
     origins.set(id, target);
   }
