@@ -90,7 +90,7 @@ describe('variables of a run', () => {
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toContain('--var depth=2.5: input `depth` is declared as integer');
-    expect((error as UsageError).message).toContain('expected true or false');
+    expect((error as UsageError).message).toContain('expected a boolean: yes/no, on/off, 1/0 or true/false');
   });
 
   it('rejects a --var that does not fit its type or enum (exit 2)', async () => {
