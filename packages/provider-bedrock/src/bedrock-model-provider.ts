@@ -1,4 +1,9 @@
-import { createLazyTransport, streamTextDeltas } from '@strands-cli/core/provider-utils';
+import {
+  createLazyTransport,
+  defaultResponseLimits,
+  safeTimeoutMs,
+  streamTextDeltas,
+} from '@strands-cli/core/provider-utils';
 import type {
   ModelProviderV1,
   ModelRequestV1,
@@ -26,33 +31,48 @@ export function createBedrockProvider(settings: BedrockProviderSettings = {}): M
     displayName: 'Bedrock',
     open: () => openBedrockTransport(settings),
   });
-  const context = (request: ModelRequestV1, streamStarted: boolean): BedrockCallContext => ({
+  const limits = settings.limits ?? defaultResponseLimits;
+  const context = (
+    request: ModelRequestV1,
+    deadline: AbortSignal,
+    streamStarted: boolean,
+  ): BedrockCallContext => ({
     modelId: request.modelId,
     region: settings.region,
     endpoint: settings.endpoint,
     credentialSource: credentialSource(settings),
     streamStarted,
     signal: request.signal,
+    deadline: { signal: deadline, limits },
   });
+  // The transport timeouts bound only silences; this bounds the whole call, to its last body byte
+  // (the SDK's handler keeps listening to the signal until the response ends).
+  const deadlineSignal = (request: ModelRequestV1): { deadline: AbortSignal; abortSignal: AbortSignal } => {
+    const deadline = AbortSignal.timeout(safeTimeoutMs(limits.callDeadlineMs));
+    const abortSignal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
+    return { deadline, abortSignal };
+  };
 
   async function generate(request: ModelRequestV1): Promise<ModelResponseV1> {
     const { client, sdk } = await transport.get(request.modelId);
+    const { deadline, abortSignal } = deadlineSignal(request);
     try {
       const response = await client.send(new sdk.ConverseCommand(convertToBedrockRequest(request)), {
-        abortSignal: request.signal,
+        abortSignal,
       });
       return mapBedrockResponse(response, request.modelId);
     } catch (error) {
-      throw mapBedrockError(error, context(request, false));
+      throw mapBedrockError(error, context(request, deadline, false));
     }
   }
 
   async function* stream(request: ModelRequestV1): AsyncGenerator<ModelStreamPartV1> {
     const { client, sdk } = await transport.get(request.modelId);
+    const { deadline, abortSignal } = deadlineSignal(request);
     let streamStarted = false;
     try {
       const response = await client.send(new sdk.ConverseStreamCommand(convertToBedrockRequest(request)), {
-        abortSignal: request.signal,
+        abortSignal,
       });
       streamStarted = true;
       const turn = yield* streamTextDeltas(
@@ -66,7 +86,7 @@ export function createBedrockProvider(settings: BedrockProviderSettings = {}): M
       );
       yield { type: 'finish', response: turn };
     } catch (error) {
-      throw mapBedrockError(error, context(request, streamStarted));
+      throw mapBedrockError(error, context(request, deadline, streamStarted));
     }
   }
 

@@ -1,3 +1,4 @@
+import { type ResponseLimits, responseLimitsFromEnv } from '@strands-cli/core/provider-utils';
 import type { ProviderConnectionRequestV1, TransportTimeoutsV1 } from '@strands-cli/core/spec';
 import { z } from 'zod';
 import { credentialFingerprint } from './credential-fingerprint.js';
@@ -32,6 +33,8 @@ export interface BedrockProviderSettings {
   readonly maxConnections?: number;
   /** Connect, response-headers and between-chunks timeouts. */
   readonly timeouts?: TransportTimeoutsV1;
+  /** Each call's deadline and response size cap. @default defaultResponseLimits */
+  readonly limits?: ResponseLimits;
 }
 
 /** Validates {@link BedrockProviderSettings}. */
@@ -56,6 +59,12 @@ export const bedrockSettingsSchema: z.ZodType<BedrockProviderSettings> = z.stric
       connectMs: z.number().int().positive(),
       headersMs: z.number().int().positive(),
       bodyMs: z.number().int().positive(),
+    })
+    .optional(),
+  limits: z
+    .strictObject({
+      callDeadlineMs: z.number().int().positive(),
+      maxResponseBytes: z.number().int().positive(),
     })
     .optional(),
 });
@@ -89,6 +98,7 @@ export function resolveBedrockSettings(request: ProviderConnectionRequestV1): Be
     ...(!bearerToken && !credentials && profile ? { profile } : {}),
     maxConnections: request.maxConnections,
     timeouts: request.timeouts,
+    limits: responseLimitsFromEnv(env),
   };
 }
 
@@ -100,7 +110,7 @@ export function credentialSource(settings: BedrockProviderSettings): string {
   return 'the AWS default credential chain';
 }
 
-/** The transport identity: endpoint, region, a credential fingerprint, connection bound, timeouts. */
+/** The transport identity: endpoint, region, a credential fingerprint, connection bound, timeouts, limits. */
 export function bedrockTransportKey(settings: BedrockProviderSettings): string {
   const { connectMs, headersMs, bodyMs } = settings.timeouts ?? defaultTimeouts;
   const secret = settings.bearerToken
@@ -114,6 +124,9 @@ export function bedrockTransportKey(settings: BedrockProviderSettings): string {
     secret ? `credentials:${credentialFingerprint(secret)}` : `chain:${settings.profile ?? 'default'}`,
     `connections:${settings.maxConnections ?? 4}`,
     `timeouts:${connectMs}/${headersMs}/${bodyMs}`,
+    settings.limits
+      ? `limits:${settings.limits.callDeadlineMs}/${settings.limits.maxResponseBytes}`
+      : 'limits:default',
   ].join('|');
 }
 

@@ -1,5 +1,7 @@
 import type { BedrockRuntimeClient, BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
+import { defaultResponseLimits } from '@strands-cli/core/provider-utils';
 import { type BedrockProviderSettings, defaultTimeouts } from './bedrock-settings.js';
+import { boundedRequestHandler } from './bounded-request-handler.js';
 
 /** The SDK module, loaded lazily. */
 export type BedrockSdk = typeof import('@aws-sdk/client-bedrock-runtime');
@@ -19,7 +21,8 @@ export const defaultMaxConnections = 4;
  * Loads the AWS SDK (only now, never at import) and builds one client over a keep-alive HTTP/1.1
  * `NodeHttpHandler`: the SDK's default HTTP/2 handler opens a new connection for every request. At
  * most `maxConnections` sockets, explicit timeouts (`throwOnRequestTimeout`, or `requestTimeout` only
- * logs), and no SDK retries (the core's failure policy is the only one).
+ * logs), no SDK retries (the core's failure policy is the only one), and no response body read past
+ * the size cap.
  */
 export async function openBedrockTransport(settings: BedrockProviderSettings): Promise<BedrockTransport> {
   // The SDK prints a notice about its future Node support to the user's terminal on the first client;
@@ -34,7 +37,7 @@ export async function openBedrockTransport(settings: BedrockProviderSettings): P
   ]);
   const timeouts = settings.timeouts ?? defaultTimeouts;
   const agentOptions = { keepAlive: true, maxSockets: settings.maxConnections ?? defaultMaxConnections };
-  const requestHandler = new NodeHttpHandler({
+  const nodeHandler = new NodeHttpHandler({
     httpAgent: new http.Agent(agentOptions),
     httpsAgent: new https.Agent(agentOptions),
     connectionTimeout: timeouts.connectMs,
@@ -43,6 +46,7 @@ export async function openBedrockTransport(settings: BedrockProviderSettings): P
     socketTimeout: Math.max(timeouts.headersMs, timeouts.bodyMs),
     throwOnRequestTimeout: true,
   });
+  const requestHandler = boundedRequestHandler(nodeHandler, settings.limits ?? defaultResponseLimits);
   const config: BedrockRuntimeClientConfig = {
     requestHandler,
     maxAttempts: 1,

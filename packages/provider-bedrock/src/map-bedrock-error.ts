@@ -1,6 +1,9 @@
 import {
+  callDeadlineError,
+  carriedProviderError,
   connectionClosedByPeer,
   providerErrorKindOfStatus,
+  type ResponseLimits,
   retryAfterMs,
   rootCauseMessage,
   transportFailureKind,
@@ -17,6 +20,8 @@ export interface BedrockCallContext {
   /** True once the stream's response arrived: a transport failure after that is a cut-off stream. */
   readonly streamStarted: boolean;
   readonly signal: AbortSignal | undefined;
+  /** The call's overall deadline (aborted once it passed) and the limits it came from. */
+  readonly deadline?: { readonly signal: AbortSignal; readonly limits: ResponseLimits };
 }
 
 type ProviderInit = ConstructorParameters<typeof ProviderCallError>[0];
@@ -46,13 +51,18 @@ const kindByException: Readonly<Record<string, ProviderErrorKind>> = {
 
 /** Maps anything the AWS SDK (or the socket under it) throws to a {@link ProviderCallError}. */
 export function mapBedrockError(error: unknown, context: BedrockCallContext): ProviderCallError {
-  if (error instanceof ProviderCallError) return error;
+  if (error instanceof ProviderCallError) return withoutSdkAdvice(error);
+  if (!context.signal?.aborted) {
+    // The size cap, raised under the SDK (which may have wrapped it), or the call's deadline.
+    const carried = carriedProviderError(error);
+    if (carried) return withoutSdkAdvice(carried);
+    if (context.deadline?.signal.aborted) return callDeadlineError('bedrock', context.deadline.limits);
+  }
   const { modelId } = context;
   const make = (kind: ProviderErrorKind, message: string, extra: Partial<ProviderInit> = {}) =>
     new ProviderCallError({ providerId: 'bedrock', kind, message, modelId, cause: error, ...extra });
   const name = (error as { name?: unknown }).name;
-  // The SDK appends advice about a hidden field to every deserialization error; users cannot act on it.
-  const detail = rootCauseMessage(error).replace(/\s*Deserialization error: to see the raw response.*$/s, '');
+  const detail = rootCauseMessage(error).replace(sdkAdvice, '');
 
   if (context.signal?.aborted || name === 'AbortError') {
     return make('aborted', `The Bedrock request for model '${modelId}' was cancelled`);
@@ -147,6 +157,28 @@ function retryAfter(error: unknown): Partial<ProviderInit> {
   if (!headers) return {};
   const waitMs = retryAfterMs((name) => headers[name] ?? headers[name.toLowerCase()]);
   return waitMs === undefined ? {} : { retryAfterMs: waitMs };
+}
+
+/** The advice about a hidden field the SDK appends to every deserialization error: users cannot act on it. */
+const sdkAdvice = /\s*Deserialization error: to see the raw response.*$/s;
+
+/**
+ * A copy of an error raised under the SDK without the advice the SDK wrote into its message (it
+ * edits the message of whatever the body stream failed with).
+ */
+function withoutSdkAdvice(error: ProviderCallError): ProviderCallError {
+  const message = error.message.replace(sdkAdvice, '');
+  if (message === error.message) return error;
+  return new ProviderCallError({
+    providerId: error.providerId,
+    kind: error.kind,
+    isRetryable: error.isRetryable,
+    message,
+    hint: error.hint,
+    modelId: error.modelId,
+    ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }),
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+  });
 }
 
 function where(context: BedrockCallContext): string {

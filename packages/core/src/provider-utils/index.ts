@@ -4,6 +4,7 @@
  * contract (`../spec/v1`), so a provider that uses them loads nothing else of the core.
  */
 
+export { safeTimeoutMs } from '../timers/safe-timeout.js';
 export {
   type BoundedFetchOptions,
   boundedFetch,
