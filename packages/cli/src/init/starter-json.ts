@@ -9,7 +9,8 @@
  */
 export async function starterSpecAsJson(yamlText: string, schemaReference: string): Promise<string> {
   // Loaded here only: no other command needs a second YAML parser, so it stays out of their start-up.
-  const { parse } = await import('yaml');
-  const data = parse(yamlText) as Record<string, unknown>;
+  // Through `default`: yaml is CommonJS, and the bundled CLI's lazy chunk exposes only its default.
+  const { default: yaml } = await import('yaml');
+  const data = yaml.parse(yamlText) as Record<string, unknown>;
   return `${JSON.stringify({ $schema: schemaReference, ...data }, null, 2)}\n`;
 }
