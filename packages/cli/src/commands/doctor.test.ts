@@ -76,6 +76,23 @@ describe('strands doctor', () => {
     expect(text).not.toContain('fake endpoint');
   });
 
+  it('checks an endpoint the spec chose once --allow-endpoint approves it', async () => {
+    const directory = await projectWithFakeProvider();
+    await writeFile(join(directory, 'spec.yaml'), spec('http://example.invalid:9'));
+    const { io, stdout } = bufferIO(directory, { FAKE_KEY: 'set' });
+    const args = ['doctor', 'spec.yaml', '--allow-endpoint', 'http://example.invalid:9'];
+    await main(args, io);
+    const text = stdout();
+    expect(text).not.toContain('Refused to send FAKE_KEY');
+    expect(text).toContain('fake endpoint');
+  });
+
+  it('rejects an --allow-endpoint that is not an http(s) URL (exit 2)', async () => {
+    const { io, stderr } = bufferIO(await projectWithFakeProvider());
+    expect(await main(['doctor', '--allow-endpoint', 'example.invalid'], io)).toBe(2);
+    expect(stderr()).toContain("--allow-endpoint 'example.invalid' is not an http(s) URL");
+  });
+
   it('fails when settings cannot be resolved, with the fix', async () => {
     const directory = await projectWithFakeProvider();
     await writeFile(join(directory, 'spec.yaml'), spec());

@@ -4,11 +4,13 @@ import {
   builtinProviderPackages,
   closeClientPool,
   type LoadedSpec,
+  loadProvider,
   loadSpec,
 } from '@strands-cli/core';
 import { ExitCode } from '@strands-cli/core/spec';
 import type { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
+import { allowEndpointDescription, allowedEndpoints } from '../allowed-endpoints.js';
+import { type CommandContext, collect } from '../command-context.js';
 import { type DoctorLine, installedVersion, nodeLine } from '../doctor/doctor-checks.js';
 import { specProviderLines } from '../doctor/doctor-spec.js';
 import { type CliIO, colorEnabled } from '../io.js';
@@ -16,13 +18,24 @@ import { pluginSources } from '../plugins/plugin-sources.js';
 import { createStyle } from '../progress/format.js';
 import { reportError } from '../report-error.js';
 
+/** Options of `strands doctor`. */
+export interface DoctorOptions {
+  /** Endpoints the spec names that may receive credentials (doctor's check sends them, as a run does). */
+  readonly allowEndpoint?: readonly string[];
+}
+
 /**
  * `strands doctor [SPEC]`: Node version, installed executor and provider packages with their
  * versions, and for a spec the credentials and reachability of every provider endpoint it uses.
  * Exit 0 when nothing failed (warnings allowed), 10 otherwise, 3 when the spec does not load.
  */
-export async function doctorCommand(specPath: string | undefined, io: CliIO): Promise<number> {
+export async function doctorCommand(
+  specPath: string | undefined,
+  io: CliIO,
+  options: DoctorOptions = {},
+): Promise<number> {
   try {
+    const approved = allowedEndpoints(options.allowEndpoint ?? []);
     const file = specPath === undefined ? undefined : resolve(io.cwd, specPath);
     const sources = pluginSources(file, io);
     const sections: Array<[string, DoctorLine[]]> = [
@@ -35,7 +48,7 @@ export async function doctorCommand(specPath: string | undefined, io: CliIO): Pr
         `Spec ${specPath}`,
         [
           ...patternPluginLines(loaded, sources.searchFrom),
-          ...(await specProviderLines(loaded, sources, io.env)),
+          ...(await specProviderLines(loaded, sources, io.env, loadProvider, approved)),
         ],
       ]);
     }
@@ -122,7 +135,8 @@ export function defineDoctorCommand(program: Command, context: CommandContext): 
     .command('doctor')
     .description('Check Node, installed plugins and, for a spec, provider credentials and reachability.')
     .argument('[spec]', 'a workflow spec whose providers to check')
-    .action(async (spec: string | undefined) => {
-      context.setExitCode(await doctorCommand(spec, context.io));
+    .option('--allow-endpoint <url>', allowEndpointDescription, collect, [])
+    .action(async (spec: string | undefined, options: DoctorOptions) => {
+      context.setExitCode(await doctorCommand(spec, context.io, options));
     });
 }

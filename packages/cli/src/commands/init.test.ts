@@ -51,6 +51,17 @@ describe('strands init', () => {
     },
   );
 
+  it.each(patterns)('writes a JSON %s spec for a .json name that validate accepts', async (pattern) => {
+    const file = `${pattern}.json`;
+    expect(await main(['init', file, '--pattern', pattern], bufferIO({}, directory).io)).toBe(0);
+    const data = JSON.parse(await readFile(join(directory, file), 'utf8')) as Record<string, unknown>;
+    expect(data.$schema).toMatch(/strands-workflow\.schema\.json$/);
+    expect(data).toMatchObject({ version: 0, pattern: { type: pattern } });
+    const validation = bufferIO({}, directory);
+    expect(await main(['validate', file], validation.io)).toBe(0);
+    expect(validation.stderr()).toBe('');
+  });
+
   it('refuses to overwrite an existing file without --force (exit 12, with the fix)', async () => {
     const file = join(directory, 'mine.yaml');
     await writeFile(file, 'my own work\n');

@@ -6,6 +6,7 @@ import { ArtifactError, UsageError } from '@strands-cli/core/spec';
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { type StarterPattern, type StarterProvider, starterSpec } from '../init/init-starter-specs.js';
+import { starterSpecAsJson } from '../init/starter-json.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `strands init`. */
@@ -22,8 +23,9 @@ const acceptedExtensions = ['.yaml', '.yml', '.json'];
 const schemaInPackage = 'schema/strands-workflow.schema.json';
 
 /**
- * `strands init [file]`: writes a starter spec for a pattern and a provider. Refuses to overwrite an
- * existing file without `--force` (exit 12).
+ * `strands init [file]`: writes a starter spec for a pattern and a provider, as JSON when the file
+ * name ends in .json and as YAML otherwise. Refuses to overwrite an existing file without `--force`
+ * (exit 12).
  */
 export async function initCommand(file: string, options: InitOptions, io: CliIO): Promise<number> {
   const pattern = options.pattern ?? 'chain';
@@ -40,7 +42,9 @@ export async function initCommand(file: string, options: InitOptions, io: CliIO)
       hint: `Add --force to overwrite it, or give another file name: strands init other.yaml --pattern ${pattern}`,
     });
   }
-  const text = starterSpec(pattern, provider, await schemaReference(dirname(target)));
+  const reference = await schemaReference(dirname(target));
+  const yamlText = starterSpec(pattern, provider, reference);
+  const text = extension === '.json' ? await starterSpecAsJson(yamlText, reference) : yamlText;
   try {
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });

@@ -8,8 +8,9 @@ import {
   runWorkflow,
   writeUnsupportedReport,
 } from '@strands-cli/core';
-import { ExitCode, UsageError } from '@strands-cli/core/spec';
+import { ExitCode } from '@strands-cli/core/spec';
 import type { Command } from 'commander';
+import { allowEndpointDescription, allowedEndpoints } from '../allowed-endpoints.js';
 import { type CommandContext, collect } from '../command-context.js';
 import { type RedactingIO, redactingIO, routeConsoleTo } from '../io/redacting-io.js';
 import type { CliIO } from '../io.js';
@@ -166,24 +167,6 @@ async function reportUnsupported(
   return ExitCode.unsupported;
 }
 
-/** The `--allow-endpoint` values, each checked to be an http(s) URL so a typo does not approve nothing silently. */
-function allowedEndpoints(values: readonly string[]): string[] {
-  return values.map((value) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-      throw new UsageError(`--allow-endpoint '${value}' is not an http(s) URL`, {
-        hint: 'Give the endpoint as a URL, e.g. --allow-endpoint https://llm.example.com:8443.',
-      });
-    }
-    return value;
-  });
-}
-
 /** Registers `strands run`: its arguments, flags and help text. */
 export function defineRunCommand(program: Command, context: CommandContext): void {
   program
@@ -199,12 +182,7 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('-q, --quiet', 'print only the result')
     .option('--stream', 'show the model text as it arrives (sequential steps)')
     .option('--allow-private-network', 'let HTTP tools reach loopback and private addresses')
-    .option(
-      '--allow-endpoint <url>',
-      'let a provider endpoint the spec names receive your credentials (repeatable)',
-      collect,
-      [],
-    )
+    .option('--allow-endpoint <url>', allowEndpointDescription, collect, [])
     .option('--allow-file-write', 'let the file_write tool write inside the working directory')
     .option('--record <file>', 'record every model call to a cassette file')
     .option('--replay <file>', 'answer model calls from a cassette file, without network')

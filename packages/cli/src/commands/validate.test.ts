@@ -55,10 +55,11 @@ describe('strands validate', () => {
     );
   });
 
-  it('prints JSON with --json, valid or not', async () => {
+  it('prints JSON with --json, valid or not, with a status like run --json', async () => {
     const good = bufferIO();
     expect(await main(['validate', readOnlyFixture('brief.yaml'), '--json'], good.io)).toBe(0);
     expect(JSON.parse(good.stdout())).toMatchObject({
+      status: 'valid',
       valid: true,
       name: 'brief',
       agents: ['researcher', 'writer'],
@@ -66,6 +67,7 @@ describe('strands validate', () => {
     const bad = bufferIO();
     expect(await main(['validate', readOnlyFixture('mistakes.yaml'), '--json'], bad.io)).toBe(3);
     expect(JSON.parse(bad.stdout())).toMatchObject({
+      status: 'spec-error',
       valid: false,
       issues: [{ pointer: '/pattern/config/steps/0/agnet', line: 12 }],
     });

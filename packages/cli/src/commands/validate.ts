@@ -13,6 +13,12 @@ export interface ValidateOptions {
 }
 
 /**
+ * The `status` of a `validate --json` document: read first, like `run --json`'s. `spec-error` has the
+ * same meaning (and issue list) as there; `valid` is validate's own success.
+ */
+export type ValidateJsonStatus = 'valid' | 'spec-error';
+
+/**
  * `strands validate SPEC`: schema, references, templates and providers. Exit 0 when valid (with
  * warnings and the count of features this version cannot run yet), 3 with every problem located
  * when not, 2 for a malformed `--var`.
@@ -25,7 +31,7 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
     if (options.json && SpecValidationError.isInstance(error)) {
       const invalid = error;
       io.stdout.write(
-        `${JSON.stringify({ valid: false, file: spec, message: invalid.message, hint: invalid.hint, issues: invalid.issues.map(jsonIssue) }, null, 2)}\n`,
+        `${JSON.stringify({ status: 'spec-error' satisfies ValidateJsonStatus, valid: false, file: spec, message: invalid.message, hint: invalid.hint, issues: invalid.issues.map(jsonIssue) }, null, 2)}\n`,
       );
       return ExitCode.spec;
     }
@@ -34,6 +40,7 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
   const { spec: workflow, capabilityIssues, warnings } = loaded;
   if (options.json) {
     const summary = {
+      status: 'valid' satisfies ValidateJsonStatus,
       valid: true,
       file: spec,
       name: workflow.name,

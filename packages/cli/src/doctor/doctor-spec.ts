@@ -40,6 +40,7 @@ export async function specProviderLines(
   sources: PluginSources,
   env: Readonly<Record<string, string | undefined>>,
   load: ProviderLoader = loadProvider,
+  approvedEndpoints: readonly string[] = [],
 ): Promise<DoctorLine[]> {
   const plugins = new Map<string, Promise<ModelProviderPluginV1<unknown> | Error>>();
   const pluginFor = (name: string) => {
@@ -85,7 +86,11 @@ export async function specProviderLines(
     // Doctor's reachability check sends credentials too, so an unapproved endpoint gets no request.
     const refusal = endpointRefusal(
       { plugin, specHost: endpoint.host, location: { pointer: endpoint.pointer } },
-      { allowedEndpoints: [], allowPrivateNetwork: env.STRANDS_HTTP_ALLOW_PRIVATE === '1', env },
+      {
+        allowedEndpoints: approvedEndpoints,
+        allowPrivateNetwork: env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
+        env,
+      },
     );
     if (refusal) {
       lines.push({ status: 'error', text: `  endpoint: ${refusal.message}`, fix: refusal.hint });
