@@ -51,7 +51,7 @@ const kindByException: Readonly<Record<string, ProviderErrorKind>> = {
 
 /** Maps anything the AWS SDK (or the socket under it) throws to a {@link ProviderCallError}. */
 export function mapBedrockError(error: unknown, context: BedrockCallContext): ProviderCallError {
-  if (error instanceof ProviderCallError) return withoutSdkAdvice(error);
+  if (ProviderCallError.isInstance(error)) return withoutSdkAdvice(error);
   if (!context.signal?.aborted) {
     // The size cap, raised under the SDK (which may have wrapped it), or the call's deadline.
     const carried = carriedProviderError(error);

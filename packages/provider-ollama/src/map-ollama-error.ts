@@ -27,7 +27,7 @@ type ProviderInit = ConstructorParameters<typeof ProviderCallError>[0];
 
 /** Maps anything ollama-js (or the transport under it) throws to a {@link ProviderCallError}. */
 export function mapOllamaError(error: unknown, context: OllamaCallContext): ProviderCallError {
-  if (error instanceof ProviderCallError) return error;
+  if (ProviderCallError.isInstance(error)) return error;
   // A call's deadline or size cap, raised under ollama-js (which may have wrapped it).
   const carried = carriedProviderError(error);
   if (carried && !context.signal?.aborted) return carried;

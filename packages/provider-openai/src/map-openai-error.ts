@@ -32,7 +32,7 @@ export function mapOpenAIError(
   sdk: OpenAIErrorClasses,
   context: OpenAICallContext,
 ): ProviderCallError {
-  if (error instanceof ProviderCallError) return error;
+  if (ProviderCallError.isInstance(error)) return error;
   // A call's deadline or size cap, raised under the SDK (which may have wrapped it).
   const carried = carriedProviderError(error);
   if (carried && !context.signal?.aborted) return carried;

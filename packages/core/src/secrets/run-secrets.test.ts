@@ -1,30 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${NAME} header placeholders are part of these specs.
 import { describe, expect, it } from 'vitest';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
+import { githubSecretsSpec as spec } from './__fixtures__/github-secrets-spec.js';
 import { collectSecretValues } from './run-secrets.js';
-
-const spec = {
-  env: {
-    secrets: [
-      { source: 'env', key: 'MY_GITHUB_PAT', name: 'GITHUB_TOKEN' },
-      { source: 'env', key: 'WEATHER_KEY' },
-      { source: 'ssm', key: 'IGNORED', name: 'FROM_SSM' },
-    ],
-  },
-  tools: {
-    http_executors: [
-      {
-        id: 'gh',
-        base_url: 'https://api.github.com',
-        headers: {
-          Authorization: 'Bearer ${GITHUB_TOKEN}',
-          'X-Trace': '${TRACE_ID}',
-          'X-Api-Key': 'literal-key-123',
-        },
-      },
-    ],
-  },
-} as unknown as WorkflowSpec;
 
 describe('collectSecretValues', () => {
   it('collects secret values, resolved credential headers and credential-named variables', () => {
