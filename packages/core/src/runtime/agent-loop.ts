@@ -2,7 +2,8 @@ import { RuntimeFailure } from '../spec/v1/errors.js';
 import type { ModelMessageV1, ToolCallV1, ToolResultPartV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
 import type { CachedAgent } from './agent-cache.js';
 import { abortReason } from './clock.js';
-import { type InvocationScope, requestModelTurn, type TurnServices } from './model-turn.js';
+import { journaledModelTurn, journaledToolCall } from './journal/journaled-effects.js';
+import type { InvocationScope, TurnServices } from './model-turn.js';
 
 /** Model turns one invocation may take when the caller sets no limit. */
 export const defaultMaxTurns = 25;
@@ -34,7 +35,7 @@ export async function runAgentLoop(
   let outputTokens = 0;
   let toolCalls = 0;
   for (let turn = 1; turn <= maxTurns; turn += 1) {
-    const { response, usage } = await requestModelTurn(
+    const { response, usage } = await journaledModelTurn(
       services,
       scope,
       agent.model,
@@ -56,7 +57,15 @@ export async function runAgentLoop(
     toolCalls += response.toolCalls.length;
     messages.push({ role: 'assistant', content: response.text, toolCalls: response.toolCalls });
     const results = await Promise.all(
-      response.toolCalls.map((call) => runToolCall(services, scope, agent, call)),
+      response.toolCalls.map((call, index) =>
+        journaledToolCall(
+          services,
+          scope.position === undefined ? undefined : `${scope.position}/turn/${turn}/tool/${index}`,
+          scope.step.label,
+          call,
+          () => runToolCall(services, scope, agent, call),
+        ),
+      ),
     );
     if (scope.signal.aborted) throw abortReason(scope.signal);
     messages.push({ role: 'tool', results });

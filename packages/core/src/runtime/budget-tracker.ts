@@ -30,20 +30,21 @@ export class BudgetTracker {
   #steps = 0;
   #exceeded: BudgetExceededError | undefined;
 
-  constructor(budgets: RuntimeSpec['budgets'], clock: Clock, hooks: BudgetTrackerHooks) {
+  /** `usedMs`: active time earlier attempts of the run already used (a resumed run continues from it). */
+  constructor(budgets: RuntimeSpec['budgets'], clock: Clock, hooks: BudgetTrackerHooks, usedMs = 0) {
     this.#budgets = budgets ?? {};
     this.#threshold = this.#budgets.warn_threshold ?? defaultWarnThreshold;
     this.#hooks = hooks;
     const seconds = this.#budgets.max_duration_s;
     if (seconds !== undefined) {
       const limitMs = seconds * 1000;
-      const started = clock.now();
+      const started = clock.now() - usedMs;
       const usedSeconds = (): number => Math.round((clock.now() - started) / 100) / 10;
       this.#cancelTimers.push(
-        clock.setTimer(limitMs * this.#threshold, () =>
+        clock.setTimer(Math.max(0, limitMs * this.#threshold - usedMs), () =>
           this.#warnOnce('max_duration_s', seconds, usedSeconds()),
         ),
-        clock.setTimer(limitMs, () => {
+        clock.setTimer(Math.max(0, limitMs - usedMs), () => {
           this.#exceed(new BudgetExceededError('max_duration_s', seconds, usedSeconds()));
         }),
       );

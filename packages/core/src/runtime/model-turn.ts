@@ -5,6 +5,7 @@ import type { ModelHandle } from './agent-cache.js';
 import type { BudgetTracker } from './budget-tracker.js';
 import { abortReason, type Clock } from './clock.js';
 import { finalProviderError, messageWithStatus } from './final-provider-error.js';
+import type { RunJournal } from './journal/run-journal.js';
 import { type RetryPolicy, retryDelayMs } from './retry-policy.js';
 import type { RunCounters } from './run-counters.js';
 import type { RunEventInput } from './run-events.js';
@@ -21,6 +22,8 @@ export interface TurnServices {
   readonly counters: RunCounters;
   readonly budget: BudgetTracker;
   readonly emit: (event: RunEventInput) => void;
+  /** The run's journal: model turns and tool calls already recorded answer from it. */
+  readonly journal?: RunJournal;
 }
 
 /** The invocation a request belongs to. */
@@ -32,6 +35,10 @@ export interface InvocationScope {
   readonly signal: AbortSignal;
   /** Stream the text (emitting `text-delta` events). */
   readonly stream: boolean;
+  /** The invocation's logical position in the journal (`<pointer>#<occurrence>`). */
+  readonly position?: string;
+  /** Model turns of this invocation that were sent live (not answered from the journal). */
+  readonly liveTurns?: { count: number };
 }
 
 /** A finished model turn with the usage the core accounts for. */
@@ -75,7 +82,7 @@ export async function requestModelTurn(
             emit({ type: 'text-delta', ...event, text }),
           )
         : await model.client.generate({ ...request, signal: perRequest.signal });
-      return account(services, scope, request, checkResponse(response, model.providerId));
+      return accountTurn(services, scope, request, checkResponse(response, model.providerId));
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
       if (!isRetryable(error) || attempt >= retryPolicy.maxAttempts) throw finalProviderError(error, attempt);
@@ -136,7 +143,8 @@ async function streamTurn(
   return final;
 }
 
-function account(
+/** Counts a finished turn's usage (the provider's, or an estimate) against the run's totals and budget. */
+export function accountTurn(
   services: TurnServices,
   scope: InvocationScope,
   request: Omit<ModelRequestV1, 'signal'>,

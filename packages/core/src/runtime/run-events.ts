@@ -1,6 +1,9 @@
 import type { BudgetKind } from '../spec/v1/errors.js';
 import type { StepRefV1 } from '../spec/v1/executor-v1.js';
 import type { UsageV1 } from '../spec/v1/model-provider-v1.js';
+import type { JournalEvent } from './journal/journal-events.js';
+
+export type * from './journal/journal-events.js';
 
 /** Fields every event carries. */
 interface EventBase {
@@ -48,6 +51,8 @@ export interface StepEndEvent extends InvocationEventBase {
    * sibling branch failed) rather than because it failed itself.
    */
   readonly cancelled?: boolean;
+  /** True when the invocation was answered from the run's journal (a resumed run): no model call. */
+  readonly replayed?: boolean;
 }
 /** A model request is about to be sent (after the concurrency slot was granted). */
 export interface ModelRequestEvent extends InvocationEventBase {
@@ -152,7 +157,8 @@ export type RunEvent =
   | AgentReuseEvent
   | ClientCreateEvent
   | ClientReuseEvent
-  | ArtifactWriteEvent;
+  | ArtifactWriteEvent
+  | JournalEvent;
 
 /** The `type` names of {@link RunEvent}. */
 export type RunEventType = RunEvent['type'];

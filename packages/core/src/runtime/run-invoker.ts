@@ -2,6 +2,8 @@ import type { AgentInvocationV1, AgentResultV1 } from '../spec/v1/executor-v1.js
 import type { AgentCache } from './agent-cache.js';
 import { runAgentLoop } from './agent-loop.js';
 import { abortReason } from './clock.js';
+import type { HumanInputs } from './journal/human-inputs.js';
+import { type OccurrenceCounter, stepPosition } from './journal/positions.js';
 import type { TurnServices } from './model-turn.js';
 import type { InvocationOutcome } from './run-types.js';
 import { namedStepFailure } from './step-failure.js';
@@ -15,6 +17,10 @@ export interface RunInvokerOptions {
   /** `--stream` was given. */
   readonly streamRequested: boolean;
   readonly maxTurns: number;
+  /** Numbers repeated invocations of a pointer, for their journal positions. */
+  readonly occurrences: OccurrenceCounter;
+  /** Counts running invocations, so a run waiting for a person pauses only when nothing else runs. */
+  readonly humans: HumanInputs;
 }
 
 /**
@@ -37,7 +43,13 @@ export class RunInvoker {
   }
 
   /** Runs one invocation. */
-  async invokeAgent(request: AgentInvocationV1): Promise<AgentResultV1> {
+  invokeAgent(request: AgentInvocationV1): Promise<AgentResultV1> {
+    // The position is taken when the call is made, before any await, so it follows the executor's order.
+    const position = stepPosition(request.step, this.#options.occurrences.of(request.step));
+    return this.#options.humans.track(() => this.#invoke(request, position));
+  }
+
+  async #invoke(request: AgentInvocationV1, position: string): Promise<AgentResultV1> {
     const { services, cache, maxTurns } = this.#options;
     const runSignal = this.#options.signal;
     const signal = request.signal ? AbortSignal.any([runSignal, request.signal]) : runSignal;
@@ -51,16 +63,25 @@ export class RunInvoker {
     try {
       const agent = await cache.get(request.agentId, request.toolOverrides);
       const stream = this.#options.streamRequested && request.stream === true;
+      const liveTurns = { count: 0 };
       const result = await runAgentLoop(
         services,
-        { ...base, signal, stream },
+        { ...base, signal, stream, position, liveTurns },
         agent,
         request.input,
         maxTurns,
       );
       const durationMs = services.clock.now() - started;
-      this.#outcomes.push({ ...base, ...result, durationMs });
-      services.emit({ type: 'step-end', ...base, ok: true, durationMs, usage: result.usage });
+      const replayed = liveTurns.count === 0;
+      this.#outcomes.push({ ...base, ...result, durationMs, ...(replayed ? { replayed } : {}) });
+      services.emit({
+        type: 'step-end',
+        ...base,
+        ok: true,
+        durationMs,
+        usage: result.usage,
+        ...(replayed ? { replayed } : {}),
+      });
       return { ...result, agentId: request.agentId, durationMs };
     } catch (error) {
       const failure = runSignal.aborted ? abortReason(runSignal) : error;

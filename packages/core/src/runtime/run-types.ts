@@ -1,9 +1,12 @@
 import type { ExecutorV1, StepRefV1 } from '../spec/v1/executor-v1.js';
+import type { JournalStoreV1, PendingHumanInputV1 } from '../spec/v1/journal-v1.js';
 import type { ModelProviderPluginV1, TransportTimeoutsV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
 import type { RunTools, RunToolsOptions } from '../tools/run-tools.js';
 import type { WrapProvider } from './agent-cache.js';
 import type { ClientPool } from './client-pool.js';
 import type { Clock } from './clock.js';
+import type { HumanInputHandler } from './journal/human-inputs.js';
+import type { JournalCounts } from './journal/run-journal.js';
 import type { ProviderCounts } from './run-counters.js';
 import type { RunEventListener } from './run-events.js';
 
@@ -80,6 +83,23 @@ export interface RunWorkflowOptions {
   readonly clock?: Clock;
   /** Randomness for jittered backoff (tests pass a fixed one). */
   readonly random?: () => number;
+  /**
+   * The run's journal. Effects already recorded in it (model turns, tool calls, human answers) answer
+   * from it without being done again, and new ones are appended: pass the store of an earlier,
+   * unfinished attempt to resume it. Sessions (`runSession`) manage this for you.
+   */
+  readonly journal?: JournalStoreV1;
+  /** Answers to questions an earlier attempt paused on, by journal position. */
+  readonly humanAnswers?: Readonly<Record<string, string>>;
+  /** The questions an earlier attempt paused on (when they were asked, so their timeouts apply). */
+  readonly pendingHumanInput?: readonly PendingHumanInputV1[];
+  /**
+   * Answers human-in-the-loop questions as they come (a terminal prompt, a web form). Without it, a
+   * question with no answer pauses the run: it rejects with a RunPausedError (exit 19).
+   */
+  readonly onHumanInput?: HumanInputHandler;
+  /** Active milliseconds earlier attempts of this run used: `max_duration_s` counts them too. */
+  readonly activeMsBefore?: number;
 }
 
 /** One agent invocation of a run, in completion order. */
@@ -91,6 +111,8 @@ export interface InvocationOutcome {
   readonly turns: number;
   readonly toolCalls: number;
   readonly durationMs: number;
+  /** True when every model turn was answered from the journal (a resumed run): nothing was sent. */
+  readonly replayed?: boolean;
 }
 
 /** How much the run built, reused and sent: the proof of the performance plan. */
@@ -128,4 +150,6 @@ export interface RunResult {
   /** Absolute paths of the artifacts written. */
   readonly artifacts: readonly string[];
   readonly counts: RunCounts;
+  /** What the journal answered and recorded (and where a resumed run diverged from it). */
+  readonly journal: JournalCounts;
 }

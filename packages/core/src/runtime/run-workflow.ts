@@ -12,6 +12,9 @@ import { checkArtifactsBeforeRun } from './artifact-preflight.js';
 import { BudgetTracker } from './budget-tracker.js';
 import { getClientPool } from './client-pool.js';
 import { abortReason, systemClock } from './clock.js';
+import { HumanInputs } from './journal/human-inputs.js';
+import { OccurrenceCounter } from './journal/positions.js';
+import { RunJournal } from './journal/run-journal.js';
 import type { TurnServices } from './model-turn.js';
 import { redactError, redactingListener } from './redact-run-output.js';
 import { retryPolicyFromSpec } from './retry-policy.js';
@@ -80,10 +83,27 @@ export async function runWorkflow(
   const emit = createEmitter(redactingListener(options.onEvent, redactor), () => clock.now() - origin);
   const maxParallel = spec.runtime.max_parallel ?? defaultMaxParallel;
   const counters = new RunCounters();
-  const budget = new BudgetTracker(spec.runtime.budgets, clock, {
-    warn: (kind, limit, used, threshold) =>
-      emit({ type: 'budget-warning', budget: kind, limit, used, threshold }),
-    exceed: (error) => controller.abort(error),
+  const budget = new BudgetTracker(
+    spec.runtime.budgets,
+    clock,
+    {
+      warn: (kind, limit, used, threshold) =>
+        emit({ type: 'budget-warning', budget: kind, limit, used, threshold }),
+      exceed: (error) => controller.abort(error),
+    },
+    options.activeMsBefore ?? 0,
+  );
+  const journal = await RunJournal.open(options.journal, emit);
+  const occurrences = new OccurrenceCounter();
+  const humans = new HumanInputs({
+    journal,
+    occurrences,
+    emit,
+    answers: options.humanAnswers,
+    previouslyPending: options.pendingHumanInput,
+    onHumanInput: options.onHumanInput,
+    now: () => Date.now(),
+    signal: controller.signal,
   });
   const cache = new AgentCache({
     spec,
@@ -111,6 +131,7 @@ export async function runWorkflow(
     counters,
     budget,
     emit,
+    journal,
   };
   const invoker = new RunInvoker({
     services,
@@ -118,6 +139,8 @@ export async function runWorkflow(
     signal: controller.signal,
     streamRequested: options.stream === true,
     maxTurns: options.maxTurns ?? defaultMaxTurns,
+    occurrences,
+    humans,
   });
   emit({ type: 'run-start', name: spec.name, pattern: spec.pattern.type, maxParallel });
   try {
@@ -130,9 +153,18 @@ export async function runWorkflow(
       signal: controller.signal,
       streamRequested: options.stream === true,
       invokeAgent: (request) => invoker.invokeAgent(request),
+      awaitHuman: (request) => humans.ask(request),
+      journaled: (position, compute) =>
+        humans.track(async () => {
+          const outcome = await journal.effect(position, 'value', '', position, async () => compute());
+          return outcome.value;
+        }),
       render: (template, scope, pointer) => renderAt(loaded, template, scope, pointer),
     };
-    const result = await executor.run(context);
+    const result = await executor.run(context).catch((error: unknown) => {
+      // However the executor passed the pause on (wrapped, or as a sibling's failure), it is a pause.
+      throw humans.paused ?? error;
+    });
     if (controller.signal.aborted) throw abortReason(controller.signal);
     budget.check();
     const variables = { ...loaded.variables, ...result.variables };
@@ -161,6 +193,7 @@ export async function runWorkflow(
       durationMs: clock.now() - origin,
       startedAt,
       artifacts,
+      journal: journal.counts,
       counts: {
         ...counts,
         invocations: counters.invocations,

@@ -1,5 +1,7 @@
 import { namedStepFailure } from '../runtime/step-failure.js';
+import { RunPausedError } from '../spec/v1/errors.js';
 import type { AgentInvocationV1, AgentResultV1, ExecutorContextV1 } from '../spec/v1/executor-v1.js';
+import type { HumanInputRequestV1 } from '../spec/v1/journal-v1.js';
 import type { UsageV1 } from '../spec/v1/model-provider-v1.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import { renderTemplate } from '../templates/render.js';
@@ -24,6 +26,11 @@ export interface FakeExecutorContextOptions<Config> {
   readonly spec?: Readonly<WorkflowSpec>;
   /** `runtime.max_parallel` as the context reports it (default 4; the fake enforces no limit). */
   readonly maxParallel?: number;
+  /**
+   * Answers `awaitHuman`. Without it every question pauses the run at once: `awaitHuman` rejects with a
+   * RunPausedError naming the question.
+   */
+  readonly human?: (request: HumanInputRequestV1) => Promise<string> | string;
 }
 
 /** An ExecutorContextV1 for unit tests that records its calls and the concurrency reached. */
@@ -34,6 +41,8 @@ export interface FakeExecutorContext<Config> extends ExecutorContextV1<Config> {
   readonly aborted: string[];
   /** Invocations running now, and the most that ran at once. */
   readonly stats: { active: number; maxActive: number };
+  /** Every question asked through `awaitHuman`, in call order. */
+  readonly questions: HumanInputRequestV1[];
 }
 
 /**
@@ -55,6 +64,8 @@ export function createFakeExecutorContext<Config>(
   const stats = { active: 0, maxActive: 0 };
   const runSignal = options.signal ?? new AbortController().signal;
   const variables = options.variables ?? {};
+  const questions: HumanInputRequestV1[] = [];
+  const journaledValues = new Map<string, unknown>();
   return {
     config: options.config,
     spec: options.spec ?? ({ version: 1, name: 'test' } as unknown as WorkflowSpec),
@@ -65,6 +76,23 @@ export function createFakeExecutorContext<Config>(
     calls,
     aborted,
     stats,
+    questions,
+    async awaitHuman(request): Promise<string> {
+      questions.push(request);
+      if (!options.human) {
+        const position = `${request.step.pointer}#${request.step.occurrence ?? 0}/human`;
+        const askedAt = new Date(0).toISOString();
+        throw new RunPausedError([{ position, step: request.step, prompt: request.prompt, askedAt }]);
+      }
+      const answer = await options.human(request);
+      const problem = request.validate?.(answer);
+      if (problem !== undefined) throw new Error(problem);
+      return answer;
+    },
+    async journaled<T>(position: string, compute: () => T | Promise<T>): Promise<T> {
+      if (!journaledValues.has(position)) journaledValues.set(position, await compute());
+      return journaledValues.get(position) as T;
+    },
     render(template, scope, pointer) {
       return renderTemplate(template ?? '', { ...variables, ...scope }, { pointer });
     },

@@ -5,5 +5,6 @@
  */
 
 export * from './run-errors.js';
+export * from './session-errors.js';
 export * from './spec-errors.js';
 export * from './strands-error.js';

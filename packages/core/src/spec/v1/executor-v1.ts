@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { HumanInputRequestV1 } from './journal-v1.js';
 import type { UsageV1 } from './model-provider-v1.js';
 import type { WorkflowSpec } from './workflow-spec-v1.js';
 
@@ -10,6 +11,14 @@ export interface StepRefV1 {
   readonly label: string;
   /** JSON pointer of the step in the spec, e.g. `/pattern/config/steps/1`. */
   readonly pointer: string;
+  /**
+   * Which time this pointer runs, when it can run more than once: a loop iteration, a graph node's
+   * visit count, a worker index. With the pointer it forms the invocation's logical position in the
+   * run's journal, so it must depend only on the run's inputs and earlier results, never on timing.
+   * When absent, the core numbers the invocations of a pointer in the order they start, which is
+   * deterministic only for invocations of that pointer that never run concurrently.
+   */
+  readonly occurrence?: number | string;
 }
 
 /** Ask the core to run one agent on one input: a fresh conversation (system prompt + input), with tools. */
@@ -45,7 +54,18 @@ export interface AgentResultV1 {
   readonly durationMs: number;
 }
 
-/** What an executor gets to run a pattern. Everything cross-cutting (caching, retries, budgets, limits, events) is applied by the core. */
+/**
+ * What an executor gets to run a pattern. Everything cross-cutting (caching, retries, budgets, limits,
+ * events, the journal) is applied by the core.
+ *
+ * **Determinism.** A resumed run runs the executor again from the start, and every effect already in
+ * the run's journal (an invocation's model turns and tool calls, a human answer, a `journaled` value)
+ * answers from it. An executor must therefore decide what to do only from its config, its variables
+ * and the results these methods return: no `Date.now()`, `Math.random()`, environment reads or I/O in
+ * control flow (use `journaled` for such values), and step references whose pointer and occurrence
+ * identify the same work on every run. `testExecutor()` checks this by running a pattern twice over
+ * one journal.
+ */
 export interface ExecutorContextV1<Config = unknown> {
   /** `pattern.config`, already validated by the executor's `configSchema`. */
   readonly config: Config;
@@ -73,6 +93,21 @@ export interface ExecutorContextV1<Config = unknown> {
   render(template: string | undefined, scope: Readonly<Record<string, unknown>>, pointer: string): string;
   /** True when `--stream` was asked for; executors pass it on only for sequential work. */
   readonly streamRequested: boolean;
+  /**
+   * Asks a person (a human-in-the-loop step) and resolves to the answer. The answer is a journaled
+   * effect at the step's position: a resumed run gets it back without asking again. When no answer
+   * is available (no terminal, no `onHumanInput`), the promise stays pending while the rest of the
+   * run goes on; once nothing else can progress, the run pauses (every pending question is saved in
+   * the session) and the promise rejects with a RunPausedError: let it propagate.
+   */
+  awaitHuman(request: HumanInputRequestV1): Promise<string>;
+  /**
+   * Computes a value once per logical position and journals it, so a resumed run sees the same value:
+   * use it for a clock reading, a random choice or anything else outside the run's inputs that steers
+   * control flow. `position` must be unique in the run and deterministic (e.g. `/pattern/config#seed`).
+   * The value must be plain JSON.
+   */
+  journaled<T>(position: string, compute: () => T | Promise<T>): Promise<T>;
 }
 
 /** What an executor returns. */

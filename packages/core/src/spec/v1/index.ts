@@ -10,6 +10,8 @@
 export * from './define.js';
 export * from './errors.js';
 export type * from './executor-v1.js';
+export type * from './journal-v1.js';
 export * from './model-provider-v1.js';
+export type * from './session-v1.js';
 export type * from './tool-v1.js';
 export type * from './workflow-spec-v1.js';
