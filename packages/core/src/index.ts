@@ -46,6 +46,14 @@ export {
   type EndpointPolicyOptions,
   endpointRefusal,
 } from './runtime/endpoint-policy.js';
+// The journal every effect of a run goes through: resume, human-in-the-loop, sessions.
+export type { HumanInputHandler, HumanInputV1 } from './runtime/journal/human-inputs.js';
+export { timeoutExpiredAnswer } from './runtime/journal/human-inputs.js';
+export {
+  createMemoryJournalStore,
+  type MemoryJournalStore,
+} from './runtime/journal/memory-journal-store.js';
+export type { JournalCounts, JournalDivergence } from './runtime/journal/run-journal.js';
 export type {
   AgentBuildEvent,
   AgentReuseEvent,
@@ -76,14 +84,6 @@ export {
   type RunWorkflowOptions,
 } from './runtime/run-types.js';
 export { runWorkflow } from './runtime/run-workflow.js';
-// The journal every effect of a run goes through: resume, human-in-the-loop, sessions.
-export type { HumanInputHandler, HumanInputV1 } from './runtime/journal/human-inputs.js';
-export { timeoutExpiredAnswer } from './runtime/journal/human-inputs.js';
-export {
-  createMemoryJournalStore,
-  type MemoryJournalStore,
-} from './runtime/journal/memory-journal-store.js';
-export type { JournalCounts, JournalDivergence } from './runtime/journal/run-journal.js';
 export { writeUnsupportedReport } from './runtime/unsupported-report.js';
 export { displayPath } from './runtime/write-artifacts.js';
 // The one secret policy: every output channel (streams, --json, cassettes, sessions) redacts with it.
@@ -98,6 +98,15 @@ export {
   secretMarker,
   secretValuesFromEnv,
 } from './secrets/index.js';
+// Sessions: a run kept so it can be resumed after a failure, a crash or a human-in-the-loop pause.
+export {
+  findResumableSession,
+  type PlanResumeOptions,
+  planResume,
+  type ResumePlan,
+  specHash,
+} from './sessions/plan-resume.js';
+export { type InSessionOptions, isResumable, runInSession } from './sessions/session-run.js';
 // The contract's errors (what a run throws) and the types the API above speaks.
 export * from './spec/v1/errors.js';
 export type { ExecutorV1, PlanEdgeV1, PlanNodeV1 } from './spec/v1/executor-v1.js';
@@ -107,7 +116,7 @@ export type { WorkflowSpec } from './spec/v1/workflow-spec-v1.js';
 export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './spec-file/json-schema.js';
 export type { LoadedSpec } from './spec-file/loaded-spec.js';
 export { type PlannedPattern, plannedPatterns } from './spec-file/patterns/planned-patterns.js';
-export { loadSpec, type PrepareSpecOptions, prepareSpec } from './spec-file/prepare-spec.js';
+export { loadSpec, loadSpecText, type PrepareSpecOptions, prepareSpec } from './spec-file/prepare-spec.js';
 // Templates: render a Jinja2-compatible template in the sandbox, as a spec's templates are rendered.
 export { renderTemplate } from './templates/render.js';
 // Tools and secrets.

@@ -43,6 +43,20 @@ export async function loadSpec(file: string, options: PrepareSpecOptions): Promi
 }
 
 /**
+ * Loads a spec from its text as if it were the file `file` (a session's snapshot of a spec): messages
+ * name `file`, relative paths resolve from its folder, and the extension picks YAML or JSON.
+ */
+export async function loadSpecText(
+  text: string,
+  file: string,
+  options: PrepareSpecOptions,
+): Promise<LoadedSpec> {
+  const cliVars = parseVarArguments(options.vars);
+  const syntax = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+  return prepareSource(parseSpecText(text, syntax, file), cliVars, options);
+}
+
+/**
  * Validates an in-memory spec document (programmatic use). `sourceText` (YAML or JSON) gives
  * messages line numbers; `file` names the file in messages and anchors relative paths.
  */

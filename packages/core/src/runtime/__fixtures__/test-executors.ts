@@ -130,3 +130,33 @@ export function chainSpec(
     ...extra,
   };
 }
+
+/**
+ * A test executor (registered under `parallel`) that runs every step at once, where a step on the agent
+ * `person` asks a human instead of a model: it pauses while the other steps go on.
+ */
+export const askingFanOutExecutor = defineExecutor<StepsConfig>({
+  ...sequenceExecutor,
+  id: 'parallel',
+  description: 'Test double: runs steps concurrently; `person` steps ask a human.',
+  async run(context) {
+    const texts = await runFailFast(
+      context.config.steps.map((step, index) => async (signal: AbortSignal) => {
+        const pointer = `/pattern/config/steps/${index}`;
+        const ref = { kind: 'branch-step', label: `branch ${index + 1}`, pointer };
+        if (step.agent === 'person') {
+          return context.awaitHuman({ step: ref, prompt: step.input ?? 'ok?', default: 'no answer' });
+        }
+        const result = await context.invokeAgent({
+          agentId: step.agent,
+          input: step.input ?? '',
+          step: ref,
+          signal,
+        });
+        return result.text;
+      }),
+      context.signal,
+    );
+    return { response: texts.join('|'), agentId: 'parallel', context: {} };
+  },
+});
