@@ -30,7 +30,11 @@ describe('the run journal', () => {
     const journal = createMemoryJournalStore();
     const failing = runWithMock(
       chainSpec(threeSteps),
-      (request) => (request.messages[0]?.content.startsWith('three') ? { error: new Error('down') } : 'ok'),
+      (request) => {
+        const [message] = request.messages;
+        const text = message && message.role === 'user' ? message.content : '';
+        return text.startsWith('three') ? { error: new Error('down') } : 'ok';
+      },
       { journal },
     );
     await rejectionOf(failing.pending);
