@@ -1,30 +1,34 @@
-import { resolve } from 'node:path';
 import {
   closeClientPool,
   displayPath,
-  loadSpec,
+  type LoadedSpec,
   prepareRecordReplay,
   type RunResult,
+  type RunWorkflowOptions,
+  runInSession,
   runWorkflow,
   writeUnsupportedReport,
 } from '@strands-cli/core';
-import { ExitCode } from '@strands-cli/core/spec';
+import { ExitCode, RunPausedError, StrandsError } from '@strands-cli/core/spec';
 import type { Command } from 'commander';
 import { allowEndpointDescription, allowedEndpoints } from '../allowed-endpoints.js';
 import { type CommandContext, collect } from '../command-context.js';
 import { type RedactingIO, redactingIO, routeConsoleTo } from '../io/redacting-io.js';
 import type { CliIO } from '../io.js';
 import { colorEnabled } from '../io.js';
-import { pluginSources } from '../plugins/plugin-sources.js';
 import { createProgress } from '../progress/create-progress.js';
 import { createStyle } from '../progress/format.js';
 import { jsonFailure, jsonSuccess, jsonUnsupported } from '../progress/json-result.js';
 import { formatSummary } from '../progress/summary.js';
 import { reportError } from '../report-error.js';
+import { formatPausedPanel, jsonPaused } from '../run/paused-report.js';
 import { abortOnInterrupt } from '../run/run-setup.js';
+import { checkSessionFlags, type SessionFlags } from '../run/session-flags.js';
+import { type PreparedRun, prepareRun } from '../run/session-setup.js';
+import { canAskInTerminal, terminalQuestioner } from '../run/terminal-question.js';
 
 /** Options of `strands run`, as commander parses them. */
-export interface RunCommandOptions {
+export interface RunCommandOptions extends SessionFlags {
   readonly var?: readonly string[];
   readonly out?: string;
   readonly force?: boolean;
@@ -46,18 +50,27 @@ export interface RunCommandOptions {
  * exit code. Every pooled client is closed before it returns, so the process exits by itself.
  */
 export async function runCommand(
-  specPath: string,
+  specPath: string | undefined,
   options: RunCommandOptions,
   terminal: CliIO,
 ): Promise<number> {
   const guarded = redactingIO(terminal);
   const io = guarded.io;
   const restoreConsole = routeConsoleTo(io.stderr);
+  const session: { id?: string } = {};
   try {
-    return await runAndReport(specPath, options, guarded);
+    return await runAndReport(specPath, options, guarded, session);
   } catch (error) {
+    if (RunPausedError.isInstance(error)) {
+      io.stderr.write(formatPausedPanel(error, createStyle(colorEnabled(io, 'stderr'))));
+      if (options.json) io.stdout.write(jsonPaused(error, guarded.redactValue));
+      return ExitCode.paused;
+    }
     const exitCode = reportError(error, io);
-    if (options.json) io.stdout.write(jsonFailure(error, exitCode, guarded.redactValue));
+    if (session.id !== undefined && resumableExit(exitCode)) {
+      io.stderr.write(`Session ${session.id} kept: resume it with \`strands run --resume ${session.id}\`\n`);
+    }
+    if (options.json) io.stdout.write(jsonFailure(error, exitCode, guarded.redactValue, session.id));
     return exitCode;
   } finally {
     await closeClientPool();
@@ -65,17 +78,49 @@ export async function runCommand(
   }
 }
 
+/** Failures after which the kept session is worth resuming (not spec or usage errors). */
+function resumableExit(exitCode: number): boolean {
+  return (
+    exitCode === ExitCode.runtime ||
+    exitCode === ExitCode.budget ||
+    exitCode === ExitCode.interrupted ||
+    exitCode === ExitCode.artifactIo
+  );
+}
+
 async function runAndReport(
-  specPath: string,
+  specArgument: string | undefined,
   options: RunCommandOptions,
   guarded: RedactingIO,
+  session: { id?: string },
 ): Promise<number> {
   const { io } = guarded;
-  const file = resolve(io.cwd, specPath);
-  const plugins = pluginSources(file, io);
-  const out = resolve(io.cwd, options.out ?? './artifacts');
-  const loaded = await loadSpec(file, { vars: options.var ?? [], env: io.env, plugins });
+  checkSessionFlags(specArgument, options);
+  const prepared = await prepareRun(specArgument, options, io);
+  try {
+    return await runPrepared(specArgument, prepared, options, guarded, session);
+  } finally {
+    // Normally the run released it already; this covers a failure before the run started.
+    await prepared.resumed?.handle.release();
+  }
+}
+
+async function runPrepared(
+  specArgument: string | undefined,
+  prepared: PreparedRun,
+  options: RunCommandOptions,
+  guarded: RedactingIO,
+  session: { id?: string },
+): Promise<number> {
+  const { io } = guarded;
+  const { loaded, plugins, out } = prepared;
+  const specPath = specArgument ?? prepared.file;
   guarded.useSpec(loaded.spec);
+  if (prepared.specChanged && options.quiet !== true) {
+    io.stderr.write(
+      "Warning: the spec differs from the session's snapshot; steps whose requests changed run again live, and so does everything after the first one\n",
+    );
+  }
   // A --var nothing reads still runs (extra vars were always accepted), but the user hears of it.
   for (const warning of loaded.warnings) {
     if (warning.code === 'unused-var' && options.quiet !== true)
@@ -98,7 +143,15 @@ async function runAndReport(
   const stopListening = abortOnInterrupt(io, controller);
   let result: RunResult;
   try {
-    result = await runWorkflow(loaded, {
+    const handle = await prepared.openSession();
+    if (handle) session.id = handle.id;
+    const interactive = options.interactive === true && canAskInTerminal();
+    if (options.interactive === true && !interactive && options.quiet !== true) {
+      io.stderr.write(
+        'Warning: --interactive needs a terminal on standard input; questions will pause the run\n',
+      );
+    }
+    const runOptions: RunWorkflowOptions = {
       signal: controller.signal,
       onEvent: (event) => progress.onEvent(event),
       out,
@@ -111,15 +164,19 @@ async function runAndReport(
       allowFileWrite: options.allowFileWrite === true,
       searchFrom: plugins.searchFrom,
       ...(plugins.executors ? { executors: plugins.executors } : {}),
+      ...(interactive ? { onHumanInput: terminalQuestioner(io) } : {}),
       ...recordReplay.runOptions,
-    });
+    };
+    result = handle
+      ? await runInSession(loaded, { handle, humanAnswers: prepared.humanAnswers }, runOptions)
+      : await runWorkflow(loaded, runOptions);
   } finally {
     stopListening();
     progress.stop();
   }
   const cassette = await recordReplay.finish();
   if (options.json) {
-    io.stdout.write(jsonSuccess(result, guarded.redactValue));
+    io.stdout.write(jsonSuccess(result, guarded.redactValue, session.id));
     return ExitCode.ok;
   }
   // With --stream on a terminal the final answer was just shown; printing it again would repeat it.
@@ -137,6 +194,7 @@ async function runAndReport(
         verbose: options.verbose === true || options.debug === true,
         cwd: io.cwd,
         style,
+        sessionId: session.id,
       }),
     );
     if (cassette.written)
@@ -148,7 +206,7 @@ async function runAndReport(
 }
 
 async function reportUnsupported(
-  loaded: Awaited<ReturnType<typeof loadSpec>>,
+  loaded: LoadedSpec,
   out: string,
   specPath: string,
   options: RunCommandOptions,
@@ -172,9 +230,9 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
   program
     .command('run')
     .description('Run a workflow and write its artifacts.')
-    .argument('<spec>', 'path to a workflow spec')
+    .argument('[spec]', 'path to a workflow spec (omit it with --resume)')
     .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
-    .option('-o, --out <dir>', 'directory for artifacts', './artifacts')
+    .option('-o, --out <dir>', "directory for artifacts (default: ./artifacts, or the resumed session's)")
     .option('--force', 'overwrite existing artifacts')
     .option('-v, --verbose', 'show more detail, including cache and connection counts')
     .option('--debug', 'log every cache hit and miss, retry and request')
@@ -186,7 +244,13 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--allow-file-write', 'let the file_write tool write inside the working directory')
     .option('--record <file>', 'record every model call to a cassette file')
     .option('--replay <file>', 'answer model calls from a cassette file, without network')
-    .action(async (spec: string, options: RunCommandOptions) => {
+    .option('--resume <id>', 'continue a failed, interrupted or paused session (see `strands sessions list`)')
+    .option('--spec <file>', 'with --resume: resume against this edited spec instead of the saved copy')
+    .option('--auto-resume', 'resume the latest unfinished session of this spec, or start a new run')
+    .option('--hitl-response <text>', 'with --resume: the answer to the question the session is waiting on')
+    .option('--interactive', 'answer human-in-the-loop questions in this terminal instead of pausing')
+    .option('--no-save-session', 'do not keep a session (the run cannot be resumed)')
+    .action(async (spec: string | undefined, options: RunCommandOptions) => {
       context.setExitCode(await runCommand(spec, options, context.io));
     });
 }

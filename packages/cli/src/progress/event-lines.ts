@@ -15,6 +15,8 @@ export function eventLine(event: RunEvent, style: Style, debug: boolean): string
     case 'step-end':
       // A step stopped by Ctrl-C or by a failing sibling did nothing wrong; calling it failed would
       // send the user looking for a second error.
+      if (event.ok && event.replayed === true)
+        return `${style.green('✓')} ${event.step.label} · ${event.agentId} · from the session (no model call)`;
       if (!event.ok && event.cancelled === true)
         return `${style.dim('⊘')} ${event.step.label} · ${event.agentId} · ${formatDuration(event.durationMs)} · cancelled`;
       return event.ok
@@ -24,6 +26,12 @@ export function eventLine(event: RunEvent, style: Style, debug: boolean): string
       return `${style.yellow('↻')} ${event.step.label} · ${event.providerId}: ${event.error}; attempt ${event.attempt + 1} of ${event.maxAttempts} in ${formatDuration(event.delayMs)}`;
     case 'budget-warning':
       return `${style.yellow('⚠')} budget ${event.budget}: ${event.used} of ${event.limit} used (warning at ${Math.round(event.threshold * 100)}%)`;
+    case 'journal-diverged':
+      return `${style.yellow('⚠')} ${event.label} changed since the session was saved: it and every later step run live`;
+    case 'human-input-required':
+      return `${style.yellow('?')} ${event.step.label} waits for a human answer`;
+    case 'human-timeout':
+      return `${style.yellow('⚠')} ${event.step.label}: the time to answer ran out; using the default answer '${event.answer}'`;
     case 'tool-end':
       return debug
         ? `  tool ${event.tool} · ${event.step.label} · ${event.ok ? 'ok' : 'error'} · ${formatDuration(event.durationMs)}`

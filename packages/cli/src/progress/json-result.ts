@@ -28,12 +28,13 @@ export function jsonIssue(issue: SpecIssue): Record<string, unknown> {
 }
 
 /** The one JSON document `strands run --json` prints on stdout for a finished run. */
-export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged): string {
+export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged, sessionId?: string): string {
   return serialise(
     {
       status: 'success' satisfies JsonStatus,
       ok: true,
       exitCode: ExitCode.ok,
+      sessionId,
       name: result.name,
       pattern: result.pattern,
       response: result.response,
@@ -43,6 +44,7 @@ export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged):
       usage: result.usage,
       artifacts: result.artifacts,
       counts: result.counts,
+      journal: result.journal,
       // Peak memory of the whole process (resident set), for load and soak checks.
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       steps: result.steps.map((step) => ({
@@ -54,6 +56,7 @@ export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged):
         turns: step.turns,
         toolCalls: step.toolCalls,
         durationMs: Math.round(step.durationMs),
+        ...(step.replayed ? { replayed: true } : {}),
       })),
     },
     redact,
@@ -65,7 +68,12 @@ export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged):
  * that does not load is a `spec-error` with every located problem in `issues`, as `validate --json`
  * lists them; anything else is a `failure`.
  */
-export function jsonFailure(error: unknown, exitCode: number, redact: RedactValue = unchanged): string {
+export function jsonFailure(
+  error: unknown,
+  exitCode: number,
+  redact: RedactValue = unchanged,
+  sessionId?: string,
+): string {
   const message = error instanceof Error ? error.message : String(error);
   const hint = StrandsError.isInstance(error) ? error.hint : undefined;
   const name = (error as Error)?.name ?? 'Error';
@@ -82,7 +90,13 @@ export function jsonFailure(error: unknown, exitCode: number, redact: RedactValu
     );
   }
   return serialise(
-    { status: 'failure' satisfies JsonStatus, ok: false, exitCode, error: { name, message, hint } },
+    {
+      status: 'failure' satisfies JsonStatus,
+      ok: false,
+      exitCode,
+      sessionId,
+      error: { name, message, hint },
+    },
     redact,
   );
 }

@@ -136,6 +136,11 @@ export function createLiveProgress(
         case 'budget-warning':
           pendingWarnings.push(eventLine(event, style, false) ?? '');
           return;
+        case 'journal-diverged':
+        case 'human-timeout':
+        case 'human-input-required':
+          print(eventLine(event, style, false) ?? '');
+          return;
         default:
           return;
       }
