@@ -1,3 +1,4 @@
+import { testSessionsDir } from '@strands-cli/test-servers/cli-process';
 import type { LoopbackServer } from './servers.js';
 import { startBedrockServer, startOllamaServer, startOpenAIServer } from './servers.js';
 
@@ -52,6 +53,8 @@ export function processEnv(extra: Readonly<Record<string, string>> = {}): Record
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
     NO_COLOR: '1',
+    // Runs keep sessions by default (and the bench measures that default): not in the user's data folder.
+    STRANDS_SESSIONS_DIR: testSessionsDir(),
     ...isolatedAws,
     ...extra,
   };

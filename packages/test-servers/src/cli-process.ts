@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +12,14 @@ import { fileURLToPath } from 'node:url';
  * lists the providers as peers, which would close a cycle.
  */
 export const strandsBin = fileURLToPath(new URL('../../cli/bin/strands.js', import.meta.url));
+
+let sessionsDir: string | undefined;
+
+/** A temporary folder for the sessions of this test process's CLI runs, made on first use. */
+export function testSessionsDir(): string {
+  sessionsDir ??= mkdtempSync(join(tmpdir(), 'strands-e2e-sessions-'));
+  return sessionsDir;
+}
 
 /** What a finished CLI process left behind. */
 export interface CliRun {
@@ -38,6 +49,8 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
     HOME: process.env.HOME ?? '/tmp',
     NO_COLOR: '1',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // Runs keep sessions by default: a test's belong in a temporary folder, not the user's data folder.
+    STRANDS_SESSIONS_DIR: testSessionsDir(),
   };
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value !== undefined) env[key] = value;

@@ -91,14 +91,17 @@ export async function projectWithFakeProvider(): Promise<string> {
   return directory;
 }
 
-/** A CliIO that keeps what was written. */
+/**
+ * A CliIO that keeps what was written. Sessions go under `cwd` (unless `env` says where), so a test
+ * never writes into the real user's data folder.
+ */
 export function bufferIO(cwd: string, env: Record<string, string> = {}, tty = false) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIO = {
     stdout: { write: (text: string) => out.push(text), isTTY: tty },
     stderr: { write: (text: string) => err.push(text), isTTY: tty },
-    env,
+    env: { STRANDS_SESSIONS_DIR: join(cwd, '.strands-sessions'), ...env },
     cwd,
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
