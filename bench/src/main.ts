@@ -13,6 +13,7 @@ import { startRemoteServer } from './remote-server.js';
 import { formatReport } from './report.js';
 import { benchChain, type ChainResult } from './scenarios/chain.js';
 import { benchGrowth, formatGrowth, type GrowthPoint } from './scenarios/growth.js';
+import { benchJournal } from './scenarios/journal.js';
 import { benchOrchestration } from './scenarios/orchestration.js';
 import { answerDelayMs, benchParallel, type ParallelResult } from './scenarios/parallel.js';
 import { benchChainScale, benchLargeRun, largeSpecs } from './scenarios/scale.js';
@@ -20,7 +21,7 @@ import { benchStartup, type StartupResult } from './scenarios/startup.js';
 import type { LoopbackServer } from './servers.js';
 import { type BenchResults, checkTargets } from './targets.js';
 
-const scenarioNames = ['chain', 'parallel', 'startup', 'scale', 'growth'] as const;
+const scenarioNames = ['chain', 'parallel', 'startup', 'scale', 'growth', 'journal'] as const;
 type ScenarioName = (typeof scenarioNames)[number];
 
 interface Options {
@@ -158,6 +159,11 @@ async function main(): Promise<number> {
     progress('scale: orchestration alone (in-memory model), chains of 10, 100 and 1000 steps');
     scale = { ...scale, orchestration: await benchOrchestration(reps.orchestration) };
   }
+  let journal: BenchResults['journal'];
+  if (options.only.has('journal')) {
+    progress('journal: its cost per step, 100-step chain, none / in memory / file session with fdatasync');
+    journal = await benchJournal(100, options.quick ? 5 : 20);
+  }
   let growth: GrowthPoint[] | undefined;
   if (options.only.has('growth')) {
     const provider = benchProviders[0];
@@ -177,6 +183,7 @@ async function main(): Promise<number> {
     startup,
     ...(scale ? { scale } : {}),
     ...(growth ? { growth } : {}),
+    ...(journal ? { journal } : {}),
   };
   const targets = checkTargets(results);
   const finished = { ...machine, loadAverage: { ...machine.loadAverage, end: round1(loadavg()[0] ?? 0) } };

@@ -142,6 +142,22 @@ export function formatReport(
       '',
     );
   }
+  const journal = results.journal;
+  if (journal) {
+    lines.push(
+      `**The journal's cost (scenario 8, ${journal.steps}-step chain, in-memory model)**`,
+      '',
+      ...table(
+        ['journal', 'ms per step', 'above none'],
+        [
+          ['none', spread(journal.noJournalMs, 3), '–'],
+          ['in memory', spread(journal.memoryJournalMs, 3), `+${(journal.memoryJournalMs.median - journal.noJournalMs.median).toFixed(3)} ms`],
+          ['file session (fdatasync per turn)', spread(journal.fileSessionMs, 3), `+${journal.fileOverheadMs.toFixed(3)} ms`],
+        ],
+      ),
+      '',
+    );
+  }
   const scale = results.scale;
   if (scale) {
     lines.push(

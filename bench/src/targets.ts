@@ -1,5 +1,6 @@
 import type { ChainResult } from './scenarios/chain.js';
 import type { GrowthPoint } from './scenarios/growth.js';
+import type { JournalCost } from './scenarios/journal.js';
 import type { OrchestrationPoint } from './scenarios/orchestration.js';
 import type { ParallelResult } from './scenarios/parallel.js';
 import type { ChainScalePoint, LargeRunResult } from './scenarios/scale.js';
@@ -16,6 +17,8 @@ export interface TargetCheck {
 export interface BenchResults {
   /** Validate and run of long workflow chains (scenario 7). */
   readonly growth?: readonly GrowthPoint[];
+  /** What keeping the run's journal costs per step (scenario 8). */
+  readonly journal?: JournalCost;
   readonly chain: readonly ChainResult[];
   readonly parallel: readonly ParallelResult[];
   readonly startup: readonly StartupResult[];
@@ -98,6 +101,13 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     };
     flat('loopback HTTP', scale.chainPoints);
     flat('orchestration alone', scale.orchestration ?? []);
+  }
+  if (results.journal) {
+    checks.push({
+      target: 'The session journal (file store, fdatasync on) costs < 0.3 ms per step',
+      measured: `+${ms(results.journal.fileOverheadMs)}`,
+      met: results.journal.fileOverheadMs < 0.3,
+    });
   }
   return checks;
 }
