@@ -46,6 +46,14 @@ export {
   type EndpointPolicyOptions,
   endpointRefusal,
 } from './runtime/endpoint-policy.js';
+// The journal every effect of a run goes through: resume, human-in-the-loop, sessions.
+export type { HumanInputHandler, HumanInputV1 } from './runtime/journal/human-inputs.js';
+export { timeoutExpiredAnswer } from './runtime/journal/human-inputs.js';
+export {
+  createMemoryJournalStore,
+  type MemoryJournalStore,
+} from './runtime/journal/memory-journal-store.js';
+export type { JournalCounts, JournalDivergence } from './runtime/journal/run-journal.js';
 export type {
   AgentBuildEvent,
   AgentReuseEvent,
@@ -76,14 +84,6 @@ export {
   type RunWorkflowOptions,
 } from './runtime/run-types.js';
 export { runWorkflow } from './runtime/run-workflow.js';
-// The journal every effect of a run goes through: resume, human-in-the-loop, sessions.
-export type { HumanInputHandler, HumanInputV1 } from './runtime/journal/human-inputs.js';
-export { timeoutExpiredAnswer } from './runtime/journal/human-inputs.js';
-export {
-  createMemoryJournalStore,
-  type MemoryJournalStore,
-} from './runtime/journal/memory-journal-store.js';
-export type { JournalCounts, JournalDivergence } from './runtime/journal/run-journal.js';
 export { writeUnsupportedReport } from './runtime/unsupported-report.js';
 export { displayPath } from './runtime/write-artifacts.js';
 // The one secret policy: every output channel (streams, --json, cassettes, sessions) redacts with it.
@@ -98,10 +98,29 @@ export {
   secretMarker,
   secretValuesFromEnv,
 } from './secrets/index.js';
+// Sessions: where runs are kept so they can be resumed, listed and pruned (`strands sessions`).
+/** The default session store: one private folder per session (record, spec snapshot, journal, lock). */
+export { createFileSessionStore, type FileSessionStoreOptions } from './sessions/file-session-store.js';
+/** A session store in memory, with the same locking rules, for library use and tests. */
+export { createMemorySessionStore } from './sessions/memory-session-store.js';
+/** Deletes a store's sessions not updated for a while; completed ones are kept unless asked. */
+export { type PruneSessionsOptions, pruneSessions } from './sessions/prune-sessions.js';
+/** The statuses a session can have (for validating a `--status` filter). */
+export { sessionStatuses } from './sessions/session-record.js';
+/** `$STRANDS_SESSIONS_DIR`, else `$XDG_DATA_HOME/strands/sessions`, else `~/.local/share/strands/sessions`. */
+export { defaultSessionsDir } from './sessions/sessions-dir.js';
 // The contract's errors (what a run throws) and the types the API above speaks.
 export * from './spec/v1/errors.js';
 export type { ExecutorV1, PlanEdgeV1, PlanNodeV1 } from './spec/v1/executor-v1.js';
 export type { ModelProviderPluginV1, ModelProviderV1 } from './spec/v1/model-provider-v1.js';
+export type {
+  NewSessionV1,
+  SessionHandleV1,
+  SessionRecordV1,
+  SessionStatusV1,
+  SessionStoreV1,
+  SessionUpdateV1,
+} from './spec/v1/session-v1.js';
 export type { WorkflowSpec } from './spec/v1/workflow-spec-v1.js';
 // Spec files: loading, checking and the editor schema.
 export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './spec-file/json-schema.js';
