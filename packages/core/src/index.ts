@@ -98,6 +98,11 @@ export {
   secretMarker,
   secretValuesFromEnv,
 } from './secrets/index.js';
+// Where sessions are kept, listed and pruned (`strands sessions`).
+/** The default session store: one private folder per session (record, spec snapshot, journal, lock). */
+export { createFileSessionStore, type FileSessionStoreOptions } from './sessions/file-session-store.js';
+/** A session store in memory, with the same locking rules, for library use and tests. */
+export { createMemorySessionStore } from './sessions/memory-session-store.js';
 // Sessions: a run kept so it can be resumed after a failure, a crash or a human-in-the-loop pause.
 export {
   findResumableSession,
@@ -106,11 +111,25 @@ export {
   type ResumePlan,
   specHash,
 } from './sessions/plan-resume.js';
+/** Deletes a store's sessions not updated for a while; completed ones are kept unless asked. */
+export { type PruneSessionsOptions, pruneSessions } from './sessions/prune-sessions.js';
+/** The statuses a session can have (for validating a `--status` filter). */
+export { sessionStatuses } from './sessions/session-record.js';
 export { type InSessionOptions, isResumable, runInSession } from './sessions/session-run.js';
+/** `$STRANDS_SESSIONS_DIR`, else `$XDG_DATA_HOME/strands/sessions`, else `~/.local/share/strands/sessions`. */
+export { defaultSessionsDir } from './sessions/sessions-dir.js';
 // The contract's errors (what a run throws) and the types the API above speaks.
 export * from './spec/v1/errors.js';
 export type { ExecutorV1, PlanEdgeV1, PlanNodeV1 } from './spec/v1/executor-v1.js';
 export type { ModelProviderPluginV1, ModelProviderV1 } from './spec/v1/model-provider-v1.js';
+export type {
+  NewSessionV1,
+  SessionHandleV1,
+  SessionRecordV1,
+  SessionStatusV1,
+  SessionStoreV1,
+  SessionUpdateV1,
+} from './spec/v1/session-v1.js';
 export type { WorkflowSpec } from './spec/v1/workflow-spec-v1.js';
 // Spec files: loading, checking and the editor schema.
 export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './spec-file/json-schema.js';
