@@ -151,8 +151,16 @@ export function formatReport(
         ['journal', 'ms per step', 'above none'],
         [
           ['none', spread(journal.noJournalMs, 3), '–'],
-          ['in memory', spread(journal.memoryJournalMs, 3), `+${(journal.memoryJournalMs.median - journal.noJournalMs.median).toFixed(3)} ms`],
-          ['file session (fdatasync per turn)', spread(journal.fileSessionMs, 3), `+${journal.fileOverheadMs.toFixed(3)} ms`],
+          [
+            'in memory',
+            spread(journal.memoryJournalMs, 3),
+            `+${(journal.memoryJournalMs.median - journal.noJournalMs.median).toFixed(3)} ms`,
+          ],
+          [
+            'file session (fdatasync per turn)',
+            spread(journal.fileSessionMs, 3),
+            `+${journal.fileOverheadMs.toFixed(3)} ms`,
+          ],
         ],
       ),
       '',

@@ -24,7 +24,7 @@ import { reportError } from '../report-error.js';
 import { formatPausedPanel, jsonPaused } from '../run/paused-report.js';
 import { abortOnInterrupt } from '../run/run-setup.js';
 import { checkSessionFlags, type SessionFlags } from '../run/session-flags.js';
-import { type PreparedRun, prepareRun } from '../run/session-setup.js';
+import { type PreparedRun, prepareRun, sessionStoreFor } from '../run/session-setup.js';
 import { canAskInTerminal, terminalQuestioner } from '../run/terminal-question.js';
 
 /** Options of `strands run`, as commander parses them. */
@@ -57,7 +57,7 @@ export async function runCommand(
   const guarded = redactingIO(terminal);
   const io = guarded.io;
   const restoreConsole = routeConsoleTo(io.stderr);
-  const session: { id?: string } = {};
+  const session: SessionState = {};
   try {
     return await runAndReport(specPath, options, guarded, session);
   } catch (error) {
@@ -67,6 +67,7 @@ export async function runCommand(
       return ExitCode.paused;
     }
     const exitCode = reportError(error, io);
+    await forgetEmptySession(session, io);
     if (session.id !== undefined && resumableExit(exitCode)) {
       io.stderr.write(`Session ${session.id} kept: resume it with \`strands run --resume ${session.id}\`\n`);
     }
@@ -75,6 +76,26 @@ export async function runCommand(
   } finally {
     await closeClientPool();
     restoreConsole();
+  }
+}
+
+/** The session of this run, once it has one; `created` when this run started it. */
+interface SessionState {
+  id?: string;
+  created?: boolean;
+}
+
+/**
+ * A new session whose run failed before any step finished (a preflight check, a missing credential)
+ * holds nothing worth resuming: it is deleted rather than listed forever.
+ */
+async function forgetEmptySession(session: SessionState, io: CliIO): Promise<void> {
+  if (session.id === undefined || !session.created) return;
+  const store = sessionStoreFor(io);
+  const record = await store.get(session.id).catch(() => undefined);
+  if (record && record.invocations === 0 && record.status !== 'paused') {
+    await store.delete(session.id).catch(() => undefined);
+    session.id = undefined;
   }
 }
 
@@ -92,7 +113,7 @@ async function runAndReport(
   specArgument: string | undefined,
   options: RunCommandOptions,
   guarded: RedactingIO,
-  session: { id?: string },
+  session: SessionState,
 ): Promise<number> {
   const { io } = guarded;
   checkSessionFlags(specArgument, options);
@@ -110,7 +131,7 @@ async function runPrepared(
   prepared: PreparedRun,
   options: RunCommandOptions,
   guarded: RedactingIO,
-  session: { id?: string },
+  session: SessionState,
 ): Promise<number> {
   const { io } = guarded;
   const { loaded, plugins, out } = prepared;
@@ -144,7 +165,10 @@ async function runPrepared(
   let result: RunResult;
   try {
     const handle = await prepared.openSession();
-    if (handle) session.id = handle.id;
+    if (handle) {
+      session.id = handle.id;
+      session.created = prepared.resumed === undefined;
+    }
     const interactive = options.interactive === true && canAskInTerminal();
     if (options.interactive === true && !interactive && options.quiet !== true) {
       io.stderr.write(
