@@ -9,7 +9,7 @@ import {
   runWorkflow,
   writeUnsupportedReport,
 } from '@strands-cli/core';
-import { ExitCode, RunPausedError, StrandsError } from '@strands-cli/core/spec';
+import { ExitCode, RunPausedError } from '@strands-cli/core/spec';
 import type { Command } from 'commander';
 import { allowEndpointDescription, allowedEndpoints } from '../allowed-endpoints.js';
 import { type CommandContext, collect } from '../command-context.js';
