@@ -38,6 +38,7 @@ export interface RunCommandOptions {
   readonly allowFileWrite?: boolean;
   readonly record?: string;
   readonly replay?: string;
+  readonly liveTools?: boolean;
 }
 
 /**
@@ -85,6 +86,7 @@ async function runAndReport(
   const recordReplay = await prepareRecordReplay({
     record: options.record,
     replay: options.replay,
+    liveTools: options.liveTools === true,
     spec: loaded.spec,
     cwd: io.cwd,
     env: io.env,
@@ -184,8 +186,9 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--allow-private-network', 'let HTTP tools reach loopback and private addresses')
     .option('--allow-endpoint <url>', allowEndpointDescription, collect, [])
     .option('--allow-file-write', 'let the file_write tool write inside the working directory')
-    .option('--record <file>', 'record every model call to a cassette file')
-    .option('--replay <file>', 'answer model calls from a cassette file, without network')
+    .option('--record <file>', 'record every model call and tool result to a cassette file')
+    .option('--replay <file>', 'answer model calls and tool calls from a cassette file, without network')
+    .option('--live-tools', 'with --replay: run the tools for real instead of answering them from the cassette')
     .action(async (spec: string, options: RunCommandOptions) => {
       context.setExitCode(await runCommand(spec, options, context.io));
     });
