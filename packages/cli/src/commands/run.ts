@@ -188,7 +188,10 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--allow-file-write', 'let the file_write tool write inside the working directory')
     .option('--record <file>', 'record every model call and tool result to a cassette file')
     .option('--replay <file>', 'answer model calls and tool calls from a cassette file, without network')
-    .option('--live-tools', 'with --replay: run the tools for real instead of answering them from the cassette')
+    .option(
+      '--live-tools',
+      'with --replay: run the tools for real instead of answering them from the cassette',
+    )
     .action(async (spec: string, options: RunCommandOptions) => {
       context.setExitCode(await runCommand(spec, options, context.io));
     });
