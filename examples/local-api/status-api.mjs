@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * A tiny service-status API for examples/http-tool-status-bedrock.yaml, with fixed data so that its
- * answers never change between runs (a replay re-runs tools for real, and a changed tool result would
- * change the next model request). Node built-ins only.
+ * answers never change between runs (a replay with --live-tools runs the tool for real, and a changed
+ * tool result would change the next model request). A plain replay does not need it: the cassette
+ * holds the tool results. Node built-ins only.
  *
  *   node examples/local-api/status-api.mjs          # listens on http://127.0.0.1:8931
  *

@@ -65,7 +65,10 @@ export async function startStatusApi(): Promise<StatusApi> {
   }
 }
 
-/** CLI flags an example needs beyond `run`, `--out` and `--record`/`--replay`. */
+/**
+ * CLI flags an example needs beyond `run`, `--out` and `--record` when its tools run for real (a
+ * recording, or a replay with `--live-tools`). A replay answers tool calls from the cassette and needs none.
+ */
 export function extraFlags(script: ExampleScript | undefined): string[] {
   return script?.usesStatusApi ? ['--allow-private-network'] : [];
 }
@@ -111,16 +114,18 @@ export async function recordExample(
 
 /**
  * Replays an example from a cassette with an empty environment (no API key, no endpoint, `HOME` in a
- * scratch folder so no AWS or other configuration file is found).
+ * scratch folder so no AWS or other configuration file is found) and no extra flag: its tool calls are
+ * answered from the cassette, so an HTTP tool needs neither its API nor `--allow-private-network`.
+ * `flags` adds CLI flags (such as `--live-tools`).
  */
 export function replayExample(
   name: string,
   cassette: string,
   out: string,
-  options: { readonly script?: ExampleScript | undefined; readonly home: string },
+  options: { readonly home: string; readonly flags?: readonly string[] },
 ): Promise<CliRun> {
-  return runCli(
-    ['run', exampleSpec(name), '--replay', cassette, '--out', out, ...extraFlags(options.script)],
-    { cwd: repositoryRoot, env: { HOME: options.home } },
-  );
+  return runCli(['run', exampleSpec(name), '--replay', cassette, '--out', out, ...(options.flags ?? [])], {
+    cwd: repositoryRoot,
+    env: { HOME: options.home },
+  });
 }

@@ -36,7 +36,7 @@ export {
   type ReplayerOptions,
 } from './record-replay/replayer.js';
 // The runtime: running a workflow, its options, events and result.
-export type { WrapProvider, WrapProviderInfo } from './runtime/agent-cache.js';
+export type { WrapProvider, WrapProviderInfo, WrapTool, WrapToolInfo } from './runtime/agent-cache.js';
 export { ClientPool, type ClientPoolStats, closeClientPool } from './runtime/client-pool.js';
 export type { Clock } from './runtime/clock.js';
 export { type EffectiveModelSettings, resolveEffectiveSettings } from './runtime/effective-settings.js';

@@ -22,6 +22,8 @@ export interface ExampleScript {
   readonly answer: (conversation: Conversation) => ScriptedReply;
   /** Model calls one run makes. */
   readonly modelCalls: number;
+  /** Tool calls one run makes (each is recorded in the cassette's `tools`). @default 0 */
+  readonly toolCalls?: number;
   /** Artifact file names the run writes (under `--out`). */
   readonly artifacts: readonly string[];
   /** Text the final response contains. */

@@ -83,6 +83,7 @@ export const httpToolStatus: ExampleScript = {
     return say(conversation, handover(services, incidents));
   },
   modelCalls: 3,
+  toolCalls: 3,
   artifacts: ['handover-morning.md'],
   resultContains: 'INC-2043',
 };

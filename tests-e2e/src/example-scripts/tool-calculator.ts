@@ -46,6 +46,7 @@ export const toolCalculator: ExampleScript = {
     return say(conversation, estimate(numbers, results));
   },
   modelCalls: 3,
+  toolCalls: 4,
   artifacts: ['cost-estimate.md'],
   resultContains: 'Monthly total: **1721.92 USD**',
 };

@@ -178,6 +178,13 @@ describe('strands run', () => {
     expect(await main(['run', 'spec.yaml', '--var', 'novalue'], io)).toBe(2);
   });
 
+  it('exits 2 for --live-tools without --replay, naming the fix', async () => {
+    const directory = await project(chainYaml(['one']));
+    const { io, stderr } = bufferIO(directory);
+    expect(await main(['run', 'spec.yaml', '--live-tools'], io)).toBe(2);
+    expect(stderr()).toContain('--live-tools applies only to a replay');
+  });
+
   it('writes the unsupported report and exits 18 for a spec it cannot run', async () => {
     const yaml = chainYaml(['one']).replace(
       '    steps:\n',

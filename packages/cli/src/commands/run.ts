@@ -42,6 +42,7 @@ export interface RunCommandOptions extends SessionFlags {
   readonly allowFileWrite?: boolean;
   readonly record?: string;
   readonly replay?: string;
+  readonly liveTools?: boolean;
 }
 
 /**
@@ -151,6 +152,7 @@ async function runPrepared(
   const recordReplay = await prepareRecordReplay({
     record: options.record,
     replay: options.replay,
+    liveTools: options.liveTools === true,
     spec: loaded.spec,
     cwd: io.cwd,
     env: io.env,
@@ -266,8 +268,12 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--allow-private-network', 'let HTTP tools reach loopback and private addresses')
     .option('--allow-endpoint <url>', allowEndpointDescription, collect, [])
     .option('--allow-file-write', 'let the file_write tool write inside the working directory')
-    .option('--record <file>', 'record every model call to a cassette file')
-    .option('--replay <file>', 'answer model calls from a cassette file, without network')
+    .option('--record <file>', 'record every model call and tool result to a cassette file')
+    .option('--replay <file>', 'answer model calls and tool calls from a cassette file, without network')
+    .option(
+      '--live-tools',
+      'with --replay: run the tools for real instead of answering them from the cassette',
+    )
     .option('--resume <id>', 'continue a failed, interrupted or paused session (see `strands sessions list`)')
     .option('--spec <file>', 'with --resume: resume against this edited spec instead of the saved copy')
     .option('--auto-resume', 'resume the latest unfinished session of this spec, or start a new run')

@@ -32,6 +32,16 @@ export function requestKey(request: CanonicalRequestV1): string {
 }
 
 /**
+ * The entry key of a tool call: SHA-256 (hex) of `{ tool, input }` with keys sorted at every level, so
+ * the same call with its input members in another order finds the same answer.
+ */
+export function toolCallKey(tool: string, input: unknown): string {
+  return createHash('sha256')
+    .update(stableStringify({ tool, input: input ?? null }))
+    .digest('hex');
+}
+
+/**
  * JSON with object keys sorted at every level and `undefined` members left out, so equal values always
  * give equal text whatever order their keys were added in.
  */

@@ -21,6 +21,16 @@ const cassetteShape = z.object({
       chunks: z.array(z.object({ type: z.string() })).optional(),
     }),
   ),
+  tools: z
+    .array(
+      z.object({
+        key: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 in hex' }),
+        tool: z.string(),
+        input: z.unknown(),
+        result: z.object({ content: z.string(), isError: z.boolean() }),
+      }),
+    )
+    .optional(),
 });
 
 /**

@@ -52,6 +52,23 @@ export interface CassetteEntryV1 {
   readonly chunks?: readonly CassetteChunkV1[];
 }
 
+/** What a recorded tool call returned: the text the model saw, and whether it was a failure. */
+export interface CassetteToolResultV1 {
+  readonly content: string;
+  readonly isError: boolean;
+}
+
+/** One recorded tool call, so a replay answers it without running the tool (no request, no file write). */
+export interface CassetteToolEntryV1 {
+  /** SHA-256 (hex) of `{ tool, input }` with sorted keys. */
+  readonly key: string;
+  /** The tool's name as the model called it. */
+  readonly tool: string;
+  /** The input the tool received. */
+  readonly input: unknown;
+  readonly result: CassetteToolResultV1;
+}
+
 /** Totals over the whole cassette. */
 export interface CassetteUsageV1 extends UsageV1 {
   /** Number of model calls recorded. */
@@ -72,6 +89,11 @@ export interface CassetteV1 {
   readonly providers?: Readonly<Record<string, CassetteProviderV1>>;
   readonly usage: CassetteUsageV1;
   readonly entries: readonly CassetteEntryV1[];
+  /**
+   * Every tool call of the recording, in the order the calls started. Absent in cassettes written
+   * before tool calls were recorded: a replay of those runs the tools for real, as it always did.
+   */
+  readonly tools?: readonly CassetteToolEntryV1[];
 }
 
 /** Sums the usage of a list of entries. */

@@ -4,6 +4,7 @@ import { effectiveProviderName } from '../runtime/effective-settings.js';
 import type { RunWorkflowOptions } from '../runtime/run-types.js';
 import { collectSecretValues } from '../secrets/run-secrets.js';
 import { UsageError } from '../spec/v1/errors.js';
+import type { ToolV1 } from '../spec/v1/tool-v1.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import { readCassette } from './cassette-file.js';
 import { createRecorder, type Recorder } from './recorder.js';
@@ -16,6 +17,11 @@ export interface RecordReplayOptions {
   readonly record?: string;
   /** Cassette to answer from (`--replay`). */
   readonly replay?: string;
+  /**
+   * With `replay`: run tools for real instead of answering them from the cassette (`--live-tools`).
+   * A cassette recorded before tool calls were recorded always runs its tools for real.
+   */
+  readonly liveTools?: boolean;
   /** The spec about to run: its provider names get replay stand-ins. */
   readonly spec: Readonly<WorkflowSpec>;
   /** Resolves relative cassette paths. @default process.cwd() */
@@ -35,7 +41,7 @@ export interface RecordReplayOptions {
 /** What a recorded or replayed run needs; see {@link prepareRecordReplay}. */
 export interface RecordReplaySession {
   /** Spread into the options of `runWorkflow`. Empty when neither recording nor replaying. */
-  readonly runOptions: Pick<RunWorkflowOptions, 'wrapProvider' | 'providers'>;
+  readonly runOptions: Pick<RunWorkflowOptions, 'wrapProvider' | 'wrapTool' | 'providers'>;
   readonly recorder: Recorder | undefined;
   readonly replayer: Replayer | undefined;
   /**
@@ -53,8 +59,10 @@ export function specProviderNames(spec: Readonly<WorkflowSpec>): string[] {
 /**
  * Sets up `--record` / `--replay` for one run. Recording wraps every provider client the run hands to
  * its agents; replaying replaces every provider the spec uses with a stand-in that answers from the
- * cassette, so no provider package is loaded, no credential read and no connection opened.
- * @throws UsageError when both are asked for; ArtifactError when the replay cassette cannot be read.
+ * cassette, so no provider package is loaded, no credential read and no connection opened. Tool calls
+ * are recorded too, and a replay answers them from the cassette (unless `liveTools`), so no tool runs.
+ * @throws UsageError when both are asked for, or `liveTools` without `replay`; ArtifactError when the
+ * replay cassette cannot be read.
  */
 export async function prepareRecordReplay(options: RecordReplayOptions): Promise<RecordReplaySession> {
   const cwd = options.cwd ?? process.cwd();
@@ -63,11 +71,20 @@ export async function prepareRecordReplay(options: RecordReplayOptions): Promise
       hint: 'Record once with --record FILE, then run with --replay FILE.',
     });
   }
+  if (options.liveTools === true && options.replay === undefined) {
+    throw new UsageError('--live-tools applies only to a replay', {
+      hint: 'Use it with --replay FILE, or drop it: a live or recorded run always runs its tools.',
+    });
+  }
   if (options.replay !== undefined) {
     const path = resolve(cwd, options.replay);
     const replayer = createReplayer(await readCassette(path), { source: options.replay });
+    const answerTools = replayer.recordsTools && options.liveTools !== true;
     return {
-      runOptions: { providers: replayProviderPlugins(specProviderNames(options.spec), replayer) },
+      runOptions: {
+        providers: replayProviderPlugins(specProviderNames(options.spec), replayer),
+        ...(answerTools ? { wrapTool: (tool: ToolV1) => replayer.tool(tool) } : {}),
+      },
       recorder: undefined,
       replayer,
       finish: async () => ({
@@ -84,6 +101,7 @@ export async function prepareRecordReplay(options: RecordReplayOptions): Promise
     return {
       runOptions: {
         wrapProvider: (client, info) => recorder.wrap(client, { providerId: info.providerName }),
+        wrapTool: (tool) => recorder.wrapTool(tool),
       },
       recorder,
       replayer: undefined,

@@ -1,3 +1,4 @@
+import { toolFailureContent } from '../runtime/tool-failure.js';
 import { secretValuesFromEnv } from '../secrets/secret-policy.js';
 import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import type {
@@ -6,7 +7,8 @@ import type {
   ModelResponseV1,
   ModelStreamPartV1,
 } from '../spec/v1/model-provider-v1.js';
-import { canonicalRequest, canonicalToolCall, requestKey } from './canonical-request.js';
+import type { ToolV1 } from '../spec/v1/tool-v1.js';
+import { canonicalRequest, canonicalToolCall, requestKey, toolCallKey } from './canonical-request.js';
 import { writeCassette } from './cassette-file.js';
 import {
   CASSETTE_FORMAT,
@@ -14,6 +16,7 @@ import {
   type CassetteChunkV1,
   type CassetteEntryV1,
   type CassetteProviderV1,
+  type CassetteToolEntryV1,
   type CassetteV1,
   totalUsage,
 } from './cassette-format.js';
@@ -39,6 +42,11 @@ export interface RecordedProviderInfo {
 export interface Recorder {
   /** A client that forwards to `client` and records every successful call. Streams pass through live. */
   wrap(client: ModelProviderV1, info: RecordedProviderInfo): ModelProviderV1;
+  /**
+   * A tool that runs `tool` and records each call's result, so a replay needs neither the tool's
+   * service nor its side effect. A call that throws is recorded as the error result the model sees.
+   */
+  wrapTool(tool: ToolV1): ToolV1;
   /** Notes facts a replay needs about a provider name (its default model), written into the cassette. */
   describeProvider(providerName: string, facts: CassetteProviderV1): void;
   /** The cassette so far: every finished call in the order the calls started, secrets redacted. */
@@ -54,6 +62,7 @@ export interface Recorder {
  */
 export function createRecorder(options: RecorderOptions = {}): Recorder {
   const slots: (CassetteEntryV1 | undefined)[] = [];
+  const toolSlots: (CassetteToolEntryV1 | undefined)[] = [];
   const providers: Record<string, CassetteProviderV1> = {};
   const redactor = createSecretRedactor([
     ...(options.secrets ?? []),
@@ -62,6 +71,9 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
 
   const cassette = (): CassetteV1 => {
     const entries = redactor.value(slots.filter((entry): entry is CassetteEntryV1 => entry !== undefined));
+    const tools = redactor.value(
+      toolSlots.filter((entry): entry is CassetteToolEntryV1 => entry !== undefined),
+    );
     const described = Object.keys(providers).length > 0 ? { providers: { ...providers } } : {};
     return {
       format: CASSETTE_FORMAT,
@@ -69,8 +81,37 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       ...described,
       usage: totalUsage(entries),
       entries,
+      // Always written, even empty: it tells a replay that every tool call must come from here.
+      tools,
     };
   };
+
+  const wrapTool = (tool: ToolV1): ToolV1 => ({
+    name: tool.name,
+    description: tool.description,
+    inputSchema: tool.inputSchema,
+    async call(input, callOptions) {
+      const slot = toolSlots.push(undefined) - 1;
+      const fill = (content: string, isError: boolean): void => {
+        const plainInput = JSON.parse(JSON.stringify(input ?? null)) as unknown;
+        toolSlots[slot] = {
+          key: toolCallKey(tool.name, plainInput),
+          tool: tool.name,
+          input: plainInput,
+          result: { content, isError },
+        };
+      };
+      try {
+        const result = await tool.call(input, callOptions);
+        fill(result.content, result.isError === true);
+        return result;
+      } catch (error) {
+        // An aborted call is the run stopping, not an answer; a recording of a failed run is not saved.
+        if (!callOptions.signal.aborted) fill(toolFailureContent(tool.name, error), true);
+        throw error;
+      }
+    },
+  });
 
   const wrap = (client: ModelProviderV1, info: RecordedProviderInfo): ModelProviderV1 => ({
     specificationVersion: 'v1',
@@ -109,7 +150,13 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     providers[providerName] = { ...providers[providerName], ...facts };
   };
 
-  return { wrap, describeProvider, cassette, save: (path) => writeCassette(path, cassette()) };
+  return {
+    wrap,
+    wrapTool,
+    describeProvider,
+    cassette,
+    save: (path) => writeCassette(path, cassette()),
+  };
 }
 
 /** Passes a stream through part by part, then reports the parts and the final response. */

@@ -5,10 +5,13 @@ import type {
   ModelResponseV1,
   ModelStreamPartV1,
 } from '../spec/v1/model-provider-v1.js';
+import type { ToolV1 } from '../spec/v1/tool-v1.js';
 import { canonicalRequest, requestKey } from './canonical-request.js';
 import { readCassette } from './cassette-file.js';
 import type { CassetteEntryV1, CassetteV1 } from './cassette-format.js';
 import { CassetteMissError, findNearestRecorded } from './cassette-miss-error.js';
+import { indexEntries, pickQueue } from './entry-queues.js';
+import { createToolReplayer } from './tool-replayer.js';
 
 /** Options for {@link createReplayer}. */
 export interface ReplayerOptions {
@@ -25,6 +28,16 @@ export interface Replayer {
   provider(providerId: string): ModelProviderV1;
   /** The entries no call has been answered from yet (a shorter run than the recording leaves some). */
   unusedEntries(): readonly CassetteEntryV1[];
+  /**
+   * A stand-in for `tool` that answers its calls from the cassette's recorded tool calls without
+   * running it. Use it only when {@link Replayer.recordsTools} is true.
+   */
+  tool(tool: ToolV1): ToolV1;
+  /**
+   * True when the cassette records tool calls (it has a `tools` list, even an empty one). Cassettes
+   * written before tool calls were recorded have none; a replay of those runs the tools for real.
+   */
+  readonly recordsTools: boolean;
   /** Provider names the cassette holds calls for. */
   readonly providerIds: readonly string[];
   /** The cassette it answers from. */
@@ -39,21 +52,17 @@ export interface Replayer {
  */
 export function createReplayer(cassette: CassetteV1, options: ReplayerOptions = {}): Replayer {
   const source = options.source ?? 'the cassette';
-  const queues = new Map<string, number[]>();
-  cassette.entries.forEach((entry, index) => {
-    const queue = queues.get(entry.key);
-    if (queue) queue.push(index);
-    else queues.set(entry.key, [index]);
-  });
+  const queues = indexEntries(cassette.entries, (entry) => [entry.key, requestKey(entry.request)]);
   const used = new Set<number>();
   const clients = new Map<string, ModelProviderV1>();
+  const tools = createToolReplayer(cassette, source);
 
   const answer = (providerId: string, request: ModelRequestV1): CassetteEntryV1 => {
     if (request.signal?.aborted) {
       throw new ProviderCallError({ providerId, kind: 'aborted', message: 'The request was aborted' });
     }
     const canonical = canonicalRequest(providerId, request);
-    const queue = queues.get(requestKey(canonical)) ?? [];
+    const queue = pickQueue(queues, [requestKey(canonical)], used);
     const next = queue.find((index) => !used.has(index));
     if (next === undefined) {
       throw new CassetteMissError({
@@ -85,6 +94,8 @@ export function createReplayer(cassette: CassetteV1, options: ReplayerOptions = 
   return {
     provider,
     unusedEntries: () => cassette.entries.filter((_, index) => !used.has(index)),
+    tool: (tool) => tools.wrap(tool),
+    recordsTools: cassette.tools !== undefined,
     providerIds: [...new Set(cassette.entries.map((entry) => entry.provider))],
     cassette,
   };

@@ -49,6 +49,20 @@ export interface WrapProviderInfo {
  */
 export type WrapProvider = (client: ModelProviderV1, info: WrapProviderInfo) => ModelProviderV1;
 
+/** What {@link WrapTool} learns about the tool it wraps. */
+export interface WrapToolInfo {
+  /** The agent the tool is built for. */
+  readonly agentId: string;
+}
+
+/**
+ * Wraps the tool boundary: called for each tool of a newly built agent; the agent then calls the
+ * returned tool. Record/replay plugs in here, so a replay answers tool calls without running them.
+ * An error the returned tool throws becomes an error result the model sees, except a cassette miss,
+ * which fails the run.
+ */
+export type WrapTool = (tool: ToolV1, info: WrapToolInfo) => ToolV1;
+
 /** Everything an {@link AgentCache} needs. */
 export interface AgentCacheOptions {
   readonly spec: Readonly<WorkflowSpec>;
@@ -60,6 +74,7 @@ export interface AgentCacheOptions {
   readonly connection: Omit<ProviderConnectionRequestV1, 'host' | 'region'>;
   readonly emit: (event: RunEventInput) => void;
   readonly wrapProvider?: WrapProvider;
+  readonly wrapTool?: WrapTool;
   /**
    * What the user approved for provider endpoints. Absent: nothing approved, no private networks; a
    * spec-chosen endpoint then gets no credential from the environment unless it is loopback.
@@ -177,8 +192,9 @@ export class AgentCache {
 
   async #build(agentId: string, toolIds: readonly string[]): Promise<CachedAgent> {
     const { plugin, effective, settings } = this.#modelSettings(agentId);
-    const { runTools, spec, pool, emit, wrapProvider } = this.#options;
-    const tools = runTools.toolsFor(toolIds);
+    const { runTools, spec, pool, emit, wrapProvider, wrapTool } = this.#options;
+    const ownTools = runTools.toolsFor(toolIds);
+    const tools = wrapTool ? ownTools.map((tool) => wrapTool(tool, { agentId })) : ownTools;
     const systemPrompt = buildSystemPrompt(spec, agentId, runTools.systemPromptSection(toolIds));
     const pooled = await pool.acquire(plugin, settings);
     if (pooled.created) this.#counts.clientsCreated += 1;

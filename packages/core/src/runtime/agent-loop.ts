@@ -1,9 +1,11 @@
+import { CassetteToolMissError } from '../record-replay/cassette-tool-miss-error.js';
 import { RuntimeFailure } from '../spec/v1/errors.js';
 import type { ModelMessageV1, ToolCallV1, ToolResultPartV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
 import type { CachedAgent } from './agent-cache.js';
 import { abortReason } from './clock.js';
 import { journaledModelTurn, journaledToolCall } from './journal/journaled-effects.js';
 import type { InvocationScope, TurnServices } from './model-turn.js';
+import { toolFailureContent } from './tool-failure.js';
 
 /** Model turns one invocation may take when the caller sets no limit. */
 export const defaultMaxTurns = 25;
@@ -102,7 +104,10 @@ async function runToolCall(
       content = result.content;
       isError = result.isError === true;
     } catch (error) {
-      content = `Tool '${call.name}' failed: ${error instanceof Error ? error.message : String(error)}`;
+      // A replay that has no recorded result must stop the run: the model would otherwise see an
+      // error the recording never had, and every later request would miss with a confusing diff.
+      if (CassetteToolMissError.isInstance(error)) throw error;
+      content = toolFailureContent(call.name, error);
       isError = true;
     }
   }

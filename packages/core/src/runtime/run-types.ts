@@ -2,7 +2,7 @@ import type { ExecutorV1, StepRefV1 } from '../spec/v1/executor-v1.js';
 import type { JournalStoreV1, PendingHumanInputV1 } from '../spec/v1/journal-v1.js';
 import type { ModelProviderPluginV1, TransportTimeoutsV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
 import type { RunTools, RunToolsOptions } from '../tools/run-tools.js';
-import type { WrapProvider } from './agent-cache.js';
+import type { WrapProvider, WrapTool } from './agent-cache.js';
 import type { ClientPool } from './client-pool.js';
 import type { Clock } from './clock.js';
 import type { HumanInputHandler } from './journal/human-inputs.js';
@@ -72,6 +72,12 @@ export interface RunWorkflowOptions {
    * replaces) `client`. Do not close `client` from the wrapper; the pool owns it.
    */
   readonly wrapProvider?: WrapProvider;
+  /**
+   * Wraps the tool boundary. Called for each tool of a newly built agent; the agent then calls the
+   * returned tool. Record/replay uses it to record tool results and to answer them without running
+   * the tools. Keep the name, description and input schema: the model is offered those.
+   */
+  readonly wrapTool?: WrapTool;
   /**
    * Creates the run's tool set instead of the built-in one (embedding custom tools, tests). The run
    * closes it when it ends. @default createRunTools

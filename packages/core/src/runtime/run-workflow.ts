@@ -117,6 +117,7 @@ export async function runWorkflow(
     },
     emit,
     wrapProvider: options.wrapProvider,
+    wrapTool: options.wrapTool,
     endpoints: {
       allowedEndpoints: options.allowedEndpoints ?? [],
       allowPrivateNetwork: options.allowPrivateNetwork ?? env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
