@@ -67,6 +67,13 @@ describe('strands sessions', () => {
     expect(filtered.stdout()).not.toContain('sk-hidden-123');
   });
 
+  it('names the folder it read when there is no session (the folder is not a secret)', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'strands-cli-sessions-')), 'none');
+    const { io, stdout } = ioFor(dir);
+    expect(await main(['sessions', 'list'], io)).toBe(0);
+    expect(stdout()).toBe(`No sessions in ${dir}\n`);
+  });
+
   it('refuses an unknown status with the valid ones (exit 2)', async () => {
     const { dir } = await sessionsFixture();
     const { io, stderr } = ioFor(dir);
