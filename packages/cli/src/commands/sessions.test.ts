@@ -72,6 +72,9 @@ describe('strands sessions', () => {
     const { io, stdout } = ioFor(dir);
     expect(await main(['sessions', 'list'], io)).toBe(0);
     expect(stdout()).toBe(`No sessions in ${dir}\n`);
+    const bare = ioFor(dir);
+    expect(await main(['sessions'], bare.io)).toBe(0);
+    expect(bare.stdout()).toBe(`No sessions in ${dir}\n`);
   });
 
   it('refuses an unknown status with the valid ones (exit 2)', async () => {

@@ -36,8 +36,9 @@ export function defineSessionsCommand(program: Command, context: CommandContext)
     .command('sessions')
     .description('List, inspect, delete and prune the saved sessions of runs (resume with run --resume).');
   sessions
-    .command('list')
-    .description('List sessions, most recently updated first.')
+    // `strands sessions` alone lists them: the question a bare command asks.
+    .command('list', { isDefault: true })
+    .description('List sessions, most recently updated first (the default).')
     .option(
       '--status <status>',
       'only sessions with this status: running, paused, completed, failed, interrupted',
