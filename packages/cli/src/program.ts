@@ -21,6 +21,7 @@ const commands: ReadonlyArray<readonly [name: string, load: () => Promise<Define
   ['list-tools', async () => (await import('./commands/list-tools.js')).defineListToolsCommand],
   ['doctor', async () => (await import('./commands/doctor.js')).defineDoctorCommand],
   ['init', async () => (await import('./commands/init.js')).defineInitCommand],
+  ['sessions', async () => (await import('./commands/sessions.js')).defineSessionsCommand],
 ];
 
 /**

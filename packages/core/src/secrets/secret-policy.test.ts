@@ -23,7 +23,14 @@ describe('isSecretVariableName', () => {
     ]) {
       expect(isSecretVariableName(name), name).toBe(true);
     }
-    for (const name of ['PATH', 'HOME', 'GIT_AUTHOR_NAME', 'TRACE_ID', 'OLLAMA_HOST']) {
+    for (const name of [
+      'PATH',
+      'HOME',
+      'GIT_AUTHOR_NAME',
+      'TRACE_ID',
+      'OLLAMA_HOST',
+      'STRANDS_SESSIONS_DIR',
+    ]) {
       expect(isSecretVariableName(name), name).toBe(false);
     }
   });

@@ -42,8 +42,15 @@ const secretVariableParts: readonly RegExp[] = [
   /SESSION/i,
 ];
 
+/**
+ * strands-cli's own settings whose names match a part above but hold no credential: the sessions
+ * folder is a path that messages must show (hiding it would also hide every path below it).
+ */
+const ownNonSecretVariables: ReadonlySet<string> = new Set(['STRANDS_SESSIONS_DIR']);
+
 /** True when an environment variable of this name holds a credential by convention. */
 export function isSecretVariableName(name: string): boolean {
+  if (ownNonSecretVariables.has(name)) return false;
   return secretVariableParts.some((part) => part.test(name));
 }
 

@@ -111,7 +111,13 @@ export function createFileJournal(path: string): FileJournal {
     read: () => enqueue(() => readJournalFile(path)),
     append: (entry) => {
       if (closed) return Promise.reject(new SessionError(`The journal ${path} is closed`));
-      const line = `${JSON.stringify(entry)}\n`;
+      let line: string;
+      try {
+        line = `${JSON.stringify(entry)}\n`;
+      } catch (error) {
+        // A result that is not plain JSON (a BigInt, a cycle) fails this append, as a promise.
+        return Promise.reject(error);
+      }
       return enqueue(async () => {
         file ??= openForAppend();
         let handle: FileHandle;

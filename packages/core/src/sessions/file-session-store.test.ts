@@ -85,6 +85,7 @@ describe('file session store', () => {
     const store = createFileSessionStore({ dir, onStaleLock: ({ owner }) => notices.push(owner.pid) });
     const handle = await store.create(init);
     await handle.release();
+    expect((await store.get(handle.id))?.status).toBe('interrupted');
     const pid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']));
     await writeFile(
       join(dir, handle.id, 'lock'),
