@@ -34,7 +34,14 @@ export interface PreparedRun {
 
 /** The session store of `strands run` and `strands sessions`. */
 export function sessionStoreFor(io: CliIO): SessionStoreV1 {
-  return createFileSessionStore({ dir: defaultSessionsDir(io.env) });
+  return createFileSessionStore({
+    dir: defaultSessionsDir(io.env),
+    // A crashed or killed run leaves its lock behind; say so when a resume takes it over.
+    onStaleLock: ({ sessionId, owner }) =>
+      io.stderr.write(
+        `Note: session ${sessionId} was left locked by process ${owner.pid}, which is gone; taking it over\n`,
+      ),
+  });
 }
 
 /**
