@@ -116,6 +116,7 @@ describe('analyzeWorkflow with human tasks', () => {
     expect(scopes['/pattern/config/tasks/2/input']).not.toHaveProperty('hitl_response');
     expect(scopes['/pattern/config/tasks/3/input']).toHaveProperty('hitl_response');
     expect(analysis.artifactScope).toHaveProperty('hitl_response');
-    expect((analysis.artifactScope?.tasks as Record<string, { agent: string }>).review?.agent).toBe('hitl');
+    const tasks = analysis.artifactScope?.tasks as Record<string, { agent: string }> | undefined;
+    expect(tasks?.review?.agent).toBe('hitl');
   });
 });
