@@ -93,6 +93,30 @@ describe('runParallel with human-in-the-loop steps', () => {
     expect(Object.keys(result.context.branches as object)).toEqual(['docs', 'more']);
   });
 
+  it('pauses only after the sibling branches finished, cancelling none of them', async () => {
+    const gate = deferred<string>();
+    let readerFinished = false;
+    const context = createFakeExecutorContext({
+      config: { branches } as ParallelConfig,
+      responder: (request) =>
+        request.agentId === 'reader'
+          ? gate.promise.then((text) => {
+              readerFinished = true;
+              return text;
+            })
+          : 'scraped',
+    });
+    const pending = runParallel(context).catch((caught: unknown) => caught);
+    // The question is waiting now, while the reader still runs.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(context.questions).toHaveLength(1);
+    gate.resolve('read');
+    const error = await pending;
+    expect(RunPausedError.isInstance(error)).toBe(true);
+    expect(readerFinished).toBe(true);
+    expect(context.aborted).toEqual([]);
+  });
+
   it('lets the pause propagate', async () => {
     const context = createFakeExecutorContext({
       config: { branches } as ParallelConfig,

@@ -98,6 +98,31 @@ describe('runWorkflow with human-in-the-loop tasks', () => {
     expect(tasks.after?.response).toBe('yes');
   });
 
+  it('pauses only after the independent task finished', async () => {
+    const gate = deferred<string>();
+    let sideFinished = false;
+    const context = createFakeExecutorContext({
+      config,
+      variables: { topic: 't' },
+      responder: (request) =>
+        request.input === 'Side work'
+          ? gate.promise.then((text) => {
+              sideFinished = true;
+              return text;
+            })
+          : 'found',
+    });
+    const pending = runWorkflow(context).catch((caught: unknown) => caught);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(context.questions).toHaveLength(1);
+    gate.resolve('side done');
+    const error = await pending;
+    expect(RunPausedError.isInstance(error)).toBe(true);
+    expect(sideFinished).toBe(true);
+    expect(context.aborted).toEqual([]);
+  });
+
   it('lets the pause propagate and never starts the dependants', async () => {
     const context = createFakeExecutorContext({ config, variables: { topic: 't' }, responder: () => 'x' });
     const error = await runWorkflow(context).catch((caught: unknown) => caught);
