@@ -46,6 +46,14 @@ export {
   type EndpointPolicyOptions,
   endpointRefusal,
 } from './runtime/endpoint-policy.js';
+// The journal every effect of a run goes through: resume, human-in-the-loop, sessions.
+export type { HumanInputHandler, HumanInputV1 } from './runtime/journal/human-inputs.js';
+export { timeoutExpiredAnswer } from './runtime/journal/human-inputs.js';
+export {
+  createMemoryJournalStore,
+  type MemoryJournalStore,
+} from './runtime/journal/memory-journal-store.js';
+export type { JournalCounts, JournalDivergence } from './runtime/journal/run-journal.js';
 export type {
   AgentBuildEvent,
   AgentReuseEvent,
@@ -76,14 +84,6 @@ export {
   type RunWorkflowOptions,
 } from './runtime/run-types.js';
 export { runWorkflow } from './runtime/run-workflow.js';
-// The journal every effect of a run goes through: resume, human-in-the-loop, sessions.
-export type { HumanInputHandler, HumanInputV1 } from './runtime/journal/human-inputs.js';
-export { timeoutExpiredAnswer } from './runtime/journal/human-inputs.js';
-export {
-  createMemoryJournalStore,
-  type MemoryJournalStore,
-} from './runtime/journal/memory-journal-store.js';
-export type { JournalCounts, JournalDivergence } from './runtime/journal/run-journal.js';
 export { writeUnsupportedReport } from './runtime/unsupported-report.js';
 export { displayPath } from './runtime/write-artifacts.js';
 // The one secret policy: every output channel (streams, --json, cassettes, sessions) redacts with it.
