@@ -71,8 +71,7 @@ describe('run --json prints one document for every outcome, through the built CL
 
   it('unsupported: status unsupported, exit 18', async () => {
     const prepared = await prepareSpec('chain-two-steps', openai, (document) => {
-      const config = (document.pattern as { config: { steps: unknown[] } }).config;
-      config.steps.push({ type: 'hitl', prompt: 'Approve?' });
+      document.telemetry = { otel: { service_name: 'tide' } };
     });
     const run = await runPrepared(prepared, openai, server, { flags: ['--json'] });
     expect(run.code).toBe(18);

@@ -76,6 +76,6 @@ export function analyzeChain(config: ChainConfig, _spec: Readonly<WorkflowSpec>)
     templates,
     issues: [],
     graph: { nodes, edges },
-    artifactScope: { steps: records },
+    artifactScope: afterHuman ? { steps: records, hitl_response: '<human response>' } : { steps: records },
   };
 }

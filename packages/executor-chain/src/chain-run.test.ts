@@ -87,6 +87,28 @@ testExecutor({
       },
       expectResponse: 'mock: three after mock: two after mock: one',
     },
+    {
+      name: 'human-in-the-loop steps between agent steps',
+      spec: {
+        version: 1,
+        name: 'review',
+        runtime: { provider: 'openai' },
+        agents: { writer: { prompt: 'Write.' } },
+        pattern: {
+          type: 'chain',
+          config: {
+            steps: [
+              { agent: 'writer', input: 'draft' },
+              { type: 'hitl', prompt: 'Approve?', context_display: '{{ steps[0].response }}' },
+              { agent: 'writer', input: 'final ({{ hitl_response }}) {{ steps[1].response }}' },
+              { type: 'hitl', prompt: 'Ship?' },
+            ],
+          },
+        },
+      },
+      human: (question) => (question.prompt === 'Approve?' ? `ok: ${question.contextDisplay}` : 'ship it'),
+      expectResponse: 'ship it',
+    },
   ],
 });
 

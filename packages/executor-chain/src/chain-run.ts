@@ -1,11 +1,6 @@
-import type {
-  AgentStepSpec,
-  ExecutorContextV1,
-  ExecutorResultV1,
-  StepRefV1,
-  StepSpec,
-} from '@strands-cli/core/spec';
-import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
+import { askHumanStep, HUMAN_AGENT_ID } from '@strands-cli/core/executor-utils';
+import type { AgentStepSpec, ExecutorContextV1, ExecutorResultV1, StepRefV1 } from '@strands-cli/core/spec';
+import { StepFailedError } from '@strands-cli/core/spec';
 import type { ChainConfig } from './chain-config.js';
 
 /** What a step leaves for the templates of later steps (`steps[n]`) and for artifacts. */
@@ -13,7 +8,7 @@ export interface ChainStepRecord {
   /** 0-based position in the chain (`steps[0]` is the first step). */
   readonly index: number;
   readonly agent: string;
-  /** The step's final text. */
+  /** The step's final text (a human-in-the-loop step's: the person's answer). */
   readonly response: string;
   /** Tokens of the step, input + output, from the provider's usage (strands-cli's name, kept). */
   readonly tokens_estimated: number;
@@ -26,27 +21,58 @@ export interface ChainStepRecord {
  * (the records of steps 0..i-1) and, from the second step on, `last_response`, then the step's own `vars`,
  * which win over everything. A non-empty `tool_overrides` replaces the agent's tools; an empty list keeps
  * them. Every step is a fresh conversation; data flows only through templates. A one-step chain is
- * strands-cli's "single agent" and follows the same rules.
+ * strands-cli's "single agent" and follows the same rules. A `type: hitl` step asks a person (its
+ * `context_display` sees what an agent step there would see); the answer is that step's response
+ * (agent `hitl`, no tokens) and, as `hitl_response`, visible to later steps and to artifacts.
  */
 export async function runChain(context: ExecutorContextV1<ChainConfig>): Promise<ExecutorResultV1> {
-  const steps = (context.config as { steps?: readonly StepSpec[] }).steps ?? [];
+  const steps = context.config.steps ?? [];
   const records: ChainStepRecord[] = [];
+  let humanResponse: string | undefined;
   for (const [index, step] of steps.entries()) {
     const pointer = `/pattern/config/steps/${index}`;
     const ref: StepRefV1 = { kind: 'step', label: `step ${index + 1}`, pointer };
-    if (!isAgentStep(step)) {
-      throw new UnsupportedFeatureError([
-        {
-          pointer,
-          reason: 'Human-in-the-loop steps need sessions, which this version does not have',
-          remediation: 'Remove the hitl step, or replace it with an agent step.',
-        },
-      ]);
+    const scope = stepScope(records, humanResponse);
+    if ('agent' in step) {
+      records.push(await runStep(context, step, index, ref, scope));
+    } else {
+      humanResponse = await askHumanStep(context, step, ref, scope);
+      records.push(humanRecord(index, humanResponse));
     }
-    records.push(await runStep(context, step, index, ref, records));
   }
   const last = records.at(-1);
-  return { response: last?.response ?? '', agentId: last?.agent ?? '', context: { steps: records } };
+  return {
+    response: last?.response ?? '',
+    agentId: last?.agent ?? '',
+    context: { steps: records },
+    ...(humanResponse === undefined ? {} : { variables: { hitl_response: humanResponse } }),
+  };
+}
+
+/**
+ * What a step at this place sees: `steps` (the earlier records), `last_response` from the second step
+ * on, as in parallel branches, and `hitl_response` (the latest human answer) after a hitl step.
+ */
+function stepScope(
+  previous: readonly ChainStepRecord[],
+  humanResponse: string | undefined,
+): Record<string, unknown> {
+  const scope: Record<string, unknown> = { steps: [...previous] };
+  const last = previous.at(-1);
+  if (last !== undefined) scope.last_response = last.response;
+  if (humanResponse !== undefined) scope.hitl_response = humanResponse;
+  return scope;
+}
+
+/** A human-in-the-loop step's record: the answer is its response, and it used no tokens. */
+function humanRecord(index: number, answer: string): ChainStepRecord {
+  return {
+    index,
+    agent: HUMAN_AGENT_ID,
+    response: answer,
+    tokens_estimated: 0,
+    usage: { input_tokens: 0, output_tokens: 0 },
+  };
 }
 
 async function runStep(
@@ -54,15 +80,11 @@ async function runStep(
   step: AgentStepSpec,
   index: number,
   ref: StepRefV1,
-  previous: readonly ChainStepRecord[],
+  scope: Readonly<Record<string, unknown>>,
 ): Promise<ChainStepRecord> {
   let input: string;
   try {
-    // Later keys win: the pattern's `steps`, then the step's own vars (the core puts user variables underneath).
-    // `last_response` (the previous step's response) exists from the second step on, as in parallel branches.
-    const last = previous[previous.length - 1];
-    const scope =
-      last === undefined ? { steps: [...previous] } : { steps: [...previous], last_response: last.response };
+    // Later keys win: the pattern's names, then the step's own vars (the core puts user variables underneath).
     input = context.render(step.input, { ...scope, ...step.vars }, `${ref.pointer}/input`);
   } catch (error) {
     throw new StepFailedError(ref.label, step.agent, error);
@@ -84,8 +106,4 @@ async function runStep(
     tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
     usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
   };
-}
-
-function isAgentStep(step: StepSpec): step is AgentStepSpec {
-  return !('type' in step && step.type === 'hitl');
 }

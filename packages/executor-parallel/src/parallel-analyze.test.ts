@@ -67,3 +67,37 @@ describe('analyzeParallel', () => {
     );
   });
 });
+
+describe('analyzeParallel with human steps', () => {
+  const analysis = analyzeParallel(
+    parallelConfigSchema.parse({
+      branches: [
+        {
+          id: 'web',
+          steps: [
+            { agent: 'scraper' },
+            { type: 'hitl', prompt: 'OK?', context_display: '{{ steps[0].response }}' },
+            { agent: 'validator', input: '{{ hitl_response }}' },
+          ],
+        },
+        { id: 'docs', steps: [{ agent: 'reader', input: 'x' }] },
+      ],
+      reduce: { type: 'hitl', prompt: 'Approve?', context_display: '{{ branches.web.response }}' },
+    }),
+    spec,
+  );
+  const scopes = Object.fromEntries(analysis.templates.map((site) => [site.pointer, site.scope]));
+
+  it('gives a branch step hitl_response after a human step of its own branch only', () => {
+    expect(scopes['/pattern/config/branches/0/steps/1/context_display']).toHaveProperty('last_response');
+    expect(scopes['/pattern/config/branches/0/steps/1/context_display']).not.toHaveProperty('hitl_response');
+    expect(scopes['/pattern/config/branches/0/steps/2/input']).toHaveProperty('hitl_response');
+    expect(scopes['/pattern/config/branches/1/steps/0/input']).not.toHaveProperty('hitl_response');
+  });
+
+  it('checks a human reduce against branches, and offers hitl_response to artifacts', () => {
+    expect(Object.keys(scopes['/pattern/config/reduce/context_display'] ?? {})).toEqual(['branches']);
+    expect(analysis.artifactScope).toHaveProperty('hitl_response');
+    expect(analysis.graph.nodes.at(-1)).toMatchObject({ label: 'reduce: human review', shape: 'round' });
+  });
+});

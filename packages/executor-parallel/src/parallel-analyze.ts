@@ -80,9 +80,12 @@ export function analyzeParallel(config: ParallelConfig, _spec: Readonly<Workflow
     }
     seen.add(branch.id);
     const records: Record<string, unknown>[] = [];
+    let afterHuman = false;
     branch.steps.forEach((step, index) => {
       const scope: Record<string, unknown> = { steps: [...records] };
       if (index > 0) scope.last_response = records[index - 1]?.response;
+      // The branch's latest answer: other branches' answers are not in order with this branch.
+      if (afterHuman) scope.hitl_response = '<human response>';
       const visible =
         index === 0
           ? 'no steps yet and no last_response'
@@ -104,6 +107,7 @@ export function analyzeParallel(config: ParallelConfig, _spec: Readonly<Workflow
           : { from: `b${branchIndex}s${index - 1}`, to: id },
       );
       records.push(placeholderStepRecord(index, step, `<response of branch ${branch.id} step ${index}>`));
+      if (!('agent' in step)) afterHuman = true;
     });
     ends.push(`b${branchIndex}s${branch.steps.length - 1}`);
   });
@@ -115,7 +119,7 @@ export function analyzeParallel(config: ParallelConfig, _spec: Readonly<Workflow
     nodes.push({
       id: join,
       label: `reduce: ${'agent' in config.reduce ? config.reduce.agent : 'human review'}`,
-      shape: 'box',
+      shape: 'agent' in config.reduce ? 'box' : 'round',
     });
   } else {
     nodes.push({ id: join, label: 'combine branch results', shape: 'round' });
@@ -127,6 +131,9 @@ export function analyzeParallel(config: ParallelConfig, _spec: Readonly<Workflow
     templates: out.templates,
     issues,
     graph: { nodes, edges },
-    artifactScope: { branches },
+    artifactScope:
+      config.reduce && !('agent' in config.reduce)
+        ? { branches, hitl_response: '<human response>' }
+        : { branches },
   };
 }

@@ -20,9 +20,62 @@ const branches = [
   { id: 'facts', steps: [{ agent: 'reviewer', input: 'Facts of {{ draft }}' }] },
 ];
 
+const reviewedBranches = [
+  {
+    id: 'web',
+    steps: [
+      { agent: 'reviewer', input: 'Scrape' },
+      { type: 'hitl', prompt: 'Data OK?', context_display: '{{ steps[0].response }}' },
+      { agent: 'reviewer', input: 'Validate ({{ hitl_response }})' },
+    ],
+  },
+  {
+    id: 'docs',
+    steps: [
+      { agent: 'reviewer', input: 'Read docs' },
+      { type: 'hitl', prompt: 'Docs OK?' },
+    ],
+  },
+];
+
 testExecutor({
   executor: parallelExecutor,
   cases: [
+    {
+      name: 'human steps in two branches, then a human review as reduce',
+      spec: {
+        ...base,
+        name: 'reviewed',
+        pattern: {
+          type: 'parallel',
+          config: {
+            branches: reviewedBranches,
+            reduce: {
+              type: 'hitl',
+              prompt: 'Approve the results?',
+              context_display: '{{ branches.web.response }} / {{ branches.docs.response }}',
+            },
+          },
+        },
+      },
+      human: (question) => `answer to ${question.prompt}`,
+      expectResponse: 'answer to Approve the results?',
+    },
+    {
+      name: 'a human step in one branch, then an agent reduce',
+      spec: {
+        ...base,
+        name: 'branch-review',
+        pattern: {
+          type: 'parallel',
+          config: {
+            branches: [reviewedBranches[0], { id: 'facts', steps: [{ agent: 'reviewer', input: 'Facts' }] }],
+            reduce: { agent: 'editor', input: '{{ branches.web.response }} + {{ branches.facts.response }}' },
+          },
+        },
+      },
+      human: () => 'approved',
+    },
     {
       name: 'branches with reduce',
       spec: {

@@ -1,4 +1,4 @@
-import type { AgentResultV1 } from '@strands-cli/core/spec';
+import type { StepOutcome } from './parallel-step.js';
 
 /** Token usage as templates see it (snake_case, like the rest of the spec). */
 export interface UsageRecord {
@@ -27,14 +27,15 @@ export interface BranchRecord {
   readonly usage: UsageRecord;
 }
 
-/** Builds the record of a finished step from the agent's result. */
-export function stepRecord(index: number, agentId: string, result: AgentResultV1): BranchStepRecord {
+/** Builds the record of a finished step from its outcome (a person's answer uses no tokens). */
+export function stepRecord(index: number, outcome: StepOutcome): BranchStepRecord {
+  const { usage } = outcome;
   return {
     index,
-    agent: agentId,
-    response: result.text,
-    tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
-    usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
+    agent: outcome.agentId,
+    response: outcome.text,
+    tokens_estimated: usage.inputTokens + usage.outputTokens,
+    usage: { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens },
   };
 }
 

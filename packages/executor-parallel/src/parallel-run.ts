@@ -13,6 +13,13 @@ export const AGGREGATE_AGENT_ID = 'parallel';
  * `last_response` only. The first failing branch aborts the others. Then the optional `reduce` step
  * sees `branches.<id>`; without it the output is the branches sorted by id, as `Branch <id>:` blocks
  * separated by `---` lines. The artifact context is `{ branches }`.
+ *
+ * Human-in-the-loop: a branch step of `type: hitl` asks a person (its `context_display` sees what an
+ * agent step there would); the answer is that step's response, and `hitl_response` (the branch's
+ * latest answer) is visible to the branch's later steps. A question never cancels the other
+ * branches: they run to the end, and the run pauses only when nothing else can progress. A `reduce`
+ * of `type: hitl` is a review of the branch results: its `context_display` sees `branches`, and the
+ * answer is the run's response (`last_response`) and `hitl_response` for artifacts.
  */
 export async function runParallel(context: ExecutorContextV1<ParallelConfig>): Promise<ExecutorResultV1> {
   const { config } = context;
@@ -38,7 +45,12 @@ export async function runParallel(context: ExecutorContextV1<ParallelConfig>): P
     // Reduce runs alone, so --stream can show its text; concurrent branch steps never stream.
     context.streamRequested,
   );
-  return { response: reduced.result.text, agentId: reduced.agentId, context: { branches } };
+  return {
+    response: reduced.text,
+    agentId: reduced.agentId,
+    context: { branches },
+    ...(reduced.human ? { variables: { hitl_response: reduced.text } } : {}),
+  };
 }
 
 /** Runs one branch's steps in order; returns their records. */
@@ -49,11 +61,13 @@ async function runBranch(
   signal: AbortSignal,
 ): Promise<BranchStepRecord[]> {
   const steps: BranchStepRecord[] = [];
+  let humanResponse: string | undefined;
   for (const [index, step] of branch.steps.entries()) {
     const last = steps.at(-1);
     // `last_response` exists only once the branch has a previous step, as in strands-cli.
-    const scope =
-      last === undefined ? { steps: [...steps] } : { steps: [...steps], last_response: last.response };
+    const scope: Record<string, unknown> = { steps: [...steps] };
+    if (last !== undefined) scope.last_response = last.response;
+    if (humanResponse !== undefined) scope.hitl_response = humanResponse;
     const outcome = await runStep(
       context,
       step,
@@ -65,7 +79,8 @@ async function runBranch(
       scope,
       signal,
     );
-    steps.push(stepRecord(index, outcome.agentId, outcome.result));
+    if (outcome.human) humanResponse = outcome.text;
+    steps.push(stepRecord(index, outcome));
   }
   return steps;
 }

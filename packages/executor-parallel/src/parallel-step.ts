@@ -1,15 +1,20 @@
-import type { AgentResultV1, ExecutorContextV1, StepRefV1, StepSpec } from '@strands-cli/core/spec';
-import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
+import { askHumanStep, HUMAN_AGENT_ID } from '@strands-cli/core/executor-utils';
+import type { ExecutorContextV1, StepRefV1, StepSpec, UsageV1 } from '@strands-cli/core/spec';
+import { StepFailedError } from '@strands-cli/core/spec';
 
-/** A step that ran: its agent and the agent's result. */
+/** A step that ran: who answered (an agent, or `hitl` for a person), the text and the usage. */
 export interface StepOutcome {
   readonly agentId: string;
-  readonly result: AgentResultV1;
+  readonly text: string;
+  readonly usage: UsageV1;
+  /** True for a human-in-the-loop step: its text is the person's answer. */
+  readonly human: boolean;
 }
 
 /**
  * Renders a step's input over `scope` (the step's own `vars` on top of everything) and invokes its
  * agent with `tool_overrides` passed as-is: in this pattern `[]` means no tools, as in strands-cli.
+ * A `type: hitl` step asks a person instead, its `context_display` seeing the same `scope`.
  * @throws StepFailedError naming the step and agent when the template or the invocation fails.
  */
 export async function runStep(
@@ -22,13 +27,9 @@ export async function runStep(
   stream = false,
 ): Promise<StepOutcome> {
   if (!('agent' in step)) {
-    throw new UnsupportedFeatureError([
-      {
-        pointer: ref.pointer,
-        reason: `${ref.label} is a human-in-the-loop step, which this version cannot run`,
-        remediation: 'Replace the step with an agent step, or remove it.',
-      },
-    ]);
+    // Step pointers are unique and each step runs once, so the pointer alone is its position.
+    const answer = await askHumanStep(context, step, ref, scope);
+    return { agentId: HUMAN_AGENT_ID, text: answer, usage: { inputTokens: 0, outputTokens: 0 }, human: true };
   }
   let input: string;
   try {
@@ -47,5 +48,5 @@ export async function runStep(
     signal,
     stream,
   });
-  return { agentId: step.agent, result };
+  return { agentId: step.agent, text: result.text, usage: result.usage, human: false };
 }

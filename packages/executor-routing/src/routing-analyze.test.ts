@@ -74,3 +74,32 @@ describe('analyzeRouting', () => {
     expect(analysis.artifactScope?.steps).toHaveLength(2);
   });
 });
+
+describe('analyzeRouting with a route review', () => {
+  const analysis = analyzeRouting(
+    routingConfigSchema.parse({
+      router: {
+        agent: 'r',
+        review_router: { type: 'hitl', prompt: 'OK?', context_display: '{{ router.chosen_route }}' },
+      },
+      routes: { a: Object.fromEntries([['then', [{ agent: 'x', input: '{{ hitl_response }}' }]]]) },
+    }),
+    spec,
+  );
+
+  it('checks context_display with router, and gives route steps and artifacts hitl_response', () => {
+    const scopes = Object.fromEntries(analysis.templates.map((site) => [site.pointer, site.scope]));
+    expect(Object.keys(scopes['/pattern/config/router/review_router/context_display'] ?? {})).toEqual([
+      'router',
+    ]);
+    expect(scopes['/pattern/config/routes/a/then/0/input']).toHaveProperty('hitl_response');
+    expect(analysis.artifactScope).toHaveProperty('hitl_response');
+  });
+
+  it('draws the review between the router and the routes', () => {
+    expect(analysis.graph.edges).toEqual([
+      { from: 'router', to: 'review' },
+      { from: 'review', to: 'r0s0', label: 'a' },
+    ]);
+  });
+});

@@ -42,6 +42,13 @@ export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSp
     });
   }
   const review = config.router.review_router;
+  const reviewed = review !== undefined && !('agent' in review);
+  // A person's review sits between the router and the routes; routes start from it.
+  const entry = reviewed ? 'review' : 'router';
+  if (reviewed) {
+    nodes.push({ id: 'review', label: 'review route (approved or route:<name>)', shape: 'round' });
+    edges.push({ from: 'router', to: 'review' });
+  }
   if (review && 'agent' in review)
     agentReferences.push({ id: review.agent, pointer: '/pattern/config/router/review_router/agent' });
   if (review && !('agent' in review) && review.context_display !== undefined) {
@@ -49,7 +56,7 @@ export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSp
       pointer: '/pattern/config/router/review_router/context_display',
       template: review.context_display,
       scope: { router },
-      hint: 'The route review sees the inputs and router.',
+      hint: 'The route review sees the inputs and router (chosen_route, response): no route has run yet.',
     });
   }
   const routeNames = Object.keys(config.routes);
@@ -62,6 +69,7 @@ export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSp
     });
   }
   let longest: Record<string, unknown>[] = [];
+  let anyHuman = reviewed;
   routeNames.forEach((name, routeIndex) => {
     const steps = config.routes[name]?.then ?? [];
     if (steps.length === 0) {
@@ -74,9 +82,11 @@ export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSp
       return;
     }
     const records: Record<string, unknown>[] = [];
+    let afterHuman = reviewed;
     steps.forEach((step, index) => {
       const pointer = pointerOf('pattern', 'config', 'routes', name, 'then', index);
       const scope: Record<string, unknown> = { steps: [...records], router };
+      if (afterHuman) scope.hitl_response = '<human response>';
       const visible =
         index === 0 ? 'no steps yet' : index === 1 ? 'steps[0]' : `steps[0] to steps[${index - 1}]`;
       const hint = `Route \`${name}\` runs as a chain: this step sees ${visible}, router.chosen_route and router.response.`;
@@ -105,12 +115,12 @@ export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSp
         nodes.push({ id, label: `${name} ${index + 1}. human review`, shape: 'round' });
       }
       edges.push(
-        index === 0
-          ? { from: 'router', to: id, label: name }
-          : { from: `r${routeIndex}s${index - 1}`, to: id },
+        index === 0 ? { from: entry, to: id, label: name } : { from: `r${routeIndex}s${index - 1}`, to: id },
       );
       records.push(placeholderStepRecord(index, step, `<response of route ${name} step ${index}>`));
+      if (!('agent' in step)) afterHuman = true;
     });
+    if (afterHuman) anyHuman = true;
     if (records.length > longest.length) longest = records;
   });
   return {
@@ -124,6 +134,7 @@ export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSp
       chosen_route: router.chosen_route,
       router_agent: config.router.agent,
       router,
+      ...(anyHuman ? { hitl_response: '<human response>' } : {}),
     },
   };
 }

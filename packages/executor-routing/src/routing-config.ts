@@ -10,9 +10,9 @@ export const routerSchema = z.strictObject({
     .min(0)
     .default(2)
     .meta({ description: 'Extra attempts when the router answer is not valid JSON (default 2).' }),
-  review_router: stepSchema
-    .optional()
-    .meta({ description: 'A human review of the chosen route (accepted; not runnable yet).' }),
+  review_router: stepSchema.optional().meta({
+    description: 'A human review of the chosen route: `approved` keeps it, `route:<name>` overrides it.',
+  }),
 });
 
 /** One route: the steps it runs as a chain. */

@@ -1,5 +1,6 @@
+import { askHumanStep, HUMAN_AGENT_ID } from '@strands-cli/core/executor-utils';
 import type { ExecutorContextV1, StepSpec } from '@strands-cli/core/spec';
-import { StepFailedError, UnsupportedFeatureError } from '@strands-cli/core/spec';
+import { StepFailedError } from '@strands-cli/core/spec';
 
 /** Token usage as templates see it (snake_case, like the rest of the spec). */
 export interface UsageRecord {
@@ -18,35 +19,48 @@ export interface RouteStepRecord {
   readonly usage: UsageRecord;
 }
 
+/** What the chosen route left: its step records and the latest human answer, if any. */
+export interface RouteChainOutcome {
+  readonly records: RouteStepRecord[];
+  readonly humanResponse: string | undefined;
+}
+
 /**
  * Runs the chosen route's `then` steps as a chain (kept here: executors never import each other).
- * Each step sees the user's variables, `steps` (earlier steps of this route), `router`, then its own
- * `vars`. A non-empty `tool_overrides` replaces the agent's tools; an empty list keeps them, as in
- * strands-cli's chain.
+ * Each step sees the user's variables, `steps` (earlier steps of this route), `router`,
+ * `hitl_response` once a person answered (the route review or a hitl step), then its own `vars`.
+ * A non-empty `tool_overrides` replaces the agent's tools; an empty list keeps them, as in
+ * strands-cli's chain. A `type: hitl` step asks a person; the answer is its response.
  */
 export async function runRouteChain(
   context: ExecutorContextV1<unknown>,
   routeName: string,
   steps: readonly StepSpec[],
   router: Readonly<Record<string, unknown>>,
-): Promise<RouteStepRecord[]> {
+  reviewAnswer?: string,
+): Promise<RouteChainOutcome> {
   const records: RouteStepRecord[] = [];
+  let humanResponse = reviewAnswer;
   const base = `/pattern/config/routes/${escapePointer(routeName)}/then`;
   for (const [index, step] of steps.entries()) {
     const label = `route '${routeName}' step ${index + 1}`;
     const pointer = `${base}/${index}`;
+    const scope: Record<string, unknown> = { steps: [...records], router };
+    if (humanResponse !== undefined) scope.hitl_response = humanResponse;
     if (!('agent' in step)) {
-      throw new UnsupportedFeatureError([
-        {
-          pointer,
-          reason: `${label} is a human-in-the-loop step, which this version cannot run`,
-          remediation: 'Replace the step with an agent step, or remove it.',
-        },
-      ]);
+      humanResponse = await askHumanStep(context, step, { kind: 'route-step', label, pointer }, scope);
+      records.push({
+        index,
+        agent: HUMAN_AGENT_ID,
+        response: humanResponse,
+        tokens_estimated: 0,
+        usage: { input_tokens: 0, output_tokens: 0 },
+      });
+      continue;
     }
     let input: string;
     try {
-      input = context.render(step.input, { steps: [...records], router, ...step.vars }, `${pointer}/input`);
+      input = context.render(step.input, { ...scope, ...step.vars }, `${pointer}/input`);
     } catch (error) {
       throw new StepFailedError(label, step.agent, error);
     }
@@ -68,7 +82,7 @@ export async function runRouteChain(
       usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
     });
   }
-  return records;
+  return { records, humanResponse };
 }
 
 /** RFC 6901: route names are map keys and may hold `/` or `~`. */

@@ -94,3 +94,29 @@ describe('analyzeWorkflow', () => {
     ]);
   });
 });
+
+describe('analyzeWorkflow with human tasks', () => {
+  const analysis = analyze([
+    { id: 'draft', agent: 'writer', input: 'Go' },
+    {
+      id: 'review',
+      type: 'hitl',
+      deps: ['draft'],
+      prompt: 'OK?',
+      context_display: '{{ tasks.draft.response }}',
+    },
+    { id: 'free', agent: 'writer', input: 'x' },
+    { id: 'final', agent: 'writer', deps: ['review'], input: '{{ hitl_response }}' },
+  ]);
+
+  it('checks context_display with the ancestors, and offers hitl_response only after a human task', () => {
+    const scopes = Object.fromEntries(analysis.templates.map((site) => [site.pointer, site.scope]));
+    expect(Object.keys(scopes['/pattern/config/tasks/1/context_display']?.tasks ?? {})).toEqual(['draft']);
+    expect(scopes['/pattern/config/tasks/1/context_display']).not.toHaveProperty('hitl_response');
+    expect(scopes['/pattern/config/tasks/2/input']).not.toHaveProperty('hitl_response');
+    expect(scopes['/pattern/config/tasks/3/input']).toHaveProperty('hitl_response');
+    expect(analysis.artifactScope).toHaveProperty('hitl_response');
+    const tasks = analysis.artifactScope?.tasks as Record<string, { agent: string }> | undefined;
+    expect(tasks?.review?.agent).toBe('hitl');
+  });
+});

@@ -1,3 +1,4 @@
+import { HUMAN_AGENT_ID } from '@strands-cli/core/executor-utils';
 import type {
   AnalysisV1,
   PlanEdgeV1,
@@ -9,13 +10,14 @@ import type {
 import { TaskAncestry } from './workflow-ancestry.js';
 import type { WorkflowConfig, WorkflowTask } from './workflow-config.js';
 import { checkTaskGraph } from './workflow-graph.js';
+import { latestHumanAncestors } from './workflow-task-record.js';
 
 /** The record a finished task leaves in `tasks` (placeholder values for static checks). */
 export function taskRecord(task: WorkflowTask): Record<string, unknown> {
   return {
     response: `<response of task ${task.id}>`,
     status: 'success',
-    agent: 'agent' in task ? task.agent : 'human',
+    agent: 'agent' in task ? task.agent : HUMAN_AGENT_ID,
     tokens_estimated: 0,
     usage: { input_tokens: 0, output_tokens: 0 },
   };
@@ -45,8 +47,10 @@ function site(
   task: WorkflowTask,
   ancestry: TaskAncestry,
   records: ReadonlyMap<string, Record<string, unknown>>,
+  afterHuman: boolean,
 ): TemplateSiteV1 {
-  const scope = { tasks: ancestry.view(task.id, (id) => records.get(id)) };
+  const scope: Record<string, unknown> = { tasks: ancestry.view(task.id, (id) => records.get(id)) };
+  if (afterHuman) scope.hitl_response = '<human response>';
   let hint: string | undefined;
   return {
     pointer,
@@ -71,16 +75,20 @@ export function analyzeWorkflow(config: WorkflowConfig, _spec: Readonly<Workflow
   const edges: PlanEdgeV1[] = [];
   const records = new Map(config.tasks.map((task) => [task.id, taskRecord(task)]));
   const ancestry = new TaskAncestry(config.tasks);
+  const humanAncestor = latestHumanAncestors(config.tasks, ancestry);
   config.tasks.forEach((task, index) => {
     const pointer = `/pattern/config/tasks/${index}`;
+    const afterHuman = humanAncestor.has(task.id);
     if ('agent' in task) {
       agentReferences.push({ id: task.agent, pointer: `${pointer}/agent` });
       if (task.input !== undefined)
-        templates.push(site(`${pointer}/input`, task.input, task, ancestry, records));
+        templates.push(site(`${pointer}/input`, task.input, task, ancestry, records, afterHuman));
       nodes.push({ id: task.id, label: `${task.id} (${task.agent})`, agentId: task.agent, shape: 'box' });
     } else {
       if (task.context_display !== undefined) {
-        templates.push(site(`${pointer}/context_display`, task.context_display, task, ancestry, records));
+        templates.push(
+          site(`${pointer}/context_display`, task.context_display, task, ancestry, records, afterHuman),
+        );
       }
       nodes.push({ id: task.id, label: `${task.id} (human review)`, shape: 'round' });
     }
@@ -94,6 +102,9 @@ export function analyzeWorkflow(config: WorkflowConfig, _spec: Readonly<Workflow
     templates,
     issues: checkTaskGraph(config.tasks),
     graph: { nodes, edges },
-    artifactScope: { tasks: Object.fromEntries(records) },
+    artifactScope: {
+      tasks: Object.fromEntries(records),
+      ...(config.tasks.some((task) => !('agent' in task)) ? { hitl_response: '<human response>' } : {}),
+    },
   };
 }

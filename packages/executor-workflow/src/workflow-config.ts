@@ -18,7 +18,7 @@ export const agentTaskSchema = z.strictObject({
     .meta({ description: 'The user message, a template that may read its ancestors.' }),
 });
 
-/** A task that waits for a human answer (accepted; not runnable yet). */
+/** A task that asks a person once its deps are done; the answer is its response. */
 export const hitlTaskSchema = hitlStepSchema.extend({ id: identifierSchema, deps: depsSchema });
 
 /**

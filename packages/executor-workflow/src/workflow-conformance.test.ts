@@ -14,6 +14,38 @@ testExecutor({
   executor: workflowExecutor,
   cases: [
     {
+      name: 'human review gates beside an independent task',
+      spec: {
+        ...base,
+        name: 'review',
+        pattern: {
+          type: 'workflow',
+          config: {
+            tasks: [
+              { id: 'research', agent: 'researcher', input: 'Research' },
+              {
+                id: 'review',
+                type: 'hitl',
+                deps: ['research'],
+                prompt: 'Approve?',
+                context_display: '{{ tasks.research.response }}',
+              },
+              { id: 'side', agent: 'writer', input: 'Side work' },
+              {
+                id: 'report',
+                agent: 'writer',
+                deps: ['review', 'side'],
+                input: '{{ hitl_response }} / {{ tasks.side.response }}',
+              },
+              { id: 'sign_off', type: 'hitl', deps: ['report'], prompt: 'Sign off?' },
+            ],
+          },
+        },
+      },
+      human: (question) => (question.prompt === 'Approve?' ? 'approved' : 'signed'),
+      expectResponse: 'signed',
+    },
+    {
       name: 'a diamond DAG',
       spec: {
         ...base,

@@ -1,4 +1,7 @@
+import { HUMAN_AGENT_ID } from '@strands-cli/core/executor-utils';
 import type { AgentResultV1 } from '@strands-cli/core/spec';
+import type { TaskAncestry } from './workflow-ancestry.js';
+import type { WorkflowTask } from './workflow-config.js';
 
 /** Token usage of one invocation as templates see it (snake_case, like the rest of the spec). */
 export interface UsageRecord {
@@ -25,4 +28,34 @@ export function taskRecord(agentId: string, result: AgentResultV1): TaskRecord {
     tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
     usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
   };
+}
+
+/** The record of a human-in-the-loop task: the answer is its response, and it used no tokens. */
+export function humanTaskRecord(answer: string): TaskRecord {
+  return {
+    response: answer,
+    status: 'success',
+    agent: HUMAN_AGENT_ID,
+    tokens_estimated: 0,
+    usage: { input_tokens: 0, output_tokens: 0 },
+  };
+}
+
+/**
+ * For each task with a human-in-the-loop ancestor, the id of the last such ancestor in spec order:
+ * whose answer the task sees as `hitl_response`. Chosen from the graph, never from which answer came
+ * last, so what a task reads does not depend on timing.
+ */
+export function latestHumanAncestors(
+  tasks: readonly WorkflowTask[],
+  ancestry: Pick<TaskAncestry, 'has'>,
+): Map<string, string> {
+  const humans = tasks.filter((task) => !('agent' in task)).reverse();
+  const latest = new Map<string, string>();
+  if (humans.length === 0) return latest;
+  for (const task of tasks) {
+    const found = humans.find((human) => ancestry.has(human.id, task.id));
+    if (found !== undefined) latest.set(task.id, found.id);
+  }
+  return latest;
 }

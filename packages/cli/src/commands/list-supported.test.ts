@@ -15,6 +15,6 @@ describe('strands list-supported', () => {
     expect(text).toContain('@strands-cli/provider-openai');
     expect(text).toContain('anthropic, gemini, azure_openai: accepted, not available yet');
     expect(text).toContain('Native tools: http_request');
-    expect(text).toContain('✗ Human-in-the-loop steps');
+    expect(text).toContain('✓ Human-in-the-loop steps');
   });
 });

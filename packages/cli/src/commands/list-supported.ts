@@ -23,7 +23,7 @@ const features: readonly (readonly [supported: boolean, text: string])[] = [
   [true, 'Artifacts (outputs.artifacts) written atomically under --out'],
   [true, 'Atomic agents by $ref (resolved when loading)'],
   [true, 'Secrets from environment variables (env.secrets with source: env)'],
-  [false, 'Human-in-the-loop steps and sessions/resume'],
+  [true, 'Human-in-the-loop steps (type: hitl, routing review_router) and sessions/resume'],
   [false, 'MCP tool servers (tools.mcp)'],
   [false, 'Skills (the Skill loader tool)'],
   [false, 'Telemetry: OpenTelemetry export and the TRACE artifact'],

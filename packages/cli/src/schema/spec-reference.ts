@@ -231,7 +231,7 @@ export function renderSpecReference(schema: object): string {
       'mean and how they work together is in [spec-format.md](spec-format.md); the patterns in ' +
       '[patterns.md](patterns.md). `<agent_id>`, `<input>`, `<route>`, `<name>` stand for names you choose; ' +
       '`[]` marks the items of a list. Keys marked "Only with `type: hitl`" belong to the human-in-the-loop ' +
-      'form of a step, which is accepted but not runnable yet (`strands explain`).',
+      'form of a step, which asks a person and pauses the run until the answer is given.',
     '## Top level',
     table(topRows),
   ];

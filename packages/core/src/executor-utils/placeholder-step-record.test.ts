@@ -12,9 +12,9 @@ describe('placeholderStepRecord', () => {
     });
   });
 
-  it('records a human-review step as agent `human`', () => {
+  it('records a human-in-the-loop step as agent `hitl`, as at run time', () => {
     const record = placeholderStepRecord(0, { type: 'hitl', prompt: 'Approve?' }, '<response>');
-    expect(record).toMatchObject({ index: 0, agent: 'human', response: '<response>' });
+    expect(record).toMatchObject({ index: 0, agent: 'hitl', response: '<response>' });
   });
 
   it('gives every record its own usage object', () => {

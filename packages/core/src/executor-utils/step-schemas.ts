@@ -38,7 +38,7 @@ export const agentStepSchema = z
   })
   .meta({ description: 'Runs one agent on one input.' });
 
-/** A human-in-the-loop step (accepted; reported by the capability check until sessions exist). */
+/** A human-in-the-loop step: the run asks a person and the answer becomes the step's response. */
 export const hitlStepSchema = z
   .strictObject({
     type: z.literal('hitl'),

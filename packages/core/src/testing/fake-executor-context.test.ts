@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetExceededError, StepFailedError } from '../spec/v1/errors.js';
+import { BudgetExceededError, RunPausedError, StepFailedError } from '../spec/v1/errors.js';
 import { createFakeExecutorContext, deferred } from './fake-executor-context.js';
 
 const step = { kind: 'task', label: "task 'a'", pointer: '/pattern/config/tasks/0' };
@@ -74,5 +74,42 @@ describe('createFakeExecutorContext', () => {
     await expect(context.invokeAgent({ agentId: 'x', input: '', step, signal: sibling.signal })).rejects.toBe(
       reason,
     );
+  });
+});
+
+describe('createFakeExecutorContext awaitHuman', () => {
+  it('answers with `human`, checking the answer with the request validator', async () => {
+    const context = createFakeExecutorContext({ config: {}, responder: () => '', human: () => 'no' });
+    const step = { kind: 'step', label: 'step 1', pointer: '/p' };
+    expect(await context.awaitHuman({ step, prompt: 'Q' })).toBe('no');
+    await expect(context.awaitHuman({ step, prompt: 'Q', validate: () => 'say yes' })).rejects.toThrow(
+      'say yes',
+    );
+    expect(context.questions).toHaveLength(2);
+  });
+
+  it('without `human`, pauses only once no invocation runs, rejecting every question together', async () => {
+    const gate = deferred<string>();
+    const context = createFakeExecutorContext({ config: {}, responder: () => gate.promise });
+    const invocation = context.invokeAgent({
+      agentId: 'a',
+      input: 'x',
+      step: { kind: 'step', label: 'step 1', pointer: '/a' },
+    });
+    const first = context.awaitHuman({ step: { kind: 'step', label: 'b', pointer: '/b' }, prompt: 'B?' });
+    const second = context.awaitHuman({ step: { kind: 'step', label: 'c', pointer: '/c' }, prompt: 'C?' });
+    const settled: unknown[] = [];
+    void first.catch((error: unknown) => settled.push(error));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toEqual([]);
+    gate.resolve('done');
+    expect((await invocation).text).toBe('done');
+    const error = await second.catch((caught: unknown) => caught);
+    expect(RunPausedError.isInstance(error)).toBe(true);
+    expect((error as RunPausedError).pending.map((item) => item.position)).toEqual([
+      '/b#0/human',
+      '/c#0/human',
+    ]);
+    expect(await first.catch((caught: unknown) => caught)).toBe(error);
   });
 });

@@ -1,7 +1,7 @@
 import { namedStepFailure } from '../runtime/step-failure.js';
 import { RunPausedError } from '../spec/v1/errors.js';
 import type { AgentInvocationV1, AgentResultV1, ExecutorContextV1 } from '../spec/v1/executor-v1.js';
-import type { HumanInputRequestV1 } from '../spec/v1/journal-v1.js';
+import type { HumanInputRequestV1, PendingHumanInputV1 } from '../spec/v1/journal-v1.js';
 import type { UsageV1 } from '../spec/v1/model-provider-v1.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import { renderTemplate } from '../templates/render.js';
@@ -27,8 +27,8 @@ export interface FakeExecutorContextOptions<Config> {
   /** `runtime.max_parallel` as the context reports it (default 4; the fake enforces no limit). */
   readonly maxParallel?: number;
   /**
-   * Answers `awaitHuman`. Without it every question pauses the run at once: `awaitHuman` rejects with a
-   * RunPausedError naming the question.
+   * Answers `awaitHuman`. Without it a question waits, like the core's, while invocations still run;
+   * once none runs, every waiting question rejects with one RunPausedError listing them all.
    */
   readonly human?: (request: HumanInputRequestV1) => Promise<string> | string;
 }
@@ -66,6 +66,7 @@ export function createFakeExecutorContext<Config>(
   const variables = options.variables ?? {};
   const questions: HumanInputRequestV1[] = [];
   const journaledValues = new Map<string, unknown>();
+  const pause = pauseWhenIdle(stats);
   return {
     config: options.config,
     spec: options.spec ?? ({ version: 1, name: 'test' } as unknown as WorkflowSpec),
@@ -79,11 +80,7 @@ export function createFakeExecutorContext<Config>(
     questions,
     async awaitHuman(request): Promise<string> {
       questions.push(request);
-      if (!options.human) {
-        const position = `${request.step.pointer}#${request.step.occurrence ?? 0}/human`;
-        const askedAt = new Date(0).toISOString();
-        throw new RunPausedError([{ position, step: request.step, prompt: request.prompt, askedAt }]);
-      }
+      if (!options.human) return pause.wait(request);
       const answer = await options.human(request);
       const problem = request.validate?.(answer);
       if (problem !== undefined) throw new Error(problem);
@@ -110,8 +107,48 @@ export function createFakeExecutorContext<Config>(
         throw namedStepFailure(error, request, runSignal);
       } finally {
         stats.active -= 1;
+        pause.check();
       }
     },
+  };
+}
+
+/**
+ * The core's pause, simplified: questions wait while invocations run; when none runs after pending
+ * callbacks (so work started in reaction to a finished invocation counts), all of them reject together.
+ */
+function pauseWhenIdle(stats: { active: number }): {
+  wait(request: HumanInputRequestV1): Promise<string>;
+  check(): void;
+} {
+  const waiting: { pending: PendingHumanInputV1; reject: (error: unknown) => void }[] = [];
+  let scheduled = false;
+  const check = (): void => {
+    if (scheduled || waiting.length === 0 || stats.active > 0) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      if (waiting.length === 0 || stats.active > 0) return;
+      const pending = waiting.map((item) => item.pending).sort((a, b) => (a.position < b.position ? -1 : 1));
+      const paused = new RunPausedError(pending);
+      for (const item of waiting.splice(0)) item.reject(paused);
+    });
+  };
+  return {
+    wait(request) {
+      const position = `${request.step.pointer}#${request.step.occurrence ?? 0}/human`;
+      const pending = {
+        position,
+        step: request.step,
+        prompt: request.prompt,
+        askedAt: new Date(0).toISOString(),
+      };
+      return new Promise<string>((_resolve, reject) => {
+        waiting.push({ pending, reject });
+        check();
+      });
+    },
+    check,
   };
 }
 

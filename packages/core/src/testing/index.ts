@@ -34,5 +34,6 @@ export type { ScriptedServer, ScriptedServerHarnessOptions } from './scripted-se
 export { harnessTransport, scriptedServerHarness } from './scripted-server-harness.js';
 export type { ExecutorTestCase, TestExecutorOptions } from './test-executor.js';
 export { testExecutor } from './test-executor.js';
+export type { ConformanceQuestion } from './test-executor-durability.js';
 export type { HarnessTurn, ModelProviderHarness, TestModelProviderOptions } from './test-model-provider.js';
 export { testModelProvider } from './test-model-provider.js';

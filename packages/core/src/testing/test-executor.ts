@@ -8,6 +8,7 @@ import type { ExecutorV1 } from '../spec/v1/executor-v1.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import type { MockScript } from './mock-model-provider.js';
 import { createMockProviderPlugin } from './mock-provider-plugin.js';
+import { type ConformanceQuestion, describeDurabilityChecks } from './test-executor-durability.js';
 
 /** One spec the executor must run. */
 export interface ExecutorTestCase {
@@ -20,6 +21,12 @@ export interface ExecutorTestCase {
   readonly responses?: MockScript;
   /** The expected final response. */
   readonly expectResponse?: string | RegExp;
+  /**
+   * Answers the case's human-in-the-loop questions. Give it for a spec with HITL steps: the runs
+   * answer through `onHumanInput`, and the pause-and-resume check answers the questions a paused
+   * run lists.
+   */
+  readonly human?: (question: ConformanceQuestion) => string;
 }
 
 /** Options of {@link testExecutor}. */
@@ -33,8 +40,10 @@ export interface TestExecutorOptions {
  * The conformance suite of the v1 executor contract (vitest `describe`/`it` inside). It checks the
  * descriptor, the config schema and static analysis, then runs every case through the real runtime
  * with a mock provider: a result comes back, only defined agents are invoked, a failing model call
- * fails the run (exit 10), cancellation stops it (exit 130) without further calls, and `max_steps`
- * is enforced (exit 20).
+ * fails the run (exit 10), cancellation stops it (exit 130) without further calls, `max_steps`
+ * is enforced (exit 20), a second run over the first one's journal makes no model call and returns
+ * the same result, and a case with `human` pauses without an answer (exit 19) and completes when
+ * resumed with the answers.
  * @example
  * testExecutor({ executor: chainExecutor, cases: [{ name: 'two steps', spec: twoStepSpec }] });
  */
@@ -67,8 +76,10 @@ function describeCase(executor: ExecutorV1<any>, testCase: ExecutorTestCase): vo
     ]);
     const providers = Object.fromEntries([...names].filter(Boolean).map((name) => [name as string, mock]));
     const events: RunEvent[] = [];
+    const human = testCase.human;
     const pending = runWorkflow((overrides.document ?? structuredClone(spec)) as WorkflowSpec, {
       vars: testCase.vars,
+      ...(human ? { onHumanInput: async (question: ConformanceQuestion) => human(question) } : {}),
       providers,
       executors: { [executor.id]: executor },
       clientPool: new ClientPool(),
@@ -146,5 +157,10 @@ function describeCase(executor: ExecutorV1<any>, testCase: ExecutorTestCase): vo
       const error = await run({ document }).pending.catch((caught: unknown) => caught);
       expect((error as StrandsError).exitCode).toBe(20);
     });
+
+    describeDurabilityChecks(
+      (overrides = {}) => run(overrides.onHumanInput ? overrides : { ...overrides, onHumanInput: undefined }),
+      testCase.human,
+    );
   });
 }

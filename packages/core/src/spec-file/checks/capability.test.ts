@@ -10,7 +10,6 @@ describe('capability check', () => {
     });
     expect(loaded.capabilityIssues.map((issue) => issue.pointer)).toEqual([
       '/agents/b/provider',
-      '/pattern/config/steps/1',
       '/tools/mcp',
       '/skills',
       '/telemetry',
@@ -32,6 +31,14 @@ describe('capability check', () => {
       requireInputs: false,
     });
     expect(loaded.spec.agents.a?.tools).toEqual(['files']);
+  });
+
+  it('accepts human-in-the-loop steps: the executors run them', async () => {
+    const loaded = await loadSpec(fixture('capability.yaml'), {
+      plugins: fixturePlugins,
+      requireInputs: false,
+    });
+    expect(loaded.capabilityIssues.map((issue) => issue.pointer)).not.toContain('/pattern/config/steps/1');
   });
 
   it('has nothing to say about a spec this version runs', async () => {

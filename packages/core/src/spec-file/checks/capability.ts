@@ -21,13 +21,6 @@ export function checkCapabilities(
   const add = (pointer: string, reason: string, remediation: string) =>
     issues.push({ pointer, reason, remediation });
 
-  for (const pointer of hitlPointers(spec.pattern.config, '/pattern/config')) {
-    add(
-      pointer,
-      'Human-in-the-loop steps (pause for a person, resume with a session) are not implemented yet',
-      'Remove the HITL step or replace it with an agent step; run the review outside the workflow for now.',
-    );
-  }
   if (spec.tools?.mcp && spec.tools.mcp.length > 0) {
     add(
       '/tools/mcp',
@@ -130,15 +123,6 @@ export function checkCapabilities(
     }
   }
   return dedupe(issues);
-}
-
-/** Pointers of every `type: hitl` object inside a pattern config. */
-export function hitlPointers(value: unknown, pointer: string): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => hitlPointers(item, `${pointer}/${index}`));
-  if (!value || typeof value !== 'object') return [];
-  const record = value as Record<string, unknown>;
-  if (record.type === 'hitl') return [pointer];
-  return Object.entries(record).flatMap(([key, item]) => hitlPointers(item, `${pointer}${toPointer([key])}`));
 }
 
 function dedupe(issues: CapabilityIssue[]): CapabilityIssue[] {
