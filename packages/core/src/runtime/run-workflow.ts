@@ -1,6 +1,6 @@
 import { builtinPatternTypes, listInWords } from '../plugins/builtin-plugins.js';
 import { createSecretRedactor } from '../secrets/secret-redactor.js';
-import { UnsupportedFeatureError } from '../spec/v1/errors.js';
+import { RunPausedError, UnsupportedFeatureError } from '../spec/v1/errors.js';
 import type { ExecutorContextV1 } from '../spec/v1/executor-v1.js';
 import type { LoadedSpec } from '../spec-file/loaded-spec.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
@@ -163,8 +163,9 @@ export async function runWorkflow(
       render: (template, scope, pointer) => renderAt(loaded, template, scope, pointer),
     };
     const result = await executor.run(context).catch((error: unknown) => {
-      // However the executor passed the pause on (wrapped, or as a sibling's failure), it is a pause.
-      throw humans.paused ?? error;
+      // A pause is reported as one however the executor passed it on (wrapped in a step failure);
+      // a real failure that happened while a question waited stays the failure.
+      throw humans.paused && causedByPause(error) ? humans.paused : error;
     });
     if (controller.signal.aborted) throw abortReason(controller.signal);
     budget.check();
@@ -239,6 +240,15 @@ function renderAt(
   } catch {
     return renderTemplate(template, context, loaded.locate(pointer));
   }
+}
+
+/** True when `error` is a RunPausedError or wraps one (through `cause`). */
+function causedByPause(error: unknown): boolean {
+  for (let current = error, depth = 0; current !== undefined && depth < 10; depth += 1) {
+    if (RunPausedError.isInstance(current)) return true;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
 }
 
 function sum(values: readonly number[]): number {

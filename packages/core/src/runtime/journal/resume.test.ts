@@ -112,6 +112,16 @@ describe('human input', () => {
     expect(resumed.mock.calls).toHaveLength(0);
   });
 
+  it('reports a failure, not a pause, when a branch fails while a question waits', async () => {
+    const run = runWithMock(spec, () => ({ error: new Error('model down') }), {
+      executors,
+    });
+    const error = await rejectionOf(run.pending);
+    expect(RunPausedError.isInstance(error)).toBe(false);
+    expect(error.exitCode).toBe(10);
+    expect(error.message).toMatch(/model down/);
+  });
+
   it('asks onHumanInput instead of pausing, and the answer is journaled', async () => {
     const journal = createMemoryJournalStore();
     const asked: string[] = [];
