@@ -258,7 +258,7 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .description('Run a workflow and write its artifacts.')
     .argument('[spec]', 'path to a workflow spec (omit it with --resume)')
     .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
-    .option('-o, --out <dir>', "directory for artifacts (default: ./artifacts, or the resumed session's)")
+    .option('-o, --out <dir>', "directory for artifacts (a resumed run reuses the session's)", './artifacts')
     .option('--force', 'overwrite existing artifacts')
     .option('-v, --verbose', 'show more detail, including cache and connection counts')
     .option('--debug', 'log every cache hit and miss, retry and request')
@@ -280,7 +280,9 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--hitl-response <text>', 'with --resume: the answer to the question the session is waiting on')
     .option('--interactive', 'answer human-in-the-loop questions in this terminal instead of pausing')
     .option('--no-save-session', 'do not keep a session (the run cannot be resumed)')
-    .action(async (spec: string | undefined, options: RunCommandOptions) => {
-      context.setExitCode(await runCommand(spec, options, context.io));
+    .action(async (spec: string | undefined, options: RunCommandOptions, command: Command) => {
+      // The default folder applies to a new run; a resumed run keeps the session's unless -o is given.
+      const out = command.getOptionValueSource('out') === 'default' ? undefined : options.out;
+      context.setExitCode(await runCommand(spec, { ...options, out }, context.io));
     });
 }

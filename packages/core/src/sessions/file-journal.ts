@@ -79,15 +79,25 @@ export async function readJournalFile(path: string): Promise<JournalEntryV1[]> {
   return parseJournal(await readText(path), path).entries;
 }
 
+/** An append waiting for the next flush. */
+interface PendingAppend {
+  readonly line: string;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
- * A journal store over the JSON-lines file at `path`. Each append writes one line and flushes it
- * (fdatasync) before it resolves, since the run may be killed right after. Appends are queued, so
- * concurrent ones (parallel branches) never interleave within a line.
+ * A journal store over the JSON-lines file at `path`. An append resolves only once its line is on
+ * disk (fdatasync), since the run may be killed right after. Appends that arrive while a flush is under
+ * way are written together by the next one (group commit): one write and one fdatasync for all of
+ * them, so a run with many concurrent invocations is not slowed to one flush per effect, and lines
+ * never interleave.
  */
 export function createFileJournal(path: string): FileJournal {
-  let queue: Promise<void> = Promise.resolve();
   let file: Promise<FileHandle> | undefined;
   let closed = false;
+  let waiting: PendingAppend[] = [];
+  let flushing: Promise<void> | undefined;
 
   // Before the first append, a torn tail left by a crash is cut off: appending after it would turn
   // it into a damaged line in the middle.
@@ -98,17 +108,41 @@ export function createFileJournal(path: string): FileJournal {
     return open(path, 'a', 0o600);
   };
 
-  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task);
-    queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
+  const writeBatch = async (batch: readonly PendingAppend[]): Promise<void> => {
+    try {
+      file ??= openForAppend();
+      let handle: FileHandle;
+      try {
+        handle = await file;
+      } catch (error) {
+        file = undefined;
+        throw error;
+      }
+      await handle.appendFile(batch.map((item) => item.line).join(''), 'utf8');
+      await handle.datasync();
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  };
+
+  const flush = (): Promise<void> => {
+    flushing ??= (async () => {
+      while (waiting.length > 0) {
+        const batch = waiting;
+        waiting = [];
+        await writeBatch(batch);
+      }
+      flushing = undefined;
+    })();
+    return flushing;
   };
 
   return {
-    read: () => enqueue(() => readJournalFile(path)),
+    read: async () => {
+      await flushing;
+      return readJournalFile(path);
+    },
     append: (entry) => {
       if (closed) return Promise.reject(new SessionError(`The journal ${path} is closed`));
       let line: string;
@@ -118,22 +152,14 @@ export function createFileJournal(path: string): FileJournal {
         // A result that is not plain JSON (a BigInt, a cycle) fails this append, as a promise.
         return Promise.reject(error);
       }
-      return enqueue(async () => {
-        file ??= openForAppend();
-        let handle: FileHandle;
-        try {
-          handle = await file;
-        } catch (error) {
-          file = undefined;
-          throw error;
-        }
-        await handle.appendFile(line, 'utf8');
-        await handle.datasync();
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ line, resolve, reject });
+        void flush();
       });
     },
     close: async () => {
       closed = true;
-      await queue;
+      while (flushing) await flushing;
       const handle = await file?.catch(() => undefined);
       file = undefined;
       await handle?.close();
