@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDocument } from './reliability-harness.js';
 import {
   deterministicAnswer,
+  journaledKeys,
   journalLines,
   mulberry32,
   pickPositions,
@@ -92,6 +93,8 @@ describe.each(cases)('kill -9 during a $pattern run, then --resume (built CLI)',
       expect(firstProcess).toBe(position + stalled - 1);
 
       const [id] = await readdir(scenario.sessionsDir);
+      // Every answer the killed process received is on disk, and nothing else is.
+      expect(new Set(await journaledKeys(scenario.sessionsDir, id as string))).toEqual(answered);
       server.setResponder(deterministicAnswer);
       const resumed = await scenario.run(['run', '--resume', id as string, '--json']);
       expect(resumed.code, resumed.stderr).toBe(0);

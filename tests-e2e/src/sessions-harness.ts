@@ -39,11 +39,12 @@ export function requestKey(request: RecordedRequest): string {
 /**
  * The answer a well-behaved model gives in this suite, computed from the request alone so that every
  * run of a spec gets the same text: a digest of the step's input followed by the input itself (so a
- * later step's answer carries every answer it was built from), and `{"route": "deep"}` to a router.
+ * later step's answer carries every answer it was built from); a router gets `{"route": "deep"}` with
+ * its input as `echo`.
  */
 export function deterministicAnswer(request: RecordedRequest): ScriptedReply {
   const key = requestKey(request);
-  if (key.includes('{"route"')) return reply.text('{"route": "deep"}');
+  if (key.includes('{"route"')) return reply.text(JSON.stringify({ route: 'deep', echo: key }));
   const digest = createHash('sha256').update(key).digest('hex').slice(0, 8);
   return reply.text(`r${digest} <${key}>`);
 }
@@ -128,6 +129,24 @@ export async function onlySession(scenario: SessionsScenario): Promise<ListedSes
 export async function journalLines(sessionsDir: string, sessionId: string): Promise<number> {
   const text = await readFile(join(sessionsDir, sessionId, 'journal.jsonl'), 'utf8').catch(() => '');
   return text.split('\n').filter((line) => line.trim() !== '').length;
+}
+
+/**
+ * The request keys whose answers a session's journal holds, read back from the answers themselves
+ * (a {@link deterministicAnswer} ends with `<key>`, or echoes it in its JSON): what a resume must not
+ * ask for again. `[]` before the first entry.
+ */
+export async function journaledKeys(sessionsDir: string, sessionId: string): Promise<string[]> {
+  const text = await readFile(join(sessionsDir, sessionId, 'journal.jsonl'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { result: { response: { text: string } } }).result.response.text)
+    .map((answer) =>
+      answer.startsWith('{')
+        ? (JSON.parse(answer) as { echo: string }).echo
+        : answer.slice(answer.indexOf('<') + 1, -1),
+    );
 }
 
 /** A small seeded PRNG (mulberry32): the same seed picks the same kill positions on every run. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { filesUnder, runDocument, signalWhen } from './reliability-harness.js';
 import {
   deterministicAnswer,
+  journaledKeys,
   onlySession,
   readArtifacts,
   requestKey,
@@ -80,14 +81,17 @@ describe('resuming a failed run (built CLI, OpenAI loopback)', () => {
     async ({ pattern, failAt }) => {
       const scenario = await sessionsScenario(pattern, server);
       const id = await failedRun(scenario, failAt);
-      const answered = new Set(
-        server.requests.filter((request) => !requestKey(request).startsWith(failAt)).map(requestKey),
-      );
+      // What the journal holds, not what the server sent: an answer still on its way when a sibling's
+      // failure stopped the run was never received, and asking for it again is right.
+      const journaled = await journaledKeys(scenario.sessionsDir, id);
+      const sent = new Set(server.requests.map(requestKey));
+      expect(journaled.length).toBeGreaterThan(0);
+      expect(journaled.filter((key) => !sent.has(key))).toEqual([]);
       const before = server.requests.length;
       const resumed = await scenario.run(['run', '--resume', id]);
       expect(resumed.code, resumed.stderr).toBe(0);
       const reference = references[pattern];
-      const remaining = reference?.keys.filter((key) => !answered.has(key)) ?? [];
+      const remaining = reference?.keys.filter((key) => !journaled.includes(key)) ?? [];
       expect(remaining.length).toBeGreaterThan(0);
       expect(keysSince(server, before).sort()).toEqual(remaining.sort());
       expect(await readArtifacts(join(scenario.dir, 'out'))).toEqual(reference?.artifacts);
