@@ -137,7 +137,7 @@ describe('choosing the session to resume (built CLI)', () => {
 
     const again = await scenario.run(['run', '--resume', id]);
     expect(again.code).toBe(17);
-    expect(again.stderr).toMatch(/completed/);
+    expect(again.stderr).toContain(`Session ${id} already completed; there is nothing to resume`);
     expect(again.stdout).toBe('');
   });
 
