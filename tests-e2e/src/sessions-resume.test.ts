@@ -146,9 +146,10 @@ describe('choosing the session to resume (built CLI)', () => {
     const unknown = await scenario.run(['run', '--resume', 'no-such-session']);
     expect(unknown.code).toBe(17);
     expect(unknown.stderr).toContain('no-such-session');
-    const withSpec = await scenario.run(['run', scenario.spec, '--resume', 'no-such-session']);
+    const withSpec = await scenario.run(['run', scenario.spec, '--resume', 'no-such-session', '--json']);
     expect(withSpec.code).toBe(2);
     expect(withSpec.stderr).toContain('--resume takes the spec from the session');
+    expect(JSON.parse(withSpec.stdout)).toMatchObject({ status: 'usage-error', ok: false, exitCode: 2 });
     const answerOnly = await scenario.run(['run', scenario.spec, '--hitl-response', 'approved']);
     expect(answerOnly.code).toBe(2);
     expect(answerOnly.stderr).toContain('--hitl-response answers a paused session');

@@ -33,10 +33,14 @@ describe('option values', () => {
 
 describe('help', () => {
   it('prints real defaults and hides empty ones', async () => {
-    const { io, stdout } = bufferIO();
-    expect(await main(['run', '--help'], io)).toBe(0);
-    expect(stdout()).toContain('(default: "./artifacts")');
-    expect(stdout()).not.toContain('(default: [])');
+    const init = bufferIO();
+    expect(await main(['init', '--help'], init.io)).toBe(0);
+    expect(init.stdout()).toContain('(default: "workflow.yaml")');
+    // `run --var` is repeatable: its empty starting list is no default worth printing.
+    const run = bufferIO();
+    expect(await main(['run', '--help'], run.io)).toBe(0);
+    expect(run.stdout()).toContain('--var');
+    expect(run.stdout()).not.toContain('(default: [])');
   });
 });
 
