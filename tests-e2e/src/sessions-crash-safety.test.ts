@@ -75,8 +75,11 @@ describe.each(cases)('kill -9 during a $pattern run, then --resume (built CLI)',
           // which the resume must never send again; the stalled ones are in flight and may be.
           void (async () => {
             const [id] = await readdir(scenario.sessionsDir);
+            // A process that died by itself ends the wait too (the test then fails on its exit).
             await until(
-              async () => (await journalLines(scenario.sessionsDir, id as string)) >= answered.size,
+              async () =>
+                child?.exitCode !== null ||
+                (await journalLines(scenario.sessionsDir, id as string)) >= answered.size,
             );
             child?.kill('SIGKILL');
           })();
