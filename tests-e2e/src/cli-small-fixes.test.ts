@@ -63,7 +63,10 @@ describe('--help, through the built CLI', () => {
   it('shows real defaults and hides empty ones', async () => {
     const run = await runCli(['run', '--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('(default: "./artifacts")');
+    // The artifact folder's default depends on the session a resume continues, so the help says it in words.
+    expect(run.stdout).toMatch(
+      /directory for artifacts\s+\(default:\s+\.\/artifacts,\s+or\s+the\s+resumed\s+session's\)/,
+    );
     expect(run.stdout).not.toContain('(default: [])');
     expect(run.stdout).toMatch(/--var <key=value> +set an input variable \(repeatable\)\n/);
   });

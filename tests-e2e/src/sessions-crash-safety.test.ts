@@ -11,6 +11,7 @@ import {
   mulberry32,
   pickPositions,
   readArtifacts,
+  removeScenarios,
   requestKey,
   type SessionPattern,
   sessionsScenario,
@@ -52,7 +53,10 @@ describe.each(cases)('kill -9 during a $pattern run, then --resume (built CLI)',
     // Each step's request is unique, so requests can be told apart by their user message.
     expect(new Set(referenceKeys).size).toBe(referenceKeys.length);
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await removeScenarios();
+  });
 
   it.each(positions)(
     'killed when request %i arrives: the resume repeats no answered request and writes the same artifacts',

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,14 @@ export function deterministicAnswer(request: RecordedRequest): ScriptedReply {
   return reply.text(`r${digest} <${key}>`);
 }
 
+const scenarioDirs: string[] = [];
+
+/** Deletes the folders of every scenario made so far (call it in `afterAll`). */
+export async function removeScenarios(): Promise<void> {
+  const dirs = scenarioDirs.splice(0);
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
 /** A folder of one scenario: the spec copied in, its own sessions folder, and its environment. */
 export interface SessionsScenario {
   readonly dir: string;
@@ -68,6 +76,7 @@ export interface SessionsScenario {
  */
 export async function sessionsScenario(name: string, server: LoopbackServer): Promise<SessionsScenario> {
   const dir = await mkdtemp(join(tmpdir(), 'strands-e2e-resume-'));
+  scenarioDirs.push(dir);
   const spec = join(dir, `${name}.yaml`);
   await copyFile(sessionsFixture(name), spec);
   const sessionsDir = join(dir, 'sessions');
@@ -118,11 +127,15 @@ export async function listSessions(scenario: SessionsScenario): Promise<ListedSe
   return (JSON.parse(listed.stdout) as { sessions: ListedSession[] }).sessions;
 }
 
-/** The only session of a scenario (fails the test when there is not exactly one). */
+/**
+ * The only session of a scenario as its `session.json` stores it, read without starting a CLI process
+ * (fails the test when there is not exactly one).
+ */
 export async function onlySession(scenario: SessionsScenario): Promise<ListedSession> {
-  const sessions = await listSessions(scenario);
-  if (sessions.length !== 1) throw new Error(`expected one session, found ${sessions.length}`);
-  return sessions[0] as ListedSession;
+  const ids = await readdir(scenario.sessionsDir).catch(() => []);
+  if (ids.length !== 1) throw new Error(`expected one session, found ${ids.length}`);
+  const text = await readFile(join(scenario.sessionsDir, ids[0] as string, 'session.json'), 'utf8');
+  return JSON.parse(text) as ListedSession;
 }
 
 /** The number of complete lines of a session's journal (0 before the first entry). */

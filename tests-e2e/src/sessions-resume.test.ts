@@ -6,8 +6,10 @@ import { filesUnder, runDocument, signalWhen } from './reliability-harness.js';
 import {
   deterministicAnswer,
   journaledKeys,
+  listSessions,
   onlySession,
   readArtifacts,
+  removeScenarios,
   requestKey,
   type SessionPattern,
   type SessionsScenario,
@@ -54,7 +56,10 @@ beforeAll(async () => {
     };
   }
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await removeScenarios();
+});
 beforeEach(() => {
   server.reset();
   server.setResponder(deterministicAnswer);
@@ -118,7 +123,7 @@ describe('resuming a failed run (built CLI, OpenAI loopback)', () => {
 });
 
 describe('choosing the session to resume (built CLI)', () => {
-  it('--auto-resume picks the failed session of the spec, then starts fresh once it completed', async () => {
+  it('--auto-resume picks the failed session of the spec and makes only its remaining call', async () => {
     const scenario = await sessionsScenario('chain', server);
     const id = await failedRun(scenario, 'chain four:');
     const before = server.requests.length;
@@ -127,18 +132,29 @@ describe('choosing the session to resume (built CLI)', () => {
     expect(resumed.stderr).toContain(`Resuming session ${id} (failed`);
     expect((JSON.parse(resumed.stdout) as SessionRunDocument).sessionId).toBe(id);
     expect(keysSince(server, before).map((key) => key.split(':')[0])).toEqual(['chain four']);
+  });
 
-    const fresh = await scenario.run(['run', scenario.spec, '--auto-resume', '--json']);
-    expect(fresh.code, fresh.stderr).toBe(0);
-    const freshId = (JSON.parse(fresh.stdout) as SessionRunDocument).sessionId;
-    expect(freshId).toBeDefined();
-    expect(freshId).not.toBe(id);
-    expect(fresh.stderr).not.toContain('Resuming session');
+  it('--auto-resume starts fresh when no session is unfinished; resuming a completed one is exit 17', async () => {
+    const scenario = await sessionsScenario('chain', server);
+    const first = await scenario.run(['run', scenario.spec, '--auto-resume', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const id = (JSON.parse(first.stdout) as SessionRunDocument).sessionId;
+    const second = await scenario.run(['run', scenario.spec, '--auto-resume', '--force', '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).not.toContain('Resuming session');
+    expect(server.requests).toHaveLength(8);
+    const listed = await listSessions(scenario);
+    expect(listed.map((session) => session.status)).toEqual(['completed', 'completed']);
+    expect(listed.map((session) => session.id)).toEqual([
+      (JSON.parse(second.stdout) as SessionRunDocument).sessionId,
+      id,
+    ]);
 
-    const again = await scenario.run(['run', '--resume', id]);
+    const again = await scenario.run(['run', '--resume', id as string]);
     expect(again.code).toBe(17);
     expect(again.stderr).toContain(`Session ${id} already completed; there is nothing to resume`);
     expect(again.stdout).toBe('');
+    expect(server.requests).toHaveLength(8);
   });
 
   it('rejects an unknown id (17) and wrong flag combinations (2) before any request', async () => {
