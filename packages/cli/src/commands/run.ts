@@ -159,7 +159,8 @@ async function runPrepared(
     sources: plugins,
   });
   const progress = createProgress(io, {
-    quiet: options.quiet === true || options.json === true,
+    quiet: options.quiet === true,
+    json: options.json === true,
     debug: options.debug === true,
   });
   const controller = new AbortController();

@@ -5,6 +5,7 @@ import {
   type SpecIssue,
   SpecValidationError,
   StrandsError,
+  UsageError,
 } from '@strands-cli/core/spec';
 
 /** Replaces secrets in a document before it is serialised (see `RedactingIO.redactValue`). */
@@ -66,7 +67,8 @@ export function jsonSuccess(result: RunResult, redact: RedactValue = unchanged, 
 /**
  * The JSON document for a run that ended with an error (the message also goes to stderr). A spec
  * that does not load is a `spec-error` with every located problem in `issues`, as `validate --json`
- * lists them; anything else is a `failure`.
+ * lists them; a wrong combination of flags found after parsing (`run` without a spec, `--resume`
+ * with one) is a `usage-error` like the flag errors the parser finds; anything else is a `failure`.
  */
 export function jsonFailure(
   error: unknown,
@@ -91,7 +93,7 @@ export function jsonFailure(
   }
   return serialise(
     {
-      status: 'failure' satisfies JsonStatus,
+      status: (UsageError.isInstance(error) ? 'usage-error' : 'failure') satisfies JsonStatus,
       ok: false,
       exitCode,
       sessionId,
