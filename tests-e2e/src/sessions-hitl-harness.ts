@@ -1,6 +1,6 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   echoLastUserMessage,
@@ -42,7 +42,7 @@ export interface HitlWorkspace {
   readonly out: string;
   /** `strands run <args>` with this workspace's environment. */
   run(args: readonly string[], options?: { readonly timeoutMs?: number }): Promise<CliRun>;
-  /** `strands run <fixture> --out <out> --var topic=<topic> <flags>`. */
+  /** `strands run <fixture> --out <out> --var topic=<topic> <flags>` (a fixture name, or a spec's absolute path). */
   start(fixture: string, flags?: readonly string[]): Promise<CliRun>;
   /** `strands run --resume <id> <flags>`. */
   resume(sessionId: string, flags?: readonly string[]): Promise<CliRun>;
@@ -70,7 +70,14 @@ export async function hitlWorkspace(server: LoopbackServer): Promise<HitlWorkspa
     out,
     run,
     start: (fixture, flags = []) =>
-      run([sessionsFixture(fixture), '--out', out, '--var', `topic=${topic}`, ...flags]),
+      run([
+        isAbsolute(fixture) ? fixture : sessionsFixture(fixture),
+        '--out',
+        out,
+        '--var',
+        `topic=${topic}`,
+        ...flags,
+      ]),
     resume: (sessionId, flags = []) => run(['--resume', sessionId, ...flags]),
     artifact: (name) => readFile(join(out, name), 'utf8'),
   };
