@@ -158,6 +158,15 @@ describe('timeouts and missing answers, through the built CLI', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('--interactive without a terminal on standard input says so and pauses', async ({ server }) => {
+    server.setResponder(hitlResponder);
+    const workspace = await hitlWorkspace(server);
+    const paused = await workspace.start('chain-hitl', ['--interactive']);
+    expect(paused.code, paused.stderr).toBe(19);
+    expect(paused.stderr).toContain('--interactive needs a terminal on standard input');
+    expect(paused.stderr).toContain('HUMAN INPUT REQUIRED');
+  });
+
   it('--no-save-session on a spec with a question is exit 2 before any request', async ({ server }) => {
     server.setResponder(hitlResponder);
     const workspace = await hitlWorkspace(server);
