@@ -144,6 +144,20 @@ describe('timeouts and missing answers, through the built CLI', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('after timeout_seconds, an explicit --hitl-response still wins over the default', async ({ server }) => {
+    server.setResponder(hitlResponder);
+    const workspace = await hitlWorkspace(server);
+    const paused = await workspace.start(await chainWithTimeout(1));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const resumed = await workspace.resume(sessionIdFromPanel(paused.stderr), [
+      '--hitl-response',
+      'late but mine',
+    ]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).not.toContain('the time to answer ran out');
+    expect(await workspace.artifact('chain.md')).toContain('review=late but mine');
+  });
+
   it('before the timeout, a resume without an answer is exit 2 showing the question', async ({ server }) => {
     server.setResponder(hitlResponder);
     const workspace = await hitlWorkspace(server);
