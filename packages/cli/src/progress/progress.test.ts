@@ -113,6 +113,7 @@ describe('formatting', () => {
         retries: 1,
         providers: { openai: { requests: 11, retries: 1 } },
       },
+      journal: { replayed: 0, recorded: 10 },
     } as unknown as RunResult;
     const text = formatSummary(result, { verbose: true, cwd: '/work', style: createStyle(false) });
     expect(text).toBe(
