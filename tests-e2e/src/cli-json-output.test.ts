@@ -81,7 +81,8 @@ describe('run --json prints one document for every outcome, through the built CL
 
   it.each([
     ['an unknown option', ['run', 'x.yaml', '--json', '--bogus'], 'commander.unknownOption'],
-    ['a missing argument', ['run', '--json'], 'commander.missingArgument'],
+    // `run` takes no spec with --resume, so its spec is optional: `validate` still requires one.
+    ['a missing argument', ['validate', '--json'], 'commander.missingArgument'],
     [
       'a value not among the choices',
       ['plan', 'x.yaml', '--format', 'svg', '--json'],

@@ -63,7 +63,8 @@ describe('--help, through the built CLI', () => {
   it('shows real defaults and hides empty ones', async () => {
     const run = await runCli(['run', '--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('(default: "./artifacts")');
+    // --out has no fixed default (a resumed run writes where the session did): its help says so.
+    expect(run.stdout).toContain('directory for artifacts (default: ./artifacts');
     expect(run.stdout).not.toContain('(default: [])');
     expect(run.stdout).toMatch(/--var <key=value> +set an input variable \(repeatable\)\n/);
   });
