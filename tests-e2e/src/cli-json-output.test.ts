@@ -81,6 +81,7 @@ describe('run --json prints one document for every outcome, through the built CL
 
   it.each([
     ['an unknown option', ['run', 'x.yaml', '--json', '--bogus'], 'commander.unknownOption'],
+    // `run` takes no spec with --resume, so its spec is optional: `validate` still requires one.
     ['a missing argument', ['validate', '--json'], 'commander.missingArgument'],
     [
       'a value not among the choices',

@@ -1,3 +1,4 @@
+import { InvalidHumanAnswerError } from '../runtime/journal/human-inputs.js';
 import type { RunResult, RunWorkflowOptions } from '../runtime/run-types.js';
 import { runWorkflow } from '../runtime/run-workflow.js';
 import { RunCancelledError, RunPausedError, StrandsError } from '../spec/v1/errors.js';
@@ -15,7 +16,8 @@ export interface InSessionOptions {
  * Runs a workflow inside a session: the session's journal answers every effect an earlier attempt
  * completed, new effects are appended as they finish, and the session's status follows the run:
  * `completed` (with its artifacts), `paused` (with the questions waiting; rethrown as a RunPausedError
- * that names the session), `interrupted` (Ctrl-C) or `failed` (with the error). Token usage and active
+ * that names the session; still `paused` after an answer the step refused), `interrupted` (Ctrl-C) or
+ * `failed` (with the error). Token usage and active
  * time accumulate across attempts. The session's lock is released whatever happens.
  */
 export async function runInSession(
@@ -64,6 +66,11 @@ export async function runInSession(
       if (RunPausedError.isInstance(error)) {
         await handle.update({ ...progress, status: 'paused', pending: error.pending, error: undefined });
         throw new RunPausedError(error.pending, handle.id);
+      }
+      if (InvalidHumanAnswerError.isInstance(error)) {
+        // The refused answer was not recorded: the same questions still wait for a valid one.
+        await handle.update({ ...progress, status: 'paused', pending: before.pending, error: undefined });
+        throw error;
       }
       await handle.update({
         ...progress,

@@ -133,7 +133,9 @@ export function chainSpec(
 
 /**
  * A test executor (registered under `parallel`) that runs every step at once, where a step on the agent
- * `person` asks a human instead of a model: it pauses while the other steps go on.
+ * `person` asks a human instead of a model: it pauses while the other steps go on. A `person` step's
+ * `tool_overrides` name agents that run after the answer, one after the other, each given the previous
+ * text (a branch that goes on once its question is answered). The answer `maybe` is refused.
  */
 export const askingFanOutExecutor = defineExecutor<StepsConfig>({
   ...sequenceExecutor,
@@ -145,7 +147,27 @@ export const askingFanOutExecutor = defineExecutor<StepsConfig>({
         const pointer = `/pattern/config/steps/${index}`;
         const ref = { kind: 'branch-step', label: `branch ${index + 1}`, pointer };
         if (step.agent === 'person') {
-          return context.awaitHuman({ step: ref, prompt: step.input ?? 'ok?', default: 'no answer' });
+          const answer = await context.awaitHuman({
+            step: ref,
+            prompt: step.input ?? 'ok?',
+            default: 'no answer',
+            validate: (text) => (text === 'maybe' ? 'say yes or no' : undefined),
+          });
+          let text = answer;
+          for (const next of step.tool_overrides ?? []) {
+            const result = await context.invokeAgent({
+              agentId: next,
+              input: `after ${text}`,
+              step: {
+                kind: 'branch-step',
+                label: `branch ${index + 1} then ${next}`,
+                pointer: `${pointer}/then`,
+              },
+              signal,
+            });
+            text = result.text;
+          }
+          return text;
         }
         const result = await context.invokeAgent({
           agentId: step.agent,

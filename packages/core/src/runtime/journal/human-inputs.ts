@@ -1,4 +1,4 @@
-import { RunPausedError, UsageError } from '../../spec/v1/errors.js';
+import { RunPausedError, type StrandsErrorOptions, UsageError } from '../../spec/v1/errors.js';
 import type { HumanInputRequestV1, PendingHumanInputV1 } from '../../spec/v1/journal-v1.js';
 import type { RunEventInput } from '../run-events.js';
 import { hashOf, type OccurrenceCounter, stepPosition } from './positions.js';
@@ -6,6 +6,27 @@ import type { RunJournal } from './run-journal.js';
 
 /** The answer used when a question's timeout expired and it has no `default`. */
 export const timeoutExpiredAnswer = 'timeout_expired';
+
+const invalidHumanAnswerMarker = Symbol.for('strands-cli.error.InvalidHumanAnswerError');
+
+/**
+ * An answer the step refused (e.g. a routing review answer that is neither `approved` nor a known
+ * route). A usage error (exit 2): the question is still open, so the session stays paused rather than
+ * failed, and the person can answer again.
+ */
+export class InvalidHumanAnswerError extends UsageError {
+  protected readonly [invalidHumanAnswerMarker] = true;
+
+  /** True for an InvalidHumanAnswerError, even one thrown by another copy of the package. */
+  static override isInstance(value: unknown): value is InvalidHumanAnswerError {
+    return UsageError.hasMarker(value, invalidHumanAnswerMarker);
+  }
+
+  constructor(message: string, options: StrandsErrorOptions = {}) {
+    super(message, options);
+    this.name = 'InvalidHumanAnswerError';
+  }
+}
 
 /** A question as `onHumanInput` receives it: the request plus its position in the journal. */
 export interface HumanInputV1 extends HumanInputRequestV1 {
@@ -79,20 +100,34 @@ export class HumanInputs {
     const position = `${stepPosition(request.step, occurrences.of(request.step))}/human`;
     const requestHash = hashOf({ prompt: request.prompt, context: request.contextDisplay ?? '' });
     const recorded = journal.peek(position, 'human', requestHash);
-    const outcome = await journal.effect(position, 'human', requestHash, request.step.label, async () => {
-      const answer = await this.#answer(position, request);
-      const problem = request.validate?.(answer);
-      if (problem !== undefined) {
-        throw new UsageError(`The answer to ${request.step.label} is not valid: ${problem}`, {
-          hint: 'Resume again with an accepted --hitl-response.',
-        });
-      }
-      return answer;
-    });
+    const record = () =>
+      journal.effect(position, 'human', requestHash, request.step.label, async () => {
+        const answer = await this.#answer(position, request);
+        const problem = request.validate?.(answer);
+        if (problem !== undefined) {
+          throw new InvalidHumanAnswerError(`The answer to ${request.step.label} is not valid: ${problem}`, {
+            hint: 'Resume again with an accepted --hitl-response.',
+          });
+        }
+        return answer;
+      });
+    // An answer that is already known (journaled, given for this run, or by an expired timeout) is
+    // progress like an invocation: while it is being recorded the run must not decide that nothing
+    // else can progress, or it would pause before the answered branch goes on.
+    const outcome = this.#knowsAnswer(position, recorded !== undefined)
+      ? await this.track(record)
+      : await record();
     if (!recorded) {
       this.#options.emit({ type: 'human-answer', step: request.step, position });
     }
     return outcome.value;
+  }
+
+  /** True when the question at `position` is answered without waiting for a person. */
+  #knowsAnswer(position: string, recorded: boolean): boolean {
+    if (recorded || this.#options.answers?.[position] !== undefined) return true;
+    const before = this.#options.previouslyPending?.find((pending) => pending.position === position);
+    return before?.timeoutAt !== undefined && Date.parse(before.timeoutAt) <= this.#options.now();
   }
 
   async #answer(position: string, request: HumanInputRequestV1): Promise<string> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RunPausedError } from '../../spec/v1/errors.js';
+import type { JournalEntryV1 } from '../../spec/v1/journal-v1.js';
 import { rejectionOf, runWithMock } from '../__fixtures__/run-harness.js';
 import { askingFanOutExecutor, chainSpec, echoTool, fakeRunTools } from '../__fixtures__/test-executors.js';
 import { createMemoryJournalStore } from './memory-journal-store.js';
@@ -110,6 +111,40 @@ describe('human input', () => {
     const result = await resumed.pending;
     expect(result.response).toBe('mock: left|yes|mock: right');
     expect(resumed.mock.calls).toHaveLength(0);
+  });
+
+  it('goes on with a branch whose question was answered before pausing on the question still open', async () => {
+    const twoQuestions = chainSpec([
+      { agent: 'person', input: 'first?', tool_overrides: ['writer'] },
+      { agent: 'person', input: 'second?' },
+    ]);
+    twoQuestions.agents = { person: { prompt: 'p' }, writer: { prompt: 'w' } };
+    twoQuestions.pattern = { type: 'parallel', config: (twoQuestions.pattern as { config: unknown }).config };
+    // Appends that take a while, as a file journal's fdatasync does: recording the answer must count
+    // as progress, or the run pauses before the answered branch can go on.
+    const memory = createMemoryJournalStore();
+    const journal = {
+      read: () => memory.read(),
+      append: async (entry: JournalEntryV1) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await memory.append(entry);
+      },
+    };
+    const first = (await rejectionOf(
+      runWithMock(twoQuestions, undefined, { journal, executors }).pending,
+    )) as RunPausedError;
+    expect(first.pending.map((item) => item.prompt)).toEqual(['first?', 'second?']);
+    const answered = runWithMock(twoQuestions, undefined, {
+      journal,
+      executors,
+      humanAnswers: { [first.pending[0]!.position]: 'yes' },
+    });
+    const second = (await rejectionOf(answered.pending)) as RunPausedError;
+    expect(second.pending.map((item) => item.prompt)).toEqual(['second?']);
+    // The answered branch's next call ran in this attempt, not only after the last answer.
+    expect(answered.mock.calls.map((call) => call.messages[0])).toEqual([
+      { role: 'user', content: 'after yes' },
+    ]);
   });
 
   it('reports a failure, not a pause, when a branch fails while a question waits', async () => {
