@@ -34,7 +34,9 @@ export interface JournalCost {
 export async function benchJournal(steps: number, reps: number): Promise<JournalCost> {
   const mock = createMockProviderPlugin({ responses: () => ({ text: 'echo: a short answer' }) });
   const document = chainSpec(steps, { provider: 'mock', model_id: 'mock-model' });
-  const loaded = await prepareSpec(document, { plugins: { searchFrom: [process.cwd()], providers: { mock } } });
+  const loaded = await prepareSpec(document, {
+    plugins: { searchFrom: [process.cwd()], providers: { mock } },
+  });
   const dir = await mkdtemp(join(tmpdir(), 'strands-bench-journal-'));
   const store = createFileSessionStore({ dir });
   const options = { providers: { mock }, env: {} };
