@@ -161,8 +161,10 @@ async function main(): Promise<number> {
   }
   let journal: BenchResults['journal'];
   if (options.only.has('journal')) {
-    progress('journal: its cost per step, 100-step chain, none / in memory / file session with fdatasync');
-    journal = await benchJournal(100, options.quick ? 5 : 20);
+    progress(
+      'journal: its cost per step and per run, chains of 10 and 100 steps, none / memory / file sessions',
+    );
+    journal = await benchJournal(options.quick ? 5 : 15);
   }
   let growth: GrowthPoint[] | undefined;
   if (options.only.has('growth')) {

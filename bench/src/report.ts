@@ -145,7 +145,7 @@ export function formatReport(
   const journal = results.journal;
   if (journal) {
     lines.push(
-      `**The journal's cost (scenario 8, ${journal.steps}-step chain, in-memory model)**`,
+      `**The journal's cost (scenario 8, in-memory model; per step = slope between ${journal.steps[0]}- and ${journal.steps[1]}-step chains)**`,
       '',
       ...table(
         ['journal', 'ms per step', 'above none'],
@@ -161,6 +161,13 @@ export function formatReport(
             spread(journal.fileSessionMs, 3),
             `+${journal.fileOverheadMs.toFixed(3)} ms`,
           ],
+          [
+            'file session, STRANDS_JOURNAL_SYNC=os',
+            spread(journal.fileSessionOsMs, 3),
+            `+${(journal.fileSessionOsMs.median - journal.noJournalMs.median).toFixed(3)} ms`,
+          ],
+          ['(one append + fdatasync on this disk)', spread(journal.fdatasyncMs, 3), ''],
+          ['(a file session, once per run: create, metadata, lock)', spread(journal.sessionPerRunMs, 1), ''],
         ],
       ),
       '',

@@ -100,6 +100,7 @@ export {
 } from './secrets/index.js';
 // Where sessions are kept, listed and pruned (`strands sessions`).
 /** The default session store: one private folder per session (record, spec snapshot, journal, lock). */
+export { type JournalSync, journalSyncModes } from './sessions/file-journal.js';
 export { createFileSessionStore, type FileSessionStoreOptions } from './sessions/file-session-store.js';
 /** A session store in memory, with the same locking rules, for library use and tests. */
 export { createMemorySessionStore } from './sessions/memory-session-store.js';

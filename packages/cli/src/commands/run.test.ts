@@ -61,6 +61,18 @@ describe('strands run', () => {
     expect(after.closes - before.closes).toBe(1);
   });
 
+  it('keeps the journal unflushed with STRANDS_JOURNAL_SYNC=os, and refuses an unknown mode before running', async () => {
+    const directory = await project(chainYaml(['About {{ topic }}']));
+    const fast = bufferIO(directory, { STRANDS_JOURNAL_SYNC: 'os' });
+    expect(await main(['run', 'spec.yaml', '--json'], fast.io)).toBe(0);
+    expect(JSON.parse(fast.stdout()).journal).toEqual({ replayed: 0, recorded: 1 });
+    const before = { ...fakeProviderStats() };
+    const wrong = bufferIO(directory, { STRANDS_JOURNAL_SYNC: 'sometimes' });
+    expect(await main(['run', 'spec.yaml', '--force'], wrong.io)).toBe(2);
+    expect(wrong.stderr()).toContain('STRANDS_JOURNAL_SYNC="sometimes" is not a journal sync mode');
+    expect(fakeProviderStats().creates).toBe(before.creates);
+  });
+
   it('prints one JSON document with --json, counts included', async () => {
     const directory = await project(chainYaml(['one', 'two', 'three']));
     const { io, stdout, stderr } = bufferIO(directory);

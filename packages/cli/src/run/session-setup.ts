@@ -4,6 +4,8 @@ import {
   createFileSessionStore,
   defaultSessionsDir,
   findResumableSession,
+  type JournalSync,
+  journalSyncModes,
   type LoadedSpec,
   loadSpec,
   loadSpecText,
@@ -36,12 +38,30 @@ export interface PreparedRun {
 export function sessionStoreFor(io: CliIO): SessionStoreV1 {
   return createFileSessionStore({
     dir: defaultSessionsDir(io.env),
+    journalSync: journalSyncFrom(io.env),
     // A crashed or killed run leaves its lock behind; say so when a resume takes it over.
     onStaleLock: ({ sessionId, owner }) =>
       io.stderr.write(
         `Note: session ${sessionId} was left locked by process ${owner.pid}, which is gone; taking it over\n`,
       ),
   });
+}
+
+/**
+ * `STRANDS_JOURNAL_SYNC`: `fdatasync` (default, every journal line on disk before its effect counts
+ * as done) or `os` (handed to the operating system: survives a killed process, not a power cut).
+ * @throws UsageError for any other value
+ */
+function journalSyncFrom(env: CliIO['env']): JournalSync {
+  const raw = env.STRANDS_JOURNAL_SYNC?.trim();
+  if (raw === undefined || raw === '') return 'fdatasync';
+  const mode = journalSyncModes.find((candidate) => candidate === raw);
+  if (!mode) {
+    throw new UsageError(`STRANDS_JOURNAL_SYNC=${JSON.stringify(raw)} is not a journal sync mode`, {
+      hint: `Set it to ${journalSyncModes.join(' or ')}, or unset it.`,
+    });
+  }
+  return mode;
 }
 
 /**

@@ -79,6 +79,12 @@ export async function readJournalFile(path: string): Promise<JournalEntryV1[]> {
   return parseJournal(await readText(path), path).entries;
 }
 
+/** How far a journal line must get before its append resolves (see `FileSessionStoreOptions`). */
+export type JournalSync = 'fdatasync' | 'os';
+
+/** The values of `STRANDS_JOURNAL_SYNC`. */
+export const journalSyncModes: readonly JournalSync[] = ['fdatasync', 'os'];
+
 /** An append waiting for the next flush. */
 interface PendingAppend {
   readonly line: string;
@@ -93,7 +99,8 @@ interface PendingAppend {
  * them, so a run with many concurrent invocations is not slowed to one flush per effect, and lines
  * never interleave.
  */
-export function createFileJournal(path: string): FileJournal {
+export function createFileJournal(path: string, options: { readonly sync?: JournalSync } = {}): FileJournal {
+  const sync = options.sync ?? 'fdatasync';
   let file: Promise<FileHandle> | undefined;
   let closed = false;
   let waiting: PendingAppend[] = [];
@@ -119,7 +126,7 @@ export function createFileJournal(path: string): FileJournal {
         throw error;
       }
       await handle.appendFile(batch.map((item) => item.line).join(''), 'utf8');
-      await handle.datasync();
+      if (sync === 'fdatasync') await handle.datasync();
       for (const item of batch) item.resolve();
     } catch (error) {
       for (const item of batch) item.reject(error);

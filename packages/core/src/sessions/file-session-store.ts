@@ -10,7 +10,7 @@ import type {
   SessionUpdateV1,
 } from '../spec/v1/session-v1.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { createFileJournal } from './file-journal.js';
+import { createFileJournal, type JournalSync } from './file-journal.js';
 import { acquireLock, inspectLock, type LockOwner, releaseLock } from './session-lock.js';
 import { byNewestUpdate, newSessionRecord, readRecordFile, withDerivedStatus } from './session-record.js';
 import { assertSessionId, unknownSession } from './sessions-dir.js';
@@ -19,6 +19,13 @@ import { assertSessionId, unknownSession } from './sessions-dir.js';
 export interface FileSessionStoreOptions {
   /** The folder holding one folder per session (see `defaultSessionsDir`). */
   readonly dir: string;
+  /**
+   * How far a journal line must get before its effect counts as done. `fdatasync` (the default): on
+   * disk, so even a power cut loses nothing that completed. `os`: handed to the operating system, which
+   * survives the process being killed (`kill -9`, a crash) but not the machine going down; cheaper
+   * where a disk flush is slow.
+   */
+  readonly journalSync?: JournalSync;
   /** The clock for `createdAt`/`updatedAt`; tests pass a fixed one. */
   readonly now?: () => Date;
   /** Told when a stale lock (its process died) is taken over, so the user can be informed. */
@@ -69,7 +76,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
 
   const openHandle = (id: string, initial: SessionRecordV1, owner: LockOwner): SessionHandleV1 => {
     const where = paths(id);
-    const journal = createFileJournal(where.journal);
+    const journal = createFileJournal(where.journal, { sync: options.journalSync ?? 'fdatasync' });
     let record = initial;
     let released = false;
     let updates: Promise<unknown> = Promise.resolve();
