@@ -110,12 +110,11 @@ export {
   type PlanResumeOptions,
   planResume,
   type ResumePlan,
-  specHash,
 } from './sessions/plan-resume.js';
 /** Deletes a store's sessions not updated for a while; completed ones are kept unless asked. */
 export { type PruneSessionsOptions, pruneSessions } from './sessions/prune-sessions.js';
 /** The statuses a session can have (for validating a `--status` filter). */
-export { sessionStatuses } from './sessions/session-record.js';
+export { sessionStatuses, specHash } from './sessions/session-record.js';
 export { type InSessionOptions, isResumable, runInSession } from './sessions/session-run.js';
 /** `$STRANDS_SESSIONS_DIR`, else `$XDG_DATA_HOME/strands/sessions`, else `~/.local/share/strands/sessions`. */
 export { defaultSessionsDir } from './sessions/sessions-dir.js';

@@ -28,7 +28,16 @@ export function canonicalRequest(provider: string, request: ModelRequestV1): Can
 
 /** The entry key of a canonical request: SHA-256 (hex) of its JSON with keys sorted at every level. */
 export function requestKey(request: CanonicalRequestV1): string {
-  return createHash('sha256').update(stableStringify(request)).digest('hex');
+  return sha256Json(request);
+}
+
+/**
+ * SHA-256 (hex) of a value's JSON with sorted keys: equal values give equal hashes. Cassette keys and
+ * the run journal's request hashes are all this, so a cassette entry and a journal entry of the same
+ * model turn or tool call carry the same key.
+ */
+export function sha256Json(value: unknown): string {
+  return createHash('sha256').update(stableStringify(value)).digest('hex');
 }
 
 /**
@@ -36,9 +45,7 @@ export function requestKey(request: CanonicalRequestV1): string {
  * the same call with its input members in another order finds the same answer.
  */
 export function toolCallKey(tool: string, input: unknown): string {
-  return createHash('sha256')
-    .update(stableStringify({ tool, input: input ?? null }))
-    .digest('hex');
+  return sha256Json({ tool, input: input ?? null });
 }
 
 /**

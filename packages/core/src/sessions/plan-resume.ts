@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { SessionError, UsageError } from '../spec/v1/errors.js';
 import type { SessionHandleV1, SessionRecordV1, SessionStoreV1 } from '../spec/v1/session-v1.js';
+import { specHash } from './session-record.js';
 
 /** Options of {@link planResume}. */
 export interface PlanResumeOptions {
@@ -51,7 +51,7 @@ export async function planResume(
     const snapshotFile = record.specPath ?? snapshot.fileName;
     const spec = options.editedSpec ?? { text: snapshot.text, file: snapshotFile };
     const specChanged =
-      options.editedSpec !== undefined && sha256(options.editedSpec.text) !== record.specHash;
+      options.editedSpec !== undefined && specHash(options.editedSpec.text) !== record.specHash;
     return { handle, record, spec, specChanged, humanAnswers };
   } catch (error) {
     await handle.release();
@@ -78,15 +78,6 @@ function answersFor(record: SessionRecordV1, options: PlanResumeOptions): Record
       hint: `Answer it: strands run --resume ${record.id} --hitl-response "<your answer>" (or add --interactive on a terminal).`,
     },
   );
-}
-
-/** SHA-256 (hex) of a spec's text: what sessions compare to tell an edited spec. */
-export function specHash(text: string): string {
-  return sha256(text);
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /**

@@ -19,7 +19,7 @@ export function newSessionRecord(id: string, init: NewSessionV1, now: Date): Ses
     id,
     name: init.name,
     pattern: init.pattern,
-    specHash: createHash('sha256').update(init.specText, 'utf8').digest('hex'),
+    specHash: specHash(init.specText),
     ...(init.specPath === undefined ? {} : { specPath: init.specPath }),
     status: 'running',
     createdAt: at,
@@ -74,4 +74,12 @@ export async function readRecordFile(path: string, id: string): Promise<SessionR
 export function byNewestUpdate(a: SessionRecordV1, b: SessionRecordV1): number {
   const difference = (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0);
   return difference !== 0 ? difference : a.id.localeCompare(b.id);
+}
+
+/**
+ * SHA-256 (hex) of a spec's text: what a session records and what `--auto-resume` and an edited
+ * `--spec` are compared with.
+ */
+export function specHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -1,7 +1,8 @@
+import { sha256Json } from '../../record-replay/canonical-request.js';
 import { RunPausedError, type StrandsErrorOptions, UsageError } from '../../spec/v1/errors.js';
 import type { HumanInputRequestV1, PendingHumanInputV1 } from '../../spec/v1/journal-v1.js';
 import type { RunEventInput } from '../run-events.js';
-import { hashOf, type OccurrenceCounter, stepPosition } from './positions.js';
+import { type OccurrenceCounter, stepPosition } from './positions.js';
 import type { RunJournal } from './run-journal.js';
 
 /** The answer used when a question's timeout expired and it has no `default`. */
@@ -98,7 +99,7 @@ export class HumanInputs {
   async ask(request: HumanInputRequestV1): Promise<string> {
     const { journal, occurrences } = this.#options;
     const position = `${stepPosition(request.step, occurrences.of(request.step))}/human`;
-    const requestHash = hashOf({ prompt: request.prompt, context: request.contextDisplay ?? '' });
+    const requestHash = sha256Json({ prompt: request.prompt, context: request.contextDisplay ?? '' });
     const recorded = journal.peek(position, 'human', requestHash);
     const record = () =>
       journal.effect(position, 'human', requestHash, request.step.label, async () => {
@@ -125,16 +126,25 @@ export class HumanInputs {
 
   /** True when the question at `position` is answered without waiting for a person. */
   #knowsAnswer(position: string, recorded: boolean): boolean {
-    if (recorded || this.#options.answers?.[position] !== undefined) return true;
-    const before = this.#options.previouslyPending?.find((pending) => pending.position === position);
-    return before?.timeoutAt !== undefined && Date.parse(before.timeoutAt) <= this.#options.now();
+    return recorded || this.#options.answers?.[position] !== undefined || this.#expired(position);
+  }
+
+  /** The question an earlier attempt paused on at `position`, if it was asked. */
+  #askedBefore(position: string): PendingHumanInputV1 | undefined {
+    return this.#options.previouslyPending?.find((pending) => pending.position === position);
+  }
+
+  /** True when the question at `position` was asked before and its timeout has run out. */
+  #expired(position: string): boolean {
+    const timeoutAt = this.#askedBefore(position)?.timeoutAt;
+    return timeoutAt !== undefined && Date.parse(timeoutAt) <= this.#options.now();
   }
 
   async #answer(position: string, request: HumanInputRequestV1): Promise<string> {
     const given = this.#options.answers?.[position];
     if (given !== undefined) return given;
-    const before = this.#options.previouslyPending?.find((pending) => pending.position === position);
-    if (before?.timeoutAt !== undefined && Date.parse(before.timeoutAt) <= this.#options.now()) {
+    const before = this.#askedBefore(position);
+    if (this.#expired(position)) {
       const fallback = request.default ?? timeoutExpiredAnswer;
       this.#options.emit({ type: 'human-timeout', step: request.step, position, answer: fallback });
       return fallback;

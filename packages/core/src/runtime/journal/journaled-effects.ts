@@ -1,4 +1,9 @@
-import { canonicalRequest, canonicalToolCall } from '../../record-replay/canonical-request.js';
+import {
+  canonicalRequest,
+  canonicalToolCall,
+  requestKey,
+  toolCallKey,
+} from '../../record-replay/canonical-request.js';
 import type { ModelRequestV1, ModelResponseV1, ToolResultPartV1 } from '../../spec/v1/model-provider-v1.js';
 import type { ModelHandle } from '../agent-cache.js';
 import {
@@ -8,7 +13,6 @@ import {
   type TurnOutcome,
   type TurnServices,
 } from '../model-turn.js';
-import { hashOf } from './positions.js';
 
 /** A model turn as the journal keeps it: the contract fields of the response and the usage accounted. */
 interface RecordedTurn {
@@ -34,7 +38,8 @@ export async function journaledModelTurn(
     return requestModelTurn(services, scope, model, request, turn);
   }
   const position = `${scope.position}/turn/${turn}`;
-  const requestHash = hashOf(canonicalRequest(model.providerId, request));
+  // The cassette's key for the same turn, so the two views of model calls agree.
+  const requestHash = requestKey(canonicalRequest(model.providerId, request));
   let live: TurnOutcome | undefined;
   const outcome = await journal.effect<RecordedTurn>(
     position,
@@ -77,7 +82,7 @@ export async function journaledToolCall(
 ): Promise<ToolResultPartV1> {
   const { journal } = services;
   if (!journal || position === undefined) return live();
-  const requestHash = hashOf({ tool: call.name, input: call.input ?? null });
+  const requestHash = toolCallKey(call.name, call.input);
   const outcome = await journal.effect(position, 'tool-call', requestHash, label, live);
   return outcome.value;
 }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { stableStringify } from '../../record-replay/canonical-request.js';
 import type { StepRefV1 } from '../../spec/v1/executor-v1.js';
 
 /**
@@ -8,11 +6,6 @@ import type { StepRefV1 } from '../../spec/v1/executor-v1.js';
  */
 export function stepPosition(step: StepRefV1, occurrence: number | string): string {
   return `${step.pointer}#${occurrence}`;
-}
-
-/** SHA-256 (hex) of a value's JSON with sorted keys: equal requests give equal hashes. */
-export function hashOf(value: unknown): string {
-  return createHash('sha256').update(stableStringify(value)).digest('hex');
 }
 
 /**
