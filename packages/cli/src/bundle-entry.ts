@@ -6,6 +6,9 @@
  */
 import type { BuiltinPatternType } from '@strands-cli/core/builtin-plugins';
 import chain from '@strands-cli/executor-chain';
+import evaluatorOptimizer from '@strands-cli/executor-evaluator-optimizer';
+import graph from '@strands-cli/executor-graph';
+import orchestratorWorkers from '@strands-cli/executor-orchestrator-workers';
 import parallel from '@strands-cli/executor-parallel';
 import routing from '@strands-cli/executor-routing';
 import workflow from '@strands-cli/executor-workflow';
@@ -13,10 +16,17 @@ import { type CliIO, processIO } from './io.js';
 import { main as runCli } from './main.js';
 
 // Typed by the core's map of built-in names, so a built-in added there fails to compile until it is here.
-const executors = { chain, workflow, parallel, routing } satisfies Record<
-  BuiltinPatternType,
-  NonNullable<CliIO['executors']>[string]
-> as NonNullable<CliIO['executors']>;
+const executors = {
+  chain,
+  workflow,
+  parallel,
+  routing,
+  graph,
+  evaluator_optimizer: evaluatorOptimizer,
+  orchestrator_workers: orchestratorWorkers,
+} satisfies Record<BuiltinPatternType, NonNullable<CliIO['executors']>[string]> as NonNullable<
+  CliIO['executors']
+>;
 
 /**
  * Runs the `strands` command with the built-in executors of this bundle; resolves to the exit code.

@@ -134,7 +134,6 @@ export type { WorkflowSpec } from './spec/v1/workflow-spec-v1.js';
 // Spec files: loading, checking and the editor schema.
 export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './spec-file/json-schema.js';
 export type { LoadedSpec } from './spec-file/loaded-spec.js';
-export { type PlannedPattern, plannedPatterns } from './spec-file/patterns/planned-patterns.js';
 export { loadSpec, loadSpecText, type PrepareSpecOptions, prepareSpec } from './spec-file/prepare-spec.js';
 // Templates: render a Jinja2-compatible template in the sandbox, as a spec's templates are rendered.
 export { renderTemplate } from './templates/render.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@strands-cli/core';
+import { builtinPatternTypes } from '@strands-cli/core/builtin-plugins';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bufferIO } from '../__fixtures__/read-only-test-io.js';
 import { main } from '../main.js';
@@ -18,7 +19,7 @@ afterEach(async () => {
 const cliDirectory = fileURLToPath(new URL('../..', import.meta.url));
 /** Loads and validates a spec the way `run` does. */
 const load = (file: string) => loadSpec(file, { plugins: { searchFrom: [cliDirectory] } });
-const patterns = ['chain', 'workflow', 'parallel', 'routing'] as const;
+const patterns = builtinPatternTypes;
 const providers = ['openai', 'ollama', 'bedrock'] as const;
 
 describe('strands init', () => {
@@ -98,8 +99,10 @@ describe('strands init', () => {
 
   it('rejects an unknown pattern or provider as a usage error (exit 2) and writes nothing', async () => {
     const { io, stderr } = bufferIO({}, directory);
-    expect(await main(['init', '--pattern', 'graph'], io)).toBe(2);
-    expect(stderr()).toContain('Allowed choices are chain, workflow, parallel, routing');
+    expect(await main(['init', '--pattern', 'loop'], io)).toBe(2);
+    expect(stderr()).toContain(
+      'Allowed choices are chain, workflow, parallel, routing, graph, evaluator_optimizer, orchestrator_workers',
+    );
     expect(await main(['init', '--provider', 'gemini'], bufferIO({}, directory).io)).toBe(2);
     await expect(readFile(join(directory, 'workflow.yaml'))).rejects.toThrow();
   });

@@ -3,7 +3,6 @@ import {
   builtinProviderPackages,
   loadExecutor,
   nativeToolCatalog,
-  plannedPatterns,
   plannedProviders,
   resolvePackageEntry,
 } from '@strands-cli/core';
@@ -44,9 +43,6 @@ export async function listSupportedCommand(io: CliIO): Promise<number> {
     );
     out.push(`  ${type.padEnd(22)} ${description}`);
   }
-  out.push('', 'Accepted but not runnable yet (strands explain shows where a spec uses them):');
-  for (const planned of Object.values(plannedPatterns))
-    out.push(`  ${planned.id.padEnd(22)} ${planned.description}`);
   out.push('', 'Providers (runtime.provider, agents.<id>.provider):');
   for (const [name, packageName] of Object.entries(builtinProviderPackages)) {
     const installed = resolvePackageEntry(packageName, sources.searchFrom) !== undefined;

@@ -1,4 +1,5 @@
 import type { BuiltinPatternType, BuiltinProvider } from '@strands-cli/core/builtin-plugins';
+import { loopingPatternBodies, loopingPatternTopics, type StarterBody } from './init-starter-loops.js';
 /**
  * The starter specs `strands init` writes: one per pattern, with the runtime block of the chosen
  * provider. Written as YAML text (not serialised objects) so they can carry comments for a newcomer.
@@ -29,7 +30,8 @@ const runtimeBlocks: Record<StarterProvider, string> = {
   max_parallel: 4`,
 };
 
-const patternBodies: Record<StarterPattern, { description: string; body: string }> = {
+const patternBodies: Record<StarterPattern, StarterBody> = {
+  ...loopingPatternBodies,
   chain: {
     description: 'Research a topic, then write a short summary of it.',
     body: `agents:
@@ -159,6 +161,7 @@ const defaultTopics: Record<StarterPattern, string> = {
   workflow: 'a four-day work week',
   parallel: 'electric cars',
   routing: 'how does a heat pump work',
+  ...loopingPatternTopics,
 };
 
 /**

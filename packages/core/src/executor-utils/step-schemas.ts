@@ -57,6 +57,18 @@ export const hitlStepSchema = z
   })
   .meta({ description: 'Pauses the workflow for a human answer (human-in-the-loop).' });
 
+/**
+ * A human review gate (evaluator and orchestrator patterns): a human-in-the-loop step whose answer may
+ * have to match a regular expression.
+ */
+export const hitlGateSchema = hitlStepSchema.extend({
+  validation: z
+    .strictObject({
+      pattern: z.string().meta({ description: 'A regular expression the answer must match.' }),
+    })
+    .optional(),
+});
+
 /** A step: an agent step or a human-in-the-loop step. */
 export const stepSchema = z.union([agentStepSchema, hitlStepSchema]);
 

@@ -34,7 +34,15 @@ describe('isPackageName', () => {
 
 describe('built-in names', () => {
   it('lists the map keys in order, as messages and help show them', () => {
-    expect(builtinPatternTypes).toEqual(['chain', 'workflow', 'parallel', 'routing']);
+    expect(builtinPatternTypes).toEqual([
+      'chain',
+      'workflow',
+      'parallel',
+      'routing',
+      'graph',
+      'evaluator_optimizer',
+      'orchestrator_workers',
+    ]);
     expect(listInWords(builtinProviders, 'or')).toBe('openai, ollama or bedrock');
     expect(listInWords(['one'], 'and')).toBe('one');
   });

@@ -6,6 +6,9 @@ export const builtinExecutorPackages = {
   workflow: '@strands-cli/executor-workflow',
   parallel: '@strands-cli/executor-parallel',
   routing: '@strands-cli/executor-routing',
+  graph: '@strands-cli/executor-graph',
+  evaluator_optimizer: '@strands-cli/executor-evaluator-optimizer',
+  orchestrator_workers: '@strands-cli/executor-orchestrator-workers',
 } as const satisfies Readonly<Record<string, string>>;
 
 /** A built-in pattern type (`pattern.type`). */
@@ -33,16 +36,6 @@ export function listInWords(names: readonly string[], conjunction: 'and' | 'or')
   return `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
 }
 
-/**
- * Pattern types strands-cli 0.5 accepts that no executor implements yet. Their config schemas live in
- * the core so that specs validate; the capability check reports them.
- */
-export const plannedPatternTypes: readonly string[] = [
-  'graph',
-  'evaluator_optimizer',
-  'orchestrator_workers',
-];
-
 /** Providers strands-cli knows that have no package here yet. */
 export const plannedProviders: readonly string[] = ['anthropic', 'gemini', 'azure_openai'];
 
@@ -52,7 +45,7 @@ export const npmPackageName = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9
 /**
  * True when a plugin name (`pattern.type`, `runtime.provider`) names a package to load: any valid npm
  * package name, scoped (`@acme/strands-executor-map`) or not (`strands-executor-map`), that is not a
- * short name of this version (a built-in or planned pattern type or provider). Anything else, such as
+ * short name of this version (a built-in pattern type, or a built-in or planned provider). Anything else, such as
  * `Chain`, `my pattern` or `../x`, is neither, and is reported as an unknown name.
  */
 export function isPackageName(name: string): boolean {
@@ -60,7 +53,6 @@ export function isPackageName(name: string): boolean {
   return !(
     name in builtinExecutorPackages ||
     name in builtinProviderPackages ||
-    plannedPatternTypes.includes(name) ||
     plannedProviders.includes(name)
   );
 }

@@ -5,7 +5,6 @@ export { closestMatch, editDistance } from './issues/did-you-mean.js';
 export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './json-schema.js';
 export { knownPatternTypes } from './load/pattern-owner.js';
 export type { LoadedSpec } from './loaded-spec.js';
-export { type PlannedPattern, plannedPatterns } from './patterns/planned-patterns.js';
 export type { PrepareSpecOptions } from './prepare-spec.js';
 export { loadSpec, loadSpecText, prepareSpec } from './prepare-spec.js';
 export * from './schema/workflow-spec.js';

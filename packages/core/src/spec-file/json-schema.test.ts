@@ -3,7 +3,10 @@ import * as z from 'zod';
 import { buildWorkflowJsonSchema } from './json-schema.js';
 
 describe('buildWorkflowJsonSchema', () => {
-  const schema = buildWorkflowJsonSchema({ chain: z.strictObject({ steps: z.array(z.string()) }) });
+  const schema = buildWorkflowJsonSchema({
+    chain: z.strictObject({ steps: z.array(z.string()) }),
+    graph: z.strictObject({ nodes: z.record(z.string(), z.string()) }),
+  });
 
   it('is a draft 2020-12 schema of the whole spec', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
@@ -17,13 +20,8 @@ describe('buildWorkflowJsonSchema', () => {
   }
   const pattern = (schema.properties as Record<string, PatternNode>).pattern!;
 
-  it('ties pattern.config to pattern.type with one if/then per type, the planned patterns included', () => {
-    expect(pattern.allOf.map((branch) => branch.if.properties.type.const)).toEqual([
-      'chain',
-      'evaluator_optimizer',
-      'graph',
-      'orchestrator_workers',
-    ]);
+  it('ties pattern.config to pattern.type with one if/then per executor type', () => {
+    expect(pattern.allOf.map((branch) => branch.if.properties.type.const)).toEqual(['chain', 'graph']);
     expect(JSON.stringify(pattern.allOf[0]?.then.properties.config)).toContain('"steps"');
   });
 

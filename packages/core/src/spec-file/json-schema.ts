@@ -1,7 +1,6 @@
 import type { ZodType } from 'zod';
 import * as z from 'zod';
 import { patternByType } from './pattern-json-schema.js';
-import { plannedPatterns } from './patterns/planned-patterns.js';
 import { agentEntrySchema } from './schema/tools.js';
 import { workflowSpecShape } from './schema/workflow-spec.js';
 import { withoutUnionTypes } from './strict-json-schema.js';
@@ -13,14 +12,13 @@ export type JsonSchemaDocument = Record<string, unknown>;
  * Builds the JSON Schema (draft 2020-12) of the spec format for editors, from the zod schemas:
  * `pattern.type` is a known pattern or a plugin's package name, and `config` is checked against the
  * config schema of the executor `type` selects (`executorConfigs`, e.g. the built-in executors) or
- * of a planned pattern in the core. Agent entries may also be `$ref` to an atomic agent spec. The
+ * Agent entries may also be `$ref` to an atomic agent spec. The
  * result compiles under Ajv's strict mode.
  */
 export function buildWorkflowJsonSchema(
   executorConfigs: Readonly<Record<string, ZodType>>,
 ): JsonSchemaDocument {
   const configs: Record<string, ZodType> = {};
-  for (const [type, planned] of Object.entries(plannedPatterns)) configs[type] = planned.configSchema;
   Object.assign(configs, executorConfigs);
   const options = Object.entries(configs)
     .sort(([a], [b]) => a.localeCompare(b))

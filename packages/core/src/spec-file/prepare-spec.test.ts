@@ -104,13 +104,6 @@ describe('schema errors', () => {
     expect(issue?.hint).toContain('`workflow`');
   });
 
-  it('validates planned patterns with the core schema and checks their references', async () => {
-    const [issue, ...rest] = await issuesOf('graph.yaml');
-    expect(rest).toEqual([]);
-    expect(issue).toMatchObject({ pointer: '/pattern/config/edges/0/choose/1/to', line: 23, column: 13 });
-    expect(issue?.message).toBe('edge refers to node `finish`, which is not defined');
-  });
-
   it('reports several problems in one go, in file order within a kind', async () => {
     const issues = await issuesOf('references.yaml');
     expect(issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`)).toEqual([

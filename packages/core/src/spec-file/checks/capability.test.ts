@@ -45,23 +45,4 @@ describe('capability check', () => {
     const loaded = await loadSpec(fixture('valid-chain.yaml'), { plugins: fixturePlugins });
     expect(loaded.capabilityIssues).toEqual([]);
   });
-
-  it('reports a planned pattern as not runnable, and has no executor for it', async () => {
-    const loaded = await prepareSpec(
-      {
-        version: 0,
-        name: 'loop',
-        runtime: { provider: 'ollama' },
-        agents: { writer: { prompt: 'W' }, judge: { prompt: 'J' } },
-        pattern: {
-          type: 'evaluator_optimizer',
-          config: { producer: 'writer', evaluator: { agent: 'judge' }, accept: { min_score: 80 } },
-        },
-      },
-      { plugins: fixturePlugins },
-    );
-    expect(loaded.executor).toBeUndefined();
-    expect(loaded.capabilityIssues).toEqual([expect.objectContaining({ pointer: '/pattern/type' })]);
-    expect(loaded.analysis.graph.nodes.map((node) => node.id)).toEqual(['producer', 'evaluator']);
-  });
 });

@@ -56,12 +56,4 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return match === undefined ? '' : ` Did you mean \`${match}\`?`;
 }
 
-/** A readable list of ids: `` `a`, `b` and `c` `` (at most 12, then "and N more"). */
-export function listIds(ids: readonly string[]): string {
-  if (ids.length === 0) return '(none)';
-  const shown = ids.slice(0, 12).map((id) => `\`${id}\``);
-  const rest = ids.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  if (shown.length === 1) return shown[0]!;
-  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
-}
+export { listIds } from '../../executor-utils/names-and-pointers.js';

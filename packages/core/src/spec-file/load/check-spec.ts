@@ -1,4 +1,3 @@
-import { builtinPatternTypes, listInWords } from '../../plugins/builtin-plugins.js';
 import type { PluginSources } from '../../plugins/load-plugin.js';
 import type { ProviderFacts } from '../../plugins/provider-manifest.js';
 import type { CapabilityIssue, SpecIssue } from '../../spec/v1/errors.js';
@@ -100,15 +99,6 @@ export async function checkSpec(input: CheckSpecInput): Promise<SpecFindings> {
 }
 
 function patternCapability(spec: WorkflowSpec, owner: PatternOwner): CapabilityIssue[] {
-  if (owner.kind === 'planned') {
-    return [
-      {
-        pointer: '/pattern/type',
-        reason: `The ${spec.pattern.type} pattern is accepted but not implemented in this version`,
-        remediation: `Express the workflow as ${listInWords(builtinPatternTypes, 'or')}, or wait for a version that runs it.`,
-      },
-    ];
-  }
   if (owner.kind === 'unavailable') {
     return [
       {

@@ -1,28 +1,26 @@
 import type { ZodType } from 'zod';
-import { builtinExecutorPackages, plannedPatternTypes } from '../../plugins/builtin-plugins.js';
+import { builtinExecutorPackages } from '../../plugins/builtin-plugins.js';
 import { executorPackageName, loadExecutor, type PluginSources } from '../../plugins/load-plugin.js';
 import { PluginNotInstalledError, type SpecIssue, StrandsError } from '../../spec/v1/errors.js';
 import type { AnalysisV1, ExecutorV1 } from '../../spec/v1/executor-v1.js';
 import { unknownPluginName } from '../checks/plugin-names.js';
 import { listIds } from '../issues/did-you-mean.js';
-import { type PlannedPattern, plannedPatterns } from '../patterns/planned-patterns.js';
 import type { WorkflowSpec } from '../schema/workflow-spec.js';
 import type { SourceMap } from '../source/source-map.js';
 
 /** Who validates and analyses a `pattern.type`. */
 export type PatternOwner =
   | { readonly kind: 'executor'; readonly executor: ExecutorV1<unknown>; readonly configSchema: ZodType }
-  | { readonly kind: 'planned'; readonly planned: PlannedPattern; readonly configSchema: ZodType }
   | { readonly kind: 'unavailable'; readonly error: Error };
 
 /** Every pattern type name a spec may use without a package name. */
 export function knownPatternTypes(): string[] {
-  return [...Object.keys(builtinExecutorPackages), ...plannedPatternTypes];
+  return Object.keys(builtinExecutorPackages);
 }
 
 /**
  * Finds the owner of `pattern.type`: an executor plugin (built-in short name or package name, or
- * one passed in `plugins.executors`), or a planned pattern's schema in the core. An unknown short
+ * one passed in `plugins.executors`). An unknown short
  * name is an issue naming the known ones; a package name that is not installed is an issue naming
  * the package and its install command.
  */
@@ -31,9 +29,6 @@ export async function resolvePatternOwner(
   plugins: PluginSources,
   sourceMap: SourceMap,
 ): Promise<PatternOwner | SpecIssue> {
-  const planned = plannedPatterns[type];
-  if (planned && !plugins.executors?.[type])
-    return { kind: 'planned', planned, configSchema: planned.configSchema };
   const known = knownPatternTypes();
   const unknown =
     plugins.executors?.[type] || type in builtinExecutorPackages
@@ -74,7 +69,6 @@ export function analyzeWithOwner(
   spec: Readonly<WorkflowSpec>,
 ): AnalysisV1 {
   if (owner.kind === 'executor') return owner.executor.analyze(config, spec);
-  if (owner.kind === 'planned') return owner.planned.analyze(config);
   return emptyAnalysis;
 }
 

@@ -1,12 +1,12 @@
 /**
- * Building blocks shared by the spec sections: inference parameters and the review gate. The ids and
- * step shapes are the contract's (executor config schemas use the same values) and are re-exported here.
+ * Building blocks shared by the spec sections: inference parameters. The ids, step shapes and the
+ * review gate are the contract's (executor config schemas use the same values) and are re-exported here.
  */
 import * as z from 'zod';
-import { hitlStepSchema } from '../../executor-utils/step-schemas.js';
 
 export {
   agentStepSchema,
+  hitlGateSchema,
   hitlStepSchema,
   identifierSchema,
   nonEmptyStringSchema,
@@ -21,12 +21,3 @@ export const inferenceSchema = z
     max_tokens: z.int().min(1).optional().meta({ description: 'Cap on output tokens per model call.' }),
   })
   .meta({ description: 'Inference parameters; each provider applies the ones it supports.' });
-
-/** A human review gate with an optional answer check (evaluator and orchestrator patterns). */
-export const hitlGateSchema = hitlStepSchema.extend({
-  validation: z
-    .strictObject({
-      pattern: z.string().meta({ description: 'A regular expression the answer must match.' }),
-    })
-    .optional(),
-});

@@ -1,10 +1,10 @@
 /**
  * The workflow spec format (a superset of strands-cli 0.5), in zod. The single source of truth: types
  * are inferred from it and the published JSON Schema is generated from it. `pattern.config` is
- * validated separately by the executor (or planned-pattern schema) that owns `pattern.type`.
+ * validated separately by the executor that owns `pattern.type`.
  */
 import * as z from 'zod';
-import { builtinPatternTypes, plannedPatternTypes } from '../../plugins/builtin-plugins.js';
+import { builtinPatternTypes } from '../../plugins/builtin-plugins.js';
 import type {
   AgentSpec,
   HttpExecutorSpec,
@@ -47,7 +47,7 @@ export const tagsSchema = z
 /** `pattern`: its `config` is validated by the schema that belongs to `type`. */
 export const patternSchema = z.strictObject({
   type: nonEmptyStringSchema.meta({
-    description: `${builtinPatternTypes.join(', ')} (and ${plannedPatternTypes.join(', ')}).`,
+    description: `${builtinPatternTypes.join(', ')}, or an executor plugin's package name.`,
   }),
   /** Validated by the executor that owns `type`. */
   config: z.unknown(),

@@ -1,9 +1,6 @@
 /** JSON pointers (RFC 6901) for spec locations. */
 
-/** Builds a pointer from path segments, e.g. `['agents', 'a/b']` → `/agents/a~1b`. */
-export function toPointer(path: readonly PropertyKey[]): string {
-  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}
+export { toPointer } from '../../executor-utils/names-and-pointers.js';
 
 /** Splits a pointer into its segments (`''` and `/` give no segments). */
 export function fromPointer(pointer: string): string[] {

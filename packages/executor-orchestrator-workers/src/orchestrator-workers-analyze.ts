@@ -1,26 +1,6 @@
-/** The `orchestrator_workers` pattern (strands-cli 0.5): config schema and analysis. Not runnable yet. */
-import * as z from 'zod';
-import type { AnalysisV1, PlanEdgeV1, PlanNodeV1, ReferenceV1 } from '../../spec/v1/executor-v1.js';
-import { hitlGateSchema, nonEmptyStringSchema, stepSchema } from '../schema/common.js';
-import { toPointer } from '../source/json-pointer.js';
-
-/** Schema of `pattern.config` for `type: orchestrator_workers`. */
-export const orchestratorWorkersConfigSchema = z.strictObject({
-  orchestrator: z.strictObject({
-    agent: nonEmptyStringSchema,
-    limits: z
-      .strictObject({ max_workers: z.int().min(1).optional(), max_rounds: z.int().min(1).optional() })
-      .optional(),
-  }),
-  decomposition_review: hitlGateSchema.optional(),
-  worker_template: z.strictObject({ agent: nonEmptyStringSchema, tools: z.array(z.string()).optional() }),
-  reduce_review: hitlGateSchema.optional(),
-  reduce: stepSchema.optional(),
-  writeup: stepSchema.optional(),
-});
-
-/** A validated orchestrator-workers config. */
-export type OrchestratorWorkersConfig = z.infer<typeof orchestratorWorkersConfigSchema>;
+import { toPointer } from '@strands-cli/core/executor-utils';
+import type { AnalysisV1, PlanEdgeV1, PlanNodeV1, ReferenceV1 } from '@strands-cli/core/spec';
+import type { OrchestratorWorkersConfig } from './orchestrator-workers-config.js';
 
 /** Agent and tool references and the drawing of an orchestrator-workers config. */
 export function analyzeOrchestratorWorkers(config: OrchestratorWorkersConfig): AnalysisV1 {
@@ -68,5 +48,12 @@ export function analyzeOrchestratorWorkers(config: OrchestratorWorkersConfig): A
     edges.push({ from: last, to: phase });
     last = phase;
   }
-  return { agentReferences, toolReferences, templates: [], issues: [], graph: { nodes, edges } };
+  return {
+    agentReferences,
+    toolReferences,
+    templates: [],
+    issues: [],
+    graph: { nodes, edges },
+    artifactScope: { workers: [], num_workers: 0, round_count: 1, reduce_response: '' },
+  };
 }
