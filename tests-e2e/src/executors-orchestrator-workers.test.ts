@@ -182,4 +182,21 @@ describe('the orchestrator_workers executor, through the built CLI', () => {
     ]);
     expect((JSON.parse(resumed.stdout) as JsonRunResult).response).toBe('merged REDUCE 4 results on tea:');
   });
+
+  it('the `strands init --pattern orchestrator_workers` starter validates and runs', async ({ server }) => {
+    const runner = await sessionRunner(server);
+    const init = await runCli(['init', 'flow.yaml', '--pattern', 'orchestrator_workers'], {
+      cwd: runner.root,
+    });
+    expect(init.code, init.stderr).toBe(0);
+    const spec = join(runner.root, 'flow.yaml');
+    const validate = await runCli(['validate', spec], { cwd: runner.root });
+    expect(validate.code, validate.stderr).toBe(0);
+    scripted(server, () => tasks('task origins', 'task racing'));
+    const run = await runner.run([spec, '--no-save-session']);
+    expect(run.code, run.stderr).toBe(0);
+    const writeup = server.requests.map(userMessage).find((text) => text.startsWith('Write a short report'));
+    expect(writeup).toContain('## task origins\ndone: task origins');
+    expect((JSON.parse(run.stdout) as JsonRunResult).response).toBe(`done: ${writeup}`);
+  });
 });
