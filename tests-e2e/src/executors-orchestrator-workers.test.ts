@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -198,5 +198,21 @@ describe('the orchestrator_workers executor, through the built CLI', () => {
     const writeup = server.requests.map(userMessage).find((text) => text.startsWith('Write a short report'));
     expect(writeup).toContain('## task origins\ndone: task origins');
     expect((JSON.parse(run.stdout) as JsonRunResult).response).toBe(`done: ${writeup}`);
+  });
+
+  it('validate refuses a review template that reads workers, with its location', async ({ server }) => {
+    const runner = await sessionRunner(server);
+    const spec = join(runner.root, 'early-workers.yaml');
+    const fixture = await readFile(executorFixture('orchestrator-review'), 'utf8');
+    await writeFile(
+      spec,
+      fixture.replace(/context_display: .*/, 'context_display: "{{ workers[0].response }}"'),
+    );
+    const validate = await runCli(['validate', spec], { cwd: runner.root });
+    expect(validate.code).toBe(3);
+    expect(validate.stderr).toContain(
+      'early-workers.yaml:22:28 /pattern/config/decomposition_review/context_display: template: `workers` is not available here',
+    );
+    expect(server.requests).toHaveLength(0);
   });
 });
