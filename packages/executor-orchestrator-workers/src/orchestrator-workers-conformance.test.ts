@@ -6,6 +6,8 @@ import orchestratorWorkersExecutor from './index.js';
 function script(request: ModelRequestV1): string {
   const last = request.messages.at(-1);
   const text = last?.role === 'user' ? last.content : '';
+  if (text.includes('asked for changes: split alpha'))
+    return '[{"task": "alpha 1"}, {"task": "alpha 2"}, {"task": "beta"}]';
   if (text.includes('Round 1 is done')) return '[{"task": "gamma"}, {"task": "delta"}]';
   if (text.includes('Break the work')) return 'Plan:\n```json\n[{"task": "alpha"}, {"task": "beta"}]\n```';
   return `mock: ${text.split('\n')[0]}`;
@@ -80,6 +82,27 @@ testExecutor({
       responses: script,
       human: (question) => (question.prompt === 'Plan ok?' ? 'approve' : 'looks fine'),
       expectResponse: 'mock: Merge (looks fine) 2',
+    },
+    {
+      name: 'a decomposition review whose feedback makes the orchestrator re-plan',
+      spec: {
+        ...base,
+        pattern: {
+          type: 'orchestrator_workers',
+          config: {
+            orchestrator: { agent: 'planner' },
+            decomposition_review: {
+              type: 'hitl',
+              prompt: 'Plan ok?',
+              context_display: '{{ task_count }} tasks',
+            },
+            worker_template: { agent: 'worker' },
+          },
+        },
+      },
+      responses: script,
+      human: (question) => (question.contextDisplay === '2 tasks' ? 'split alpha' : 'approve'),
+      expectResponse: 'Worker 1: mock: alpha 1\n\nWorker 2: mock: alpha 2\n\nWorker 3: mock: beta',
     },
   ],
 });
