@@ -44,7 +44,6 @@ export async function askOrchestrator(
         pointer: '/pattern/config/orchestrator',
         occurrence: `${round}/${attempt}`,
       },
-      stream: context.streamRequested,
     });
     const tasks = extractTasks(result.text);
     if (tasks !== undefined) return { tasks, response: result.text, nextAttempt: attempt + 1 };
