@@ -26,7 +26,8 @@ export async function runGraph(context: Context): Promise<ExecutorResultV1> {
   const topology = new GraphTopology(config);
   const state = new GraphState(config);
   const maxIterations = config.max_iterations ?? defaultMaxIterations;
-  const maxSteps = context.spec.runtime.budgets?.max_steps ?? defaultMaxSteps;
+  // The spec a test double hands over may have no runtime section.
+  const maxSteps = context.spec.runtime?.budgets?.max_steps ?? defaultMaxSteps;
   let current: string[] = [topology.nodeIds[0] as string];
   for (;;) {
     checkLimits(state, current, maxIterations, maxSteps);
