@@ -15,7 +15,7 @@ describe('analyzeGraph', () => {
     } as GraphConfig);
     expect(analysis.issues).toEqual([]);
     expect(analysis.graph.edges).toEqual([
-      { from: 'a', to: 'b', label: "{{ 'x' in nodes.a.response }}" },
+      { from: 'a', to: 'b', label: "'x' in nodes.a.response" },
       { from: 'b', to: 'a', label: 'in parallel' },
       { from: 'b', to: 'c', label: 'in parallel' },
     ]);

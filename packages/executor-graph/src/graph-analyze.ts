@@ -35,7 +35,11 @@ function visibilityHint(
     return guess === undefined ? [] : [`\`nodes.${id}\`: did you mean \`nodes.${guess}\`?`];
   });
   const seen = visible.length === 0 ? 'no node' : listIds(visible.map((id) => `nodes.${id}`));
-  return [...guesses, `${place} can read ${seen}: only nodes that may have run before it.`].join(' ');
+  const rule =
+    place === undefined
+      ? `A condition can read ${seen} (a node that has not run yet has status \`not_executed\`) and hitl_response.`
+      : `${place} can read ${seen}: only nodes that may have run before it (a node's own record is from its previous visit).`;
+  return [...guesses, rule].join(' ');
 }
 
 /**
@@ -81,10 +85,11 @@ export function analyzeGraph(config: GraphConfig): AnalysisV1 {
     for (const target of targets)
       edges.push({ from: edge.from, to: target, ...(targets.length > 1 ? { label: 'in parallel' } : {}) });
     (edge.choose ?? []).forEach((choice, position) => {
-      edges.push({ from: edge.from, to: choice.to, label: choice.when.trim() });
-      if (choice.when.trim() === 'else') return;
-      const pointer = toPointer(['pattern', 'config', 'edges', index, 'choose', position, 'when']);
       const expression = (/^\s*\{\{([\s\S]*)\}\}\s*$/.exec(choice.when)?.[1] ?? choice.when).trim();
+      // The drawing shows the condition itself: the `{{ }}` wrapper only adds noise to a label.
+      edges.push({ from: edge.from, to: choice.to, label: expression });
+      if (expression === 'else') return;
+      const pointer = toPointer(['pattern', 'config', 'edges', index, 'choose', position, 'when']);
       const problem = conditionProblem(expression);
       if (problem !== undefined) {
         issues.push({
@@ -99,7 +104,7 @@ export function analyzeGraph(config: GraphConfig): AnalysisV1 {
         pointer,
         template: conditionCheckTemplate(choice.when),
         scope: conditionScope,
-        hint: visibilityHint(choice.when, nodeIds, nodeIds, 'A condition'),
+        hint: visibilityHint(choice.when, nodeIds, nodeIds),
       });
     });
   });
