@@ -27,7 +27,7 @@ function visibilityHint(
   text: string,
   visible: readonly string[],
   all: readonly string[],
-  place: string,
+  place?: string,
 ): string {
   const unknown = nodeReferences(text).filter((id) => !all.includes(id));
   const guesses = unknown.flatMap((id) => {
