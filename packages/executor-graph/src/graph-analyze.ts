@@ -6,6 +6,7 @@ import type {
   PlanNodeV1,
   ReferenceV1,
   TemplateSiteV1,
+  WorkflowSpec,
 } from '@strands-cli/core/spec';
 import { closestId, conditionCheckTemplate, conditionProblem, nodeReferences } from './graph-conditions.js';
 import type { GraphConfig } from './graph-config.js';
@@ -47,7 +48,7 @@ function visibilityHint(
  * compile or read unknown names, nodes that cannot run or never reach an end, templates reading nodes
  * that cannot have run before them, and the drawing with each condition on its edge.
  */
-export function analyzeGraph(config: GraphConfig): AnalysisV1 {
+export function analyzeGraph(config: GraphConfig, spec?: Readonly<WorkflowSpec>): AnalysisV1 {
   const agentReferences: ReferenceV1[] = [];
   const templates: TemplateSiteV1[] = [];
   const edges: PlanEdgeV1[] = [];
@@ -114,13 +115,14 @@ export function analyzeGraph(config: GraphConfig): AnalysisV1 {
     templates,
     issues,
     graph: { nodes, edges },
-    artifactScope: artifactScopeOf(records, nodeIds),
+    artifactScope: artifactScopeOf(records, nodeIds, spec?.name ?? ''),
   };
 }
 
 function artifactScopeOf(
   records: Record<string, unknown>,
   nodeIds: readonly string[],
+  name: string,
 ): Record<string, unknown> {
   const executionContext = {
     nodes: records,
@@ -129,6 +131,8 @@ function artifactScopeOf(
     iteration_counts: Object.fromEntries(nodeIds.map((id) => [id, 1])),
     execution_path: [...nodeIds],
     cumulative_tokens: 0,
+    name,
+    timestamp: '2000-01-01T00:00:00.000Z',
   };
   return { ...executionContext, execution_context: executionContext, hitl_response: '<human response>' };
 }

@@ -112,7 +112,7 @@ describe('runGraph', () => {
     const result = await runGraph(context);
     expect(context.questions[0]?.step).toMatchObject({ pointer: '/pattern/config/nodes/ask', occurrence: 1 });
     expect(result.response).toBe('answer was yes');
-    expect(result.variables).toEqual({ hitl_response: 'yes' });
+    expect(result.variables).toEqual({ hitl_response: 'yes', name: 'test', timestamp: expect.any(String) });
   });
 
   it('refuses a condition that would close the tag it is evaluated in', async () => {

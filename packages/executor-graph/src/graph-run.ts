@@ -53,13 +53,30 @@ export async function runGraph(context: Context): Promise<ExecutorResultV1> {
   }
   const terminal = state.path.at(-1) as string;
   const record = state.records[terminal];
-  const executionContext = state.context(terminal);
+  const executionContext = { ...state.context(terminal), name: context.spec.name };
   return {
     response: record?.response ?? '',
     agentId: record?.agent ?? '',
     context: { ...executionContext, execution_context: executionContext },
-    ...(state.hitlResponse === undefined ? {} : { variables: { hitl_response: state.hitlResponse } }),
+    variables: await resultVariables(context, state),
   };
+}
+
+/**
+ * Artifact names beside the context: the latest human answer, and the spec's `name` and the time the
+ * run finished, which strands-cli's graph examples use as `{{ name }}` and `{{ timestamp }}` (never
+ * over a variable of the same name). The time is journaled, so a resumed run reports the one its first
+ * completion recorded, and read at the end, so it never adds a journal entry between two nodes.
+ */
+async function resultVariables(context: Context, state: GraphState): Promise<Record<string, unknown>> {
+  const variables: Record<string, unknown> = {};
+  if (state.hitlResponse !== undefined) variables.hitl_response = state.hitlResponse;
+  if (!('name' in context.variables)) variables.name = context.spec.name;
+  if (!('timestamp' in context.variables))
+    variables.timestamp = await context.journaled('/pattern/config#finished-at', () =>
+      new Date().toISOString(),
+    );
+  return variables;
 }
 
 function checkLimits(
