@@ -17,7 +17,7 @@ describe('analyzeGraph', () => {
     expect(analysis.graph.edges).toEqual([
       { from: 'a', to: 'b', label: "'x' in nodes.a.response" },
       { from: 'b', to: 'a', label: 'in parallel' },
-      { from: 'b', to: 'c', label: 'in parallel' },
+      { from: 'b', to: 'c', label: 'in parallel, then continues here' },
     ]);
   });
 

@@ -82,9 +82,13 @@ export function analyzeGraph(config: GraphConfig, spec?: Readonly<WorkflowSpec>)
   const issues: AnalysisIssueV1[] = checkGraphShape(config, topology);
   const conditionScope = { nodes: records, hitl_response: humanAnswer };
   config.edges.forEach((edge, index) => {
-    const targets = edge.to ?? [];
-    for (const target of targets)
-      edges.push({ from: edge.from, to: target, ...(targets.length > 1 ? { label: 'in parallel' } : {}) });
+    const targets = [...new Set(edge.to ?? [])];
+    // Several targets run together and only the last one's edge is followed: say so on the drawing,
+    // since strands-cli ran only the first and a reader of the YAML could expect either.
+    for (const target of targets) {
+      const label = target === targets.at(-1) ? 'in parallel, then continues here' : 'in parallel';
+      edges.push({ from: edge.from, to: target, ...(targets.length > 1 ? { label } : {}) });
+    }
     (edge.choose ?? []).forEach((choice, position) => {
       const expression = (/^\s*\{\{([\s\S]*)\}\}\s*$/.exec(choice.when)?.[1] ?? choice.when).trim();
       // The drawing shows the condition itself: the `{{ }}` wrapper only adds noise to a label.
