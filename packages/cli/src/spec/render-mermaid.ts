@@ -23,9 +23,29 @@ export function renderMermaid(nodes: readonly PlanNodeV1[], edges: readonly Plan
   return `${lines.join('\n')}\n`;
 }
 
-/** A Mermaid string literal: double quotes, with quotes and line breaks escaped. */
+/**
+ * Characters written as Mermaid entity codes inside a label: a quote would end the string, and a pipe,
+ * bracket, brace or angle bracket can end an edge label or node shape, or read as HTML, in some
+ * renderers even inside quotes (a graph condition such as `{{ 'a|b' in x }}` has several). `#` comes
+ * first so that the codes themselves are never escaped again.
+ */
+const entities: ReadonlyArray<readonly [string, string]> = [
+  ['#', '#35;'],
+  ['"', '#quot;'],
+  ['|', '#124;'],
+  ['[', '#91;'],
+  [']', '#93;'],
+  ['{', '#123;'],
+  ['}', '#125;'],
+  ['<', '#lt;'],
+  ['>', '#gt;'],
+];
+
+/** A Mermaid string literal: double quotes, line breaks folded, shortened, then special characters escaped. */
 function quote(text: string): string {
   const single = text.replace(/\s+/g, ' ').trim();
   const short = single.length > 60 ? `${single.slice(0, 57)}...` : single;
-  return `"${short.replaceAll('"', '#quot;')}"`;
+  let escaped = short;
+  for (const [character, code] of entities) escaped = escaped.replaceAll(character, code);
+  return `"${escaped}"`;
 }
