@@ -13,7 +13,7 @@ describe('analyzeGraph', () => {
         { from: 'b', to: ['a', 'c'] },
       ],
     } as GraphConfig);
-    expect(analysis.issues).toEqual([]);
+    expect(analysis.issues.map((issue) => issue.code)).toEqual(['parallel-targets']);
     expect(analysis.graph.edges).toEqual([
       { from: 'a', to: 'b', label: "'x' in nodes.a.response" },
       { from: 'b', to: 'a', label: 'in parallel' },
@@ -132,5 +132,22 @@ describe('analyzeGraph', () => {
     expect(analysis.issues).toEqual([
       expect.objectContaining({ pointer: '/pattern/config/edges/0/to/0', code: 'reference' }),
     ]);
+  });
+});
+
+describe('analyzeGraph: edges that run differently than they read', () => {
+  it('warns (without failing validate) about a multi-target `to` and about a second edge from one node', () => {
+    const analysis = analyzeGraph({
+      nodes: { a: agent(), b: agent(), c: agent() },
+      edges: [
+        { from: 'a', to: ['b', 'c'] },
+        { from: 'a', to: ['c'] },
+      ],
+    } as GraphConfig);
+    expect(analysis.issues.map((issue) => [issue.code, issue.severity, issue.pointer])).toEqual([
+      ['parallel-targets', 'warning', '/pattern/config/edges/0/to'],
+      ['unused-edge', 'warning', '/pattern/config/edges/1/from'],
+    ]);
+    expect(analysis.issues[0]?.message).toContain('run in parallel after `a`');
   });
 });

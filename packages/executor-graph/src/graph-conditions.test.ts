@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   closestId,
   conditionCheckTemplate,
+  conditionProblem,
   conditionTemplate,
   nodeReferences,
   parseCondition,
@@ -39,5 +40,17 @@ describe('graph conditions', () => {
     ).toEqual(['draft', 're-view']);
     expect(closestId('reviw', ['draft', 'review'])).toBe('review');
     expect(closestId('zzz', ['draft', 'review'])).toBeUndefined();
+  });
+});
+
+describe('conditionProblem: `contains`', () => {
+  it('says how to write `x contains y` in Jinja', () => {
+    expect(conditionProblem("nodes.analyze.response contains 'high'")).toBe(
+      "uses `contains`, which Jinja does not have: write `'high' in nodes.analyze.response`",
+    );
+  });
+
+  it('leaves the word alone inside quotes', () => {
+    expect(conditionProblem("'contains' in nodes.a.response")).toBeUndefined();
   });
 });

@@ -30,6 +30,15 @@ export function parseCondition(when: string): Condition {
 export function conditionProblem(expression: string): string | undefined {
   if (expression === '') return 'is empty';
   if (/%\}|\{%|\{\{|\}\}/.test(expression)) return 'contains template tags (`{%`, `%}`, `{{` or `}}`)';
+  // `a contains 'x'` reads naturally but is not Jinja (strands-cli fails on it when the edge is
+  // reached); say how to write it instead of reporting a bare syntax error.
+  const contains = /^(.+?)\s+contains\s+(.+)$/.exec(outsideQuotes(expression));
+  if (contains) {
+    return `uses \`contains\`, which Jinja does not have: write \`${expression
+      .slice(contains[1]!.length)
+      .replace(/^\s+contains\s+/, '')
+      .trim()} in ${expression.slice(0, contains[1]!.length).trim()}\``;
+  }
   return undefined;
 }
 
@@ -84,4 +93,9 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] as number;
+}
+
+/** The expression with the text inside quotes blanked out, keeping every position. */
+function outsideQuotes(expression: string): string {
+  return expression.replace(/'[^']*'|"[^"]*"/g, (quoted) => ' '.repeat(quoted.length));
 }

@@ -31,6 +31,7 @@ export function checkGraphShape(config: GraphConfig, topology: GraphTopology): A
   });
   // Shape checks on a graph with dangling edges would only repeat the same mistake.
   if (issues.length > 0) return issues;
+  issues.push(...edgeNotes(config));
   const reachable = topology.reachable();
   for (const id of nodeIds.filter((node) => !reachable.has(node))) {
     issues.push({
@@ -61,4 +62,38 @@ export function checkGraphShape(config: GraphConfig, topology: GraphTopology): A
     });
   }
   return issues;
+}
+
+/**
+ * Warnings about edges that run, but perhaps not as the author expects: a `to` with several targets
+ * (strands-cli ran only the first; here all run in parallel and the walk continues from the last), and
+ * a second edge from the same node (only the first is ever followed, as in strands-cli).
+ */
+function edgeNotes(config: GraphConfig): AnalysisIssueV1[] {
+  const notes: AnalysisIssueV1[] = [];
+  const firstEdgeFrom = new Map<string, number>();
+  config.edges.forEach((edge, index) => {
+    const first = firstEdgeFrom.get(edge.from);
+    if (first !== undefined) {
+      notes.push({
+        pointer: toPointer(['pattern', 'config', 'edges', index, 'from']),
+        message: `this edge is never followed: edges[${first}] already leaves \`${edge.from}\`, and only the first edge from a node is used`,
+        hint: `Merge the two edges into one (several \`to\` targets, or one \`choose\` list), or remove this one.`,
+        code: 'unused-edge',
+        severity: 'warning',
+      });
+      return;
+    }
+    firstEdgeFrom.set(edge.from, index);
+    const targets = [...new Set(edge.to ?? [])];
+    if (targets.length < 2) return;
+    notes.push({
+      pointer: toPointer(['pattern', 'config', 'edges', index, 'to']),
+      message: `${listIds(targets)} run in parallel after \`${edge.from}\`, and the run continues from the edge of \`${targets.at(-1)}\` (strands-cli runs only \`${targets[0]}\`)`,
+      hint: 'Keep one target per `to` for a strictly sequential graph; see docs/patterns.md (graph).',
+      code: 'parallel-targets',
+      severity: 'warning',
+    });
+  });
+  return notes;
 }

@@ -105,7 +105,7 @@ function describeCase(executor: ExecutorV1<any>, testCase: ExecutorTestCase): vo
       for (const reference of analysis.agentReferences)
         expect(Object.keys(spec.agents)).toContain(reference.id);
       for (const site of analysis.templates) expect(site.pointer.startsWith('/')).toBe(true);
-      expect(analysis.issues).toEqual([]);
+      expect(analysis.issues.filter((issue) => issue.severity !== 'warning')).toEqual([]);
     });
 
     it('runs to a result through invokeAgent', async () => {

@@ -51,7 +51,7 @@ export function checkCrossReferences(
     });
   }
   for (const issue of analysis.issues) {
-    issues.push({
+    (issue.severity === 'warning' ? warnings : issues).push({
       ...at(issue.pointer),
       message: issue.message,
       ...(issue.hint ? { hint: issue.hint } : {}),

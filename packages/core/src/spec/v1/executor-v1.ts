@@ -148,6 +148,11 @@ export interface AnalysisIssueV1 {
   readonly message: string;
   readonly hint?: string;
   readonly code: string;
+  /**
+   * `error` (the default) makes `validate` fail and `run` refuse the spec; `warning` is shown by
+   * `validate`, `explain` and `run` but lets the spec run (e.g. a choice the user may not expect).
+   */
+  readonly severity?: 'error' | 'warning';
 }
 
 /** A node of the plan drawing. */
