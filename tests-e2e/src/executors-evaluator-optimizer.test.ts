@@ -111,6 +111,14 @@ describe('the evaluator_optimizer executor, through the built CLI', () => {
     );
   });
 
+  it('plans the loop labelled with the score test', async ({ server }) => {
+    const space = await workspace(server);
+    const plan = await space.run(['plan', gated, '--format', 'mermaid']);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('n1 -->|"score < min_score (80)"| n2');
+    expect(plan.stdout).toContain('n2 -->|"revise"| n0');
+  });
+
   it('runs the `strands init --pattern evaluator_optimizer` starter', async ({ server }) => {
     const space = await workspace(server);
     const init = await space.run(['init', 'flow.yaml', '--pattern', 'evaluator_optimizer']);
