@@ -115,7 +115,7 @@ describe('the evaluator_optimizer executor, through the built CLI', () => {
     const space = await workspace(server);
     const plan = await space.run(['plan', gated, '--format', 'mermaid']);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toContain('n1 -->|"score < min_score (80)"| n2');
+    expect(plan.stdout).toContain('n1 -->|"score #lt; min_score (80)"| n2');
     expect(plan.stdout).toContain('n2 -->|"revise"| n0');
   });
 
