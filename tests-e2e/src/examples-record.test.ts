@@ -23,42 +23,47 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-describe.each(exampleScripts)('examples/$name.yaml', (script) => {
-  it('records a live run, replays it identically, and its committed cassette is current', async () => {
-    const cassette = join(directory, `${script.name}.cassette.json`);
-    const live = join(directory, script.name, 'live');
-    const recorded = await recordExample(script, cassette, live);
-    expect(recorded.stderr).not.toContain('Error');
-    expect(recorded.code).toBe(0);
-    const calls = Object.values(recorded.requests).reduce((sum, count) => sum + count, 0);
-    expect(calls).toBe(script.modelCalls);
-    expect(recorded.stdout).toContain(script.resultContains);
-    const liveArtifacts = await artifactsIn(live);
-    expect(Object.keys(liveArtifacts)).toEqual([...script.artifacts].sort());
+// `$name.yaml` would read the property path `name.yaml` (undefined), so the title takes the name by position:
+// then `-t <name>` selects one example.
+describe.each(exampleScripts.map((script) => [script.name, script] as const))(
+  'examples/%s.yaml',
+  (_name, script) => {
+    it('records a live run, replays it identically, and its committed cassette is current', async () => {
+      const cassette = join(directory, `${script.name}.cassette.json`);
+      const live = join(directory, script.name, 'live');
+      const recorded = await recordExample(script, cassette, live);
+      expect(recorded.stderr).not.toContain('Error');
+      expect(recorded.code).toBe(0);
+      const calls = Object.values(recorded.requests).reduce((sum, count) => sum + count, 0);
+      expect(calls).toBe(script.modelCalls);
+      expect(recorded.stdout).toContain(script.resultContains);
+      const liveArtifacts = await artifactsIn(live);
+      expect(Object.keys(liveArtifacts)).toEqual([...script.artifacts].sort());
 
-    const text = await readFile(cassette, 'utf8');
-    // The fake credentials of the recording never reach the file.
-    expect(text).not.toMatch(/sk-e2e|e2e-secret|AKIDE2E/);
-    expect(JSON.parse(text).entries).toHaveLength(script.modelCalls);
+      const text = await readFile(cassette, 'utf8');
+      // The fake credentials of the recording never reach the file.
+      expect(text).not.toMatch(/sk-e2e|e2e-secret|AKIDE2E/);
+      expect(JSON.parse(text).entries).toHaveLength(script.modelCalls);
 
-    // Every tool result is recorded, so the replays below need no local API.
-    expect(JSON.parse(text).tools).toHaveLength(script.toolCalls ?? 0);
+      // Every tool result is recorded, so the replays below need no local API.
+      expect(JSON.parse(text).tools).toHaveLength(script.toolCalls ?? 0);
 
-    const replayed = join(directory, script.name, 'replayed');
-    const replay = await replayExample(script.name, cassette, replayed, { home: directory });
-    expect(replay.stderr).not.toContain('Error');
-    expect(replay.code).toBe(0);
-    expect(replay.stdout).toBe(recorded.stdout);
-    expect(await artifactsIn(replayed)).toEqual(liveArtifacts);
+      const replayed = join(directory, script.name, 'replayed');
+      const replay = await replayExample(script.name, cassette, replayed, { home: directory });
+      expect(replay.stderr).not.toContain('Error');
+      expect(replay.code).toBe(0);
+      expect(replay.stdout).toBe(recorded.stdout);
+      expect(await artifactsIn(replayed)).toEqual(liveArtifacts);
 
-    if (update) await copyFile(cassette, exampleCassette(script.name));
-    // The committed cassette answers today's spec with today's script.
-    const committed = join(directory, script.name, 'committed');
-    const fromCommitted = await replayExample(script.name, exampleCassette(script.name), committed, {
-      home: directory,
+      if (update) await copyFile(cassette, exampleCassette(script.name));
+      // The committed cassette answers today's spec with today's script.
+      const committed = join(directory, script.name, 'committed');
+      const fromCommitted = await replayExample(script.name, exampleCassette(script.name), committed, {
+        home: directory,
+      });
+      expect(fromCommitted.stderr, 're-record with STRANDS_UPDATE_CASSETTES=1').not.toContain('Error');
+      expect(fromCommitted.stdout).toBe(recorded.stdout);
+      expect(await artifactsIn(committed)).toEqual(liveArtifacts);
     });
-    expect(fromCommitted.stderr, 're-record with STRANDS_UPDATE_CASSETTES=1').not.toContain('Error');
-    expect(fromCommitted.stdout).toBe(recorded.stdout);
-    expect(await artifactsIn(committed)).toEqual(liveArtifacts);
-  });
-});
+  },
+);

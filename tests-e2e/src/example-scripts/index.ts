@@ -3,8 +3,11 @@
  * one per example, by file name.
  */
 import { chainResearch } from './chain-research.js';
+import { evaluatorOptimizerWriting } from './evaluator-optimizer-writing.js';
 import type { ExampleScript } from './example-script.js';
+import { graphReviewLoop } from './graph-review-loop.js';
 import { httpToolStatus } from './http-tool-status.js';
+import { orchestratorResearch } from './orchestrator-research.js';
 import { parallelReviews } from './parallel-reviews.js';
 import { routingSupport } from './routing-support.js';
 import { singleAgentTriage } from './single-agent-triage.js';
@@ -23,4 +26,7 @@ export const exampleScripts: readonly ExampleScript[] = [
   routingSupport,
   httpToolStatus,
   toolCalculator,
+  graphReviewLoop,
+  evaluatorOptimizerWriting,
+  orchestratorResearch,
 ];
