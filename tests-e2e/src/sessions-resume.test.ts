@@ -55,7 +55,8 @@ beforeAll(async () => {
       keys: server.requests.map(requestKey),
     };
   }
-});
+  // Two whole CLI runs, each allowed the per-test timeout: a loaded machine must not fail the suite here.
+}, 90_000);
 afterAll(async () => {
   await server.close();
   await removeScenarios();
