@@ -100,8 +100,12 @@ describe('context_policy.notes (built CLI)', () => {
     expect(killed.signal).toBe('SIGKILL');
     const [id] = await readdir(join(dir, 'sessions'));
     server.setResponder(answer);
+    const before = server.requests.length;
     const resumed = await run(['run', '--resume', id as string]);
     expect(resumed.code, resumed.stderr).toBe(0);
+    // Steps 1 and 2 answer from the journal: their notes rebuild the same prompt for step 3.
+    expect(server.requests.slice(before).map(lastUser)).toEqual([expect.stringMatching(/^Polish /)]);
+    expect(systemOf(server.requests.at(-1)!)).toContain('Agent: writer (step 2)');
     const file = await notes();
     expect(file.match(/— Agent: researcher \(step 1\)/g)).toHaveLength(1);
     expect(file.match(/— Agent: writer \(step 2\)/g)).toHaveLength(1);
