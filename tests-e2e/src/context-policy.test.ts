@@ -111,6 +111,16 @@ describe('context_policy.notes (built CLI)', () => {
     expect(file.match(/— Agent: writer \(step 2\)/g)).toHaveLength(1);
     expect(file.match(/— Agent: writer \(step 3\)/g)).toHaveLength(1);
   });
+  it('refuses a notes file outside the working directory before any model call', async ({ server }) => {
+    const { run } = await scenario(
+      notesSpec.replace('artifacts/notes.md', '../escaped-notes.md'),
+      server.url,
+    );
+    const result = await run(['run', 'spec.yaml', '--force']);
+    expect(result.code).toBe(10);
+    expect(result.stderr).toContain("context_policy.notes.file '../escaped-notes.md' is refused");
+    expect(server.requests).toHaveLength(0);
+  });
 });
 
 /** One agent with a tool; compaction past 1000 tokens, summaries by a smaller model. */

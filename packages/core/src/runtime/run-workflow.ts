@@ -135,6 +135,7 @@ export async function runWorkflow(
     emit,
     journal,
   };
+  const features = contextFeatures(spec, cwd);
   const invoker = new RunInvoker({
     services,
     cache,
@@ -143,11 +144,13 @@ export async function runWorkflow(
     maxTurns: options.maxTurns ?? defaultMaxTurns,
     occurrences,
     humans,
-    ...contextFeatures(spec, cwd),
+    ...features,
   });
   emit({ type: 'run-start', name: spec.name, pattern: spec.pattern.type, maxParallel });
   try {
     cache.prepare();
+    // A refused notes file fails the run here, before the first model call spends anything.
+    await features.notes?.check();
     const context: ExecutorContextV1<unknown> = {
       config: loaded.patternConfig,
       spec,

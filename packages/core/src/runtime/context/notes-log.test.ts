@@ -66,6 +66,7 @@ describe('NotesLog', () => {
     await symlink(outside, join(root, 'link'));
     for (const file of ['../notes.md', '/tmp/notes.md', 'link/notes.md']) {
       const log = new NotesLog({ file, includeLast: 1, format: 'markdown' }, root);
+      await expect(log.check()).rejects.toSatisfy(RuntimeFailure.isInstance);
       await expect(log.add(note('a', 'x'))).rejects.toSatisfy(RuntimeFailure.isInstance);
     }
   });

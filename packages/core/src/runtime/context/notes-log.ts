@@ -93,22 +93,36 @@ export class NotesLog {
     return next;
   }
 
-  async #write(note: WorkflowNote): Promise<void> {
-    const { file, format } = this.#policy;
+  /**
+   * Checks that the notes file may be written (inside the working directory, not through a link).
+   * @throws RuntimeFailure naming the refused path.
+   */
+  async check(): Promise<void> {
+    await this.#confined();
+  }
+
+  async #confined(): Promise<string> {
+    const { file } = this.#policy;
     const confined = await confinePath(this.#root, file, 'write');
     if (!confined.ok) {
       throw new RuntimeFailure(`context_policy.notes.file '${file}' is refused: ${confined.message}`, {
         hint: 'Give a relative path inside the working directory, e.g. artifacts/notes.md.',
       });
     }
-    const existing = await readFile(confined.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    return confined.path;
+  }
+
+  async #write(note: WorkflowNote): Promise<void> {
+    const { file, format } = this.#policy;
+    const path = await this.#confined();
+    const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
     });
     const content = format === 'json' ? jsonWithNote(existing, note, file) : markdownWithNote(existing, note);
     if (content === undefined) return;
-    await mkdir(dirname(confined.path), { recursive: true });
-    await publishFile(confined.path, content, 'replace');
+    await mkdir(dirname(path), { recursive: true });
+    await publishFile(path, content, 'replace');
   }
 }
 
