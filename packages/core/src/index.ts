@@ -61,6 +61,7 @@ export type {
   BudgetWarningEvent,
   ClientCreateEvent,
   ClientReuseEvent,
+  CompactionEvent,
   ModelRequestEvent,
   RetryEvent,
   RunEndEvent,

@@ -24,6 +24,8 @@ export function eventLine(event: RunEvent, style: Style, debug: boolean): string
         : `${style.red('✗')} ${event.step.label} · ${event.agentId} · ${formatDuration(event.durationMs)} · ${event.error ?? 'failed'}`;
     case 'retry':
       return `${style.yellow('↻')} ${event.step.label} · ${event.providerId}: ${event.error}; attempt ${event.attempt + 1} of ${event.maxAttempts} in ${formatDuration(event.delayMs)}`;
+    case 'compaction':
+      return `${style.dim('≋')} ${event.step.label} · ${event.agentId}: conversation at ${event.tokens} tokens (over ${event.threshold}); summarised ${event.summarized} messages with ${event.modelId}, kept ${event.kept}`;
     case 'budget-warning':
       return `${style.yellow('⚠')} budget ${event.budget}: ${event.used} of ${event.limit} used (warning at ${Math.round(event.threshold * 100)}%)`;
     case 'journal-diverged':

@@ -137,6 +137,7 @@ export function createLiveProgress(
           pendingWarnings.push(eventLine(event, style, false) ?? '');
           return;
         case 'journal-diverged':
+        case 'compaction':
         case 'human-timeout':
         case 'human-input-required':
           print(eventLine(event, style, false) ?? '');

@@ -1,5 +1,6 @@
 import type { RunEvent, RunResult } from '@strands-cli/core';
 import { describe, expect, it } from 'vitest';
+import { eventLine } from './event-lines.js';
 import { createStyle, formatDuration, formatTokens } from './format.js';
 import { createLiveProgress } from './live-progress.js';
 import { createPlainProgress } from './plain-progress.js';
@@ -86,6 +87,31 @@ describe('live progress', () => {
         '✓ step 1 · writer · 1.50s · 10 tokens (in 7, out 3)\n⚠ budget max_tokens: 9 of 10 used (warning at 80%)\n\u001b[?25h',
       ),
     ).toBe(true);
+  });
+});
+
+describe('compaction line', () => {
+  it('says how large the conversation was and what the summary replaced', () => {
+    const line = eventLine(
+      {
+        type: 'compaction',
+        step: { kind: 'step', label: 'step 1', pointer: '/pattern/config/steps/0' },
+        agentId: 'counter',
+        invocation: 1,
+        turn: 4,
+        tokens: 1210,
+        threshold: 1000,
+        summarized: 3,
+        kept: 4,
+        modelId: 'gpt-4o-mini',
+        elapsedMs: 0,
+      },
+      createStyle(false),
+      false,
+    );
+    expect(line).toBe(
+      '≋ step 1 · counter: conversation at 1210 tokens (over 1000); summarised 3 messages with gpt-4o-mini, kept 4',
+    );
   });
 });
 

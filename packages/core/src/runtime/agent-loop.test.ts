@@ -60,6 +60,7 @@ describe('runAgentLoop', () => {
       usage: { inputTokens: 10, outputTokens: 5 },
       turns: 1,
       toolCalls: 0,
+      toolsUsed: [],
     });
     expect(client.calls).toHaveLength(1);
     expect(client.calls[0]).toMatchObject({

@@ -3,6 +3,8 @@ import { RuntimeFailure } from '../spec/v1/errors.js';
 import type { ModelMessageV1, ToolCallV1, ToolResultPartV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
 import type { CachedAgent } from './agent-cache.js';
 import { abortReason } from './clock.js';
+import { ConversationSize, compactConversation } from './context/compact-conversation.js';
+import type { CompactionSettings } from './context/compaction.js';
 import { journaledModelTurn, journaledToolCall } from './journal/journaled-effects.js';
 import type { InvocationScope, TurnServices } from './model-turn.js';
 import { toolFailureContent } from './tool-failure.js';
@@ -16,13 +18,24 @@ export interface AgentLoopResult {
   readonly usage: UsageV1;
   readonly turns: number;
   readonly toolCalls: number;
+  /** The distinct tools the model called, in first-call order. */
+  readonly toolsUsed: readonly string[];
+}
+
+/** Per-invocation context features. */
+export interface AgentLoopContext {
+  /** Appended to the agent's system prompt for this invocation (earlier workflow notes). */
+  readonly systemSuffix?: string;
+  /** Summarise older messages when the conversation outgrows the threshold. */
+  readonly compaction?: CompactionSettings;
 }
 
 /**
  * Runs one invocation as a fresh conversation (no history leaks between steps): the agent's system prompt and
  * the rendered input, then model turn → the requested tool calls, run concurrently → their results →
  * the next turn, until the model answers without tool calls. A tool the agent does not have, or a
- * tool that throws, becomes an error result the model can react to.
+ * tool that throws, becomes an error result the model can react to. With compaction, a conversation
+ * that outgrows its threshold has its older messages replaced by a summary before the next turn.
  * @throws RuntimeFailure when the model still calls tools after `maxTurns` turns.
  */
 export async function runAgentLoop(
@@ -31,19 +44,31 @@ export async function runAgentLoop(
   agent: CachedAgent,
   input: string,
   maxTurns: number = defaultMaxTurns,
+  context: AgentLoopContext = {},
 ): Promise<AgentLoopResult> {
-  const messages: ModelMessageV1[] = [{ role: 'user', content: input }];
+  let messages: ModelMessageV1[] = [{ role: 'user', content: input }];
+  const system = context.systemSuffix
+    ? `${agent.systemPrompt}\n\n${context.systemSuffix}`
+    : agent.systemPrompt;
+  const size = new ConversationSize();
+  const toolsUsed = new Set<string>();
   let inputTokens = 0;
   let outputTokens = 0;
   let toolCalls = 0;
   for (let turn = 1; turn <= maxTurns; turn += 1) {
+    const { compaction } = context;
+    const tokens = compaction ? size.tokens(system, messages) : 0;
+    if (compaction && turn > 1 && tokens > compaction.whenTokensOver) {
+      messages = [...(await compactConversation(services, scope, agent, compaction, messages, turn, tokens))];
+      size.reset();
+    }
     const { response, usage } = await journaledModelTurn(
       services,
       scope,
       agent.model,
       {
         modelId: agent.model.modelId,
-        system: agent.systemPrompt,
+        system,
         // A copy per request: providers and recorders may keep what they were sent.
         messages: [...messages],
         ...(agent.toolDefinitions.length > 0 ? { tools: agent.toolDefinitions } : {}),
@@ -54,10 +79,18 @@ export async function runAgentLoop(
     inputTokens += usage.inputTokens;
     outputTokens += usage.outputTokens;
     if (response.toolCalls.length === 0) {
-      return { text: response.text, usage: { inputTokens, outputTokens }, turns: turn, toolCalls };
+      return {
+        text: response.text,
+        usage: { inputTokens, outputTokens },
+        turns: turn,
+        toolCalls,
+        toolsUsed: [...toolsUsed],
+      };
     }
     toolCalls += response.toolCalls.length;
+    for (const call of response.toolCalls) toolsUsed.add(call.name);
     messages.push({ role: 'assistant', content: response.text, toolCalls: response.toolCalls });
+    size.reported(usage, messages.length);
     const results = await Promise.all(
       response.toolCalls.map((call, index) =>
         journaledToolCall(

@@ -96,6 +96,21 @@ export interface UsageEvent extends InvocationEventBase {
   /** True when the provider reported no usage and the core estimated it. */
   readonly estimated: boolean;
 }
+/** An invocation's conversation outgrew `context_policy.compaction.when_tokens_over`: older messages were summarised. */
+export interface CompactionEvent extends InvocationEventBase {
+  readonly type: 'compaction';
+  /** The turn about to be sent with the compacted conversation. */
+  readonly turn: number;
+  /** The conversation's size that triggered it (provider-reported where possible, else estimated). */
+  readonly tokens: number;
+  readonly threshold: number;
+  /** Messages replaced by the summary. */
+  readonly summarized: number;
+  /** Recent messages kept as they were. */
+  readonly kept: number;
+  /** The model that wrote the summary. */
+  readonly modelId: string;
+}
 /** A budget crossed its warning threshold (once per budget and run). */
 export interface BudgetWarningEvent extends EventBase {
   readonly type: 'budget-warning';
@@ -151,6 +166,7 @@ export type RunEvent =
   | ToolEndEvent
   | RetryEvent
   | UsageEvent
+  | CompactionEvent
   | BudgetWarningEvent
   | TextDeltaEvent
   | AgentBuildEvent

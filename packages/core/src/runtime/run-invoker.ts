@@ -2,6 +2,9 @@ import type { AgentInvocationV1, AgentResultV1 } from '../spec/v1/executor-v1.js
 import type { AgentCache } from './agent-cache.js';
 import { runAgentLoop } from './agent-loop.js';
 import { abortReason } from './clock.js';
+import type { CompactionSettings } from './context/compaction.js';
+import { journaledNote } from './context/journaled-note.js';
+import type { NotesLog } from './context/notes-log.js';
 import type { HumanInputs } from './journal/human-inputs.js';
 import { type OccurrenceCounter, stepPosition } from './journal/positions.js';
 import type { TurnServices } from './model-turn.js';
@@ -21,6 +24,12 @@ export interface RunInvokerOptions {
   readonly occurrences: OccurrenceCounter;
   /** Counts running invocations, so a run waiting for a person pauses only when nothing else runs. */
   readonly humans: HumanInputs;
+  /** `context_policy.notes`: a note after each invocation, earlier notes in later system prompts. */
+  readonly notes?: NotesLog;
+  /** `context_policy.compaction`, when enabled. */
+  readonly compaction?: CompactionSettings;
+  /** Wall-clock time for note timestamps (injected for tests). */
+  readonly now?: () => Date;
 }
 
 /**
@@ -64,13 +73,34 @@ export class RunInvoker {
       const agent = await cache.get(request.agentId, request.toolOverrides);
       const stream = this.#options.streamRequested && request.stream === true;
       const liveTurns = { count: 0 };
-      const result = await runAgentLoop(
+      const { notes, compaction } = this.#options;
+      // Taken before the loop, so every turn of the invocation sees the same notes.
+      const systemSuffix = notes?.promptSection();
+      const { toolsUsed, ...result } = await runAgentLoop(
         services,
         { ...base, signal, stream, position, liveTurns },
         agent,
         request.input,
         maxTurns,
+        { ...(systemSuffix ? { systemSuffix } : {}), ...(compaction ? { compaction } : {}) },
       );
+      if (notes) {
+        const fields = {
+          agent: request.agentId,
+          step: request.step.label,
+          input: request.input,
+          tools: toolsUsed,
+          outcome: result.text,
+        };
+        await journaledNote(
+          services,
+          notes,
+          position,
+          request.step.label,
+          fields,
+          this.#options.now ?? wallClock,
+        );
+      }
       const durationMs = services.clock.now() - started;
       const replayed = liveTurns.count === 0;
       this.#outcomes.push({ ...base, ...result, durationMs, ...(replayed ? { replayed } : {}) });
@@ -97,4 +127,8 @@ export class RunInvoker {
       throw namedStepFailure(failure, request, runSignal);
     }
   }
+}
+
+function wallClock(): Date {
+  return new Date();
 }

@@ -12,6 +12,7 @@ import { checkArtifactsBeforeRun } from './artifact-preflight.js';
 import { BudgetTracker } from './budget-tracker.js';
 import { getClientPool } from './client-pool.js';
 import { abortReason, systemClock } from './clock.js';
+import { contextFeatures } from './context/context-features.js';
 import { HumanInputs } from './journal/human-inputs.js';
 import { OccurrenceCounter } from './journal/positions.js';
 import { RunJournal } from './journal/run-journal.js';
@@ -134,6 +135,7 @@ export async function runWorkflow(
     emit,
     journal,
   };
+  const features = contextFeatures(spec, cwd);
   const invoker = new RunInvoker({
     services,
     cache,
@@ -142,10 +144,13 @@ export async function runWorkflow(
     maxTurns: options.maxTurns ?? defaultMaxTurns,
     occurrences,
     humans,
+    ...features,
   });
   emit({ type: 'run-start', name: spec.name, pattern: spec.pattern.type, maxParallel });
   try {
     cache.prepare();
+    // A refused notes file fails the run here, before the first model call spends anything.
+    await features.notes?.check();
     const context: ExecutorContextV1<unknown> = {
       config: loaded.patternConfig,
       spec,

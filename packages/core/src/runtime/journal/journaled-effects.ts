@@ -24,6 +24,7 @@ interface RecordedTurn {
  * One model turn through the journal: a turn recorded at this position with the same canonical
  * request answers from the journal (its usage still counts, so budgets continue from what was spent;
  * with `--stream` its text is shown at once); otherwise the request is sent and the turn recorded.
+ * `at` is the place inside the invocation (`turn/<n>` unless a turn makes more than one request).
  */
 export async function journaledModelTurn(
   services: TurnServices,
@@ -31,13 +32,14 @@ export async function journaledModelTurn(
   model: ModelHandle,
   request: Omit<ModelRequestV1, 'signal'>,
   turn: number,
+  at = `turn/${turn}`,
 ): Promise<TurnOutcome> {
   const { journal } = services;
   if (!journal || scope.position === undefined) {
     if (scope.liveTurns) scope.liveTurns.count += 1;
     return requestModelTurn(services, scope, model, request, turn);
   }
-  const position = `${scope.position}/turn/${turn}`;
+  const position = `${scope.position}/${at}`;
   // The cassette's key for the same turn, so the two views of model calls agree.
   const requestHash = requestKey(canonicalRequest(model.providerId, request));
   let live: TurnOutcome | undefined;

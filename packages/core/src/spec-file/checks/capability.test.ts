@@ -13,8 +13,6 @@ describe('capability check', () => {
       '/tools/mcp',
       '/skills',
       '/telemetry',
-      '/context_policy/compaction',
-      '/context_policy/notes',
       '/env/secrets/0/source',
       '/tools/python/0',
     ]);

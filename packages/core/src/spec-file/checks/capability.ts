@@ -43,20 +43,6 @@ export function checkCapabilities(
     );
   }
   const policy = spec.context_policy;
-  if (policy?.compaction && policy.compaction.enabled !== false) {
-    add(
-      '/context_policy/compaction',
-      'Context compaction is not implemented (each step starts a fresh conversation, so it is rarely needed)',
-      'Remove context_policy.compaction or set enabled: false.',
-    );
-  }
-  if (policy?.notes) {
-    add(
-      '/context_policy/notes',
-      'Workflow notes (a notes file injected into later prompts) are not implemented yet',
-      'Remove context_policy.notes; pass earlier results through templates such as {{ steps[0].response }}.',
-    );
-  }
   if (policy?.retrieval?.jit_tools && policy.retrieval.jit_tools.length > 0) {
     add(
       '/context_policy/retrieval/jit_tools',

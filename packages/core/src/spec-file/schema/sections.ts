@@ -67,7 +67,7 @@ export const contextPolicySchema = z
       })
       .optional(),
   })
-  .meta({ description: 'Context management (accepted; not implemented in this version).' });
+  .meta({ description: 'Context management: workflow notes, compaction and just-in-time retrieval.' });
 
 /** One `skills[]` entry. */
 export const skillSchema = z.strictObject({

@@ -114,7 +114,7 @@ export type TelemetrySpec = {
     | undefined;
 };
 
-/** `context_policy` (accepted; not implemented in this version). */
+/** `context_policy`: workflow notes, compaction and just-in-time retrieval. */
 export type ContextPolicySpec = {
   compaction?:
     | {
