@@ -2,6 +2,8 @@ import type { AgentInvocationV1, AgentResultV1 } from '../spec/v1/executor-v1.js
 import type { AgentCache } from './agent-cache.js';
 import { runAgentLoop } from './agent-loop.js';
 import { abortReason } from './clock.js';
+import { type AgentContracts, outputContractSection } from './contracts/agent-contracts.js';
+import { runWithContract } from './contracts/contract-invocation.js';
 import type { HumanInputs } from './journal/human-inputs.js';
 import { type OccurrenceCounter, stepPosition } from './journal/positions.js';
 import type { TurnServices } from './model-turn.js';
@@ -21,6 +23,10 @@ export interface RunInvokerOptions {
   readonly occurrences: OccurrenceCounter;
   /** Counts running invocations, so a run waiting for a person pauses only when nothing else runs. */
   readonly humans: HumanInputs;
+  /** The agents' input/output contracts; without it no contract is checked. */
+  readonly contracts?: AgentContracts;
+  /** The run's variables: the input an atomic agent's input_schema checks when its input is not JSON. */
+  readonly variables?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -64,12 +70,33 @@ export class RunInvoker {
       const agent = await cache.get(request.agentId, request.toolOverrides);
       const stream = this.#options.streamRequested && request.stream === true;
       const liveTurns = { count: 0 };
-      const result = await runAgentLoop(
-        services,
-        { ...base, signal, stream, position, liveTurns },
-        agent,
+      const contract = (await this.#options.contracts?.get(request.agentId)) ?? {};
+      const contracted = contract.output
+        ? {
+            ...agent,
+            systemPrompt: `${agent.systemPrompt}\n\n${outputContractSection(contract.output.schema)}`,
+          }
+        : agent;
+      const result = await runWithContract(
+        contract,
         request.input,
-        maxTurns,
+        this.#options.variables ?? {},
+        request.agentId,
+        (input, attempt) =>
+          runAgentLoop(
+            services,
+            // The clarification retry is a journal position of its own, so a resumed run replays both.
+            {
+              ...base,
+              signal,
+              stream,
+              position: attempt === 1 ? position : `${position}/clarify`,
+              liveTurns,
+            },
+            contracted,
+            input,
+            maxTurns,
+          ),
       );
       const durationMs = services.clock.now() - started;
       const replayed = liveTurns.count === 0;

@@ -12,6 +12,7 @@ import { checkArtifactsBeforeRun } from './artifact-preflight.js';
 import { BudgetTracker } from './budget-tracker.js';
 import { getClientPool } from './client-pool.js';
 import { abortReason, systemClock } from './clock.js';
+import { AgentContracts } from './contracts/agent-contracts.js';
 import { HumanInputs } from './journal/human-inputs.js';
 import { OccurrenceCounter } from './journal/positions.js';
 import { RunJournal } from './journal/run-journal.js';
@@ -142,6 +143,8 @@ export async function runWorkflow(
     maxTurns: options.maxTurns ?? defaultMaxTurns,
     occurrences,
     humans,
+    contracts: new AgentContracts(spec, loaded.baseDirectory),
+    variables: loaded.variables,
   });
   emit({ type: 'run-start', name: spec.name, pattern: spec.pattern.type, maxParallel });
   try {

@@ -111,17 +111,6 @@ export function checkCapabilities(
       );
     }
   }
-  for (const [agentId, agent] of Object.entries(spec.agents)) {
-    for (const key of ['input_schema', 'output_schema'] as const) {
-      if (agent[key] !== undefined) {
-        add(
-          toPointer(['agents', agentId, key]),
-          'Atomic agent contracts (checking input and output against a JSON Schema) are not enforced yet',
-          `Remove ${key} to run the agent without the check.`,
-        );
-      }
-    }
-  }
   return dedupe(issues);
 }
 
