@@ -77,6 +77,7 @@ export async function runWorkflow(
     allowPrivateNetwork: options.allowPrivateNetwork ?? env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
     allowFileWrite: options.allowFileWrite ?? false,
     workingDirectory: cwd,
+    specDirectory: loaded.baseDirectory,
   });
   // Secrets (env.secrets, credential headers, API keys in env) never reach events or errors.
   const redactor = createSecretRedactor(runTools.secretValues ?? []);

@@ -11,7 +11,6 @@ describe('capability check', () => {
     expect(loaded.capabilityIssues.map((issue) => issue.pointer)).toEqual([
       '/agents/b/provider',
       '/tools/mcp',
-      '/skills',
       '/telemetry',
       '/context_policy/compaction',
       '/context_policy/notes',

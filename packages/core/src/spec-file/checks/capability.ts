@@ -28,13 +28,6 @@ export function checkCapabilities(
       'Remove tools.mcp, or use native tools or tools.http_executors instead.',
     );
   }
-  if (spec.skills && spec.skills.length > 0) {
-    add(
-      '/skills',
-      'Skills (the Skill loader tool that reads skill folders on demand) are not implemented yet',
-      'Remove skills, or paste the essential skill guidance into the agent prompt.',
-    );
-  }
   if (spec.telemetry) {
     add(
       '/telemetry',
