@@ -87,4 +87,24 @@ describe('atomic agent contracts through the CLI', () => {
     expect(contracted.code, contracted.stderr).toBe(0);
     expect(ajv(contracted.modules).length).toBeGreaterThan(0);
   });
+
+  it('strands atomic test runs the tests.yaml cases and reports pass/fail per case', async () => {
+    model.setResponder(() => reply.text('{"priority": "high"}'));
+    const result = await runCli(['atomic', 'test', fixture('agents/atomic/triage'), '--json'], {
+      env: env(),
+      timeoutMs: 30_000,
+    });
+    expect(result.code, result.stderr).toBe(10);
+    const report = JSON.parse(result.stdout) as {
+      passed: number;
+      failed: number;
+      cases: { name: string; ok: boolean; problems: string[] }[];
+    };
+    expect(report.cases.map((entry) => [entry.name, entry.ok])).toEqual([
+      ['outage', true],
+      ['wants_rationale', false],
+    ]);
+    expect(report.cases[1]?.problems).toEqual(['has_keys: the answer has no rationale']);
+    expect(model.requests).toHaveLength(2);
+  });
 });
