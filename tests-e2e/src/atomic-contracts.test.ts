@@ -107,4 +107,21 @@ describe('atomic agent contracts through the CLI', () => {
     expect(report.cases[1]?.problems).toEqual(['has_keys: the answer has no rationale']);
     expect(model.requests).toHaveLength(2);
   });
+
+  it('strands atomic run prints the parsed answer of one run', async () => {
+    model.setResponder(() => reply.text('Sure: {"priority": "low"}'));
+    const result = await runCli(
+      [
+        'atomic',
+        'run',
+        fixture('agents/atomic/triage/triage.yaml'),
+        '--input',
+        fixture('agents/atomic/triage/examples/outage.json'),
+        '--json',
+      ],
+      { env: env(), timeoutMs: 30_000 },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ agent: 'triage', json: { priority: 'low' } });
+  });
 });

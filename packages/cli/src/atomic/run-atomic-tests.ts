@@ -62,16 +62,7 @@ async function runCase(
           unknown
         >)
       : (testCase.input ?? {});
-  const plugins = pluginSources(location.file, io);
-  const loaded = await loadSpec(location.file, { plugins, vars: input, env: io.env });
-  const result = await runWorkflow(loaded, {
-    ...options,
-    env: io.env,
-    cwd: io.cwd,
-    searchFrom: plugins.searchFrom,
-    ...(plugins.executors ? { executors: plugins.executors } : {}),
-  });
-  const answer = result.steps.at(-1)?.json;
+  const { json: answer } = await runAtomicAgent(location, input, io, options);
   const problems: string[] = [];
   for (const check of testCase.expect?.checks ?? []) {
     if (check.type !== 'has_keys') {
@@ -83,4 +74,26 @@ async function runCase(
     if (missing.length > 0) problems.push(`has_keys: the answer has no ${missing.join(', ')}`);
   }
   return { ok: problems.length === 0, problems };
+}
+
+/**
+ * Runs an atomic agent once with `input` as the run's variables (the agent's schemas enforced) and
+ * returns its final text and, when it declares an output_schema, the parsed answer.
+ */
+export async function runAtomicAgent(
+  location: AtomicLocation,
+  input: Readonly<Record<string, unknown>>,
+  io: CliIO,
+  options: Pick<RunWorkflowOptions, 'signal'> = {},
+): Promise<{ response: string; json: unknown }> {
+  const plugins = pluginSources(location.file, io);
+  const loaded = await loadSpec(location.file, { plugins, vars: input, env: io.env });
+  const result = await runWorkflow(loaded, {
+    ...options,
+    env: io.env,
+    cwd: io.cwd,
+    searchFrom: plugins.searchFrom,
+    ...(plugins.executors ? { executors: plugins.executors } : {}),
+  });
+  return { response: result.response, json: result.steps.at(-1)?.json };
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../__fixtures__/read-only-test-io.js';
@@ -39,5 +42,21 @@ describe('strands atomic', () => {
     const { io, stderr } = bufferIO({}, project);
     expect(await main(['atomic', 'describe', 'nothing'], io)).toBe(2);
     expect(stderr()).toContain("No atomic agent 'nothing'");
+  });
+
+  it('scaffolds a new agent that validates, and never overwrites one', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'atomic-scaffold-'));
+    try {
+      const created = bufferIO({}, directory);
+      expect(await main(['atomic', 'scaffold', 'classify'], created.io)).toBe(0);
+      expect(created.stdout()).toContain('Created 5 files');
+      const valid = bufferIO({}, directory);
+      expect(await main(['atomic', 'validate', 'classify'], valid.io)).toBe(0);
+      const again = bufferIO({}, directory);
+      expect(await main(['atomic', 'scaffold', 'classify'], again.io)).toBe(2);
+      expect(again.stderr()).toContain('already exists');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { UsageError } from '@strands-cli/core/errors';
 import type { Command } from 'commander';
 import { atomicProblems } from '../atomic/atomic-invariants.js';
 import { defaultAtomicDirectory, findAtomicSpecs, locateAtomic } from '../atomic/find-atomic.js';
@@ -145,11 +146,56 @@ export async function atomicTestCommand(io: CliIO, target: string, options: Json
   return failed === 0 ? 0 : 10;
 }
 
-/** Registers `strands atomic list|describe|validate|test`. */
+/** `strands atomic run <agent> --input file.json`: one run; prints the parsed answer (or the text). */
+export async function atomicRunCommand(
+  io: CliIO,
+  target: string,
+  options: JsonOption & { readonly input?: string },
+): Promise<number> {
+  const location = await locateAtomic(target, io.cwd);
+  let input: Record<string, unknown> = {};
+  if (options.input !== undefined) {
+    const { readFile } = await import('node:fs/promises');
+    const parsed: unknown = JSON.parse(await readFile(resolve(io.cwd, options.input), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new UsageError(`${options.input} must hold a JSON object`, {
+        hint: 'Give the input as {"name": value, ...}; its keys become the run variables.',
+      });
+    }
+    input = parsed as Record<string, unknown>;
+  }
+  const { runAtomicAgent } = await import('../atomic/run-atomic-tests.js');
+  const { response, json } = await runAtomicAgent(location, input, io);
+  if (options.json)
+    io.stdout.write(`${JSON.stringify({ agent: location.name, response, json: json ?? null }, null, 2)}\n`);
+  else io.stdout.write(`${json === undefined ? response : JSON.stringify(json, null, 2)}\n`);
+  return 0;
+}
+
+/** `strands atomic scaffold <name>`: a new agent folder with schemas, a sample and a test case. */
+export async function atomicScaffoldCommand(
+  io: CliIO,
+  name: string,
+  options: { readonly dir?: string; readonly provider?: string; readonly model?: string },
+): Promise<number> {
+  const { scaffoldAtomic } = await import('../atomic/scaffold-atomic.js');
+  const written = await scaffoldAtomic({
+    name,
+    root: resolve(io.cwd, options.dir ?? defaultAtomicDirectory),
+    provider: options.provider ?? 'openai',
+    modelId: options.model ?? 'gpt-4o-mini',
+  });
+  io.stdout.write(`Created ${written.length} files:\n${written.map((file) => `  ${file}`).join('\n')}\n`);
+  return 0;
+}
+
+/** Registers `strands atomic list|describe|validate|run|test|scaffold`. */
 export function defineAtomicCommand(program: Command, context: CommandContext): void {
   const atomic = program
     .command('atomic')
-    .description('List, describe, validate and test atomic agents (agents/atomic/<name>/<name>.yaml).');
+    .description(
+      'List, describe, validate, run, test and scaffold atomic agents (agents/atomic/<name>/<name>.yaml).',
+    );
   atomic
     .command('list [folder]')
     .description(`List the atomic agents of a folder (default ./${defaultAtomicDirectory}).`)
@@ -170,6 +216,23 @@ export function defineAtomicCommand(program: Command, context: CommandContext): 
     .option('--json', 'print JSON')
     .action(async (target: string, options: JsonOption) => {
       context.setExitCode(await atomicValidateCommand(context.io, target, options));
+    });
+  atomic
+    .command('run <agent>')
+    .description('Run an atomic agent once; its schemas are enforced and the parsed answer printed.')
+    .option('--input <file>', 'a JSON file whose keys become the run variables')
+    .option('--json', 'print JSON')
+    .action(async (target: string, options: JsonOption & { input?: string }) => {
+      context.setExitCode(await atomicRunCommand(context.io, target, options));
+    });
+  atomic
+    .command('scaffold <name>')
+    .description('Create a new atomic agent folder: spec, schemas, a sample input and tests.yaml.')
+    .option('--dir <folder>', `where to create it (default ./${defaultAtomicDirectory})`)
+    .option('--provider <name>', 'runtime.provider (default openai)')
+    .option('--model <id>', 'runtime.model_id (default gpt-4o-mini)')
+    .action(async (name: string, options: { dir?: string; provider?: string; model?: string }) => {
+      context.setExitCode(await atomicScaffoldCommand(context.io, name, options));
     });
   atomic
     .command('test <agent>')
