@@ -80,3 +80,15 @@ describe('runWithContract', () => {
     expect(inputs).toEqual(['Subject: yes']);
   });
 });
+
+describe('compileSchema', () => {
+  it('accepts a draft-07 schema and reports the failing pointer', async () => {
+    const check = await compileSchema({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: { n: { type: 'number' } },
+    });
+    expect(check({ n: 1 })).toBeUndefined();
+    expect(check({ n: 'x' })).toEqual({ pointer: '/n', message: 'must be number' });
+  });
+});

@@ -34,8 +34,10 @@ function loadAjv(): Promise<AjvInstance> {
 export async function compileSchema(schema: Record<string, unknown>): Promise<SchemaCheck> {
   const instance = await loadAjv();
   // A `$id` would register the schema globally and a second compile of it would clash; a contract
-  // is used by one agent only, so it is compiled without one.
-  const { $id: _id, ...anonymous } = schema;
+  // is used by one agent only, so it is compiled without one. `$schema` is dropped too: a draft-07
+  // schema (common in the wild) would otherwise be refused for its meta-schema alone, while its
+  // keywords read the same under 2020-12.
+  const { $id: _id, $schema: _schema, ...anonymous } = schema;
   const validate = instance.compile(anonymous);
   return (value) => {
     if (validate(value)) return undefined;
