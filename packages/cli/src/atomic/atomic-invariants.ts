@@ -11,7 +11,7 @@ export function atomicProblems(spec: Readonly<WorkflowSpec>): string[] {
     problems.push(`an atomic spec has exactly one agent, this one has ${agents.length}`);
   const { type, config } = spec.pattern as { type: string; config?: Record<string, unknown> };
   if (type !== 'chain' && type !== 'workflow') {
-    problems.push(`an atomic spec uses the chain or workflow pattern, not ${type}`);
+    problems.push(`an atomic spec uses the chain pattern (or the workflow pattern), not ${type}`);
     return problems;
   }
   const units = (type === 'chain' ? config?.steps : config?.tasks) as unknown[] | undefined;
