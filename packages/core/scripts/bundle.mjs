@@ -5,7 +5,7 @@
 // `/loader` and `/testing` share their modules: an error class or a registry exists once per process,
 // whichever entry a plugin or the CLI imports it from.
 // Inlined: the core, zod, yaml, lru-cache. Left outside (loaded by name from node_modules): undici (only
-// a run with HTTP tools needs it), minijinja-js (it reads its .wasm from its own folder) and vitest.
+// a run with HTTP tools needs it), ajv (only agents with contracts need it), minijinja-js (it reads its .wasm from its own folder) and vitest.
 // meta.json lists the source modules in each chunk (the start-up probe of tests-e2e reads it).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +71,8 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  external: ['minijinja-js', 'undici', 'vitest'],
+  // ajv: loaded by name, and only by a run whose agents declare an input or output schema.
+  external: ['minijinja-js', 'undici', 'vitest', 'ajv', 'ajv/*'],
   plugins: [englishOnlyZodLocales],
   // yaml is CommonJS and calls require() for Node built-ins.
   banner: {

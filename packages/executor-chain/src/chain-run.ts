@@ -13,6 +13,8 @@ export interface ChainStepRecord {
   /** Tokens of the step, input + output, from the provider's usage (strands-cli's name, kept). */
   readonly tokens_estimated: number;
   readonly usage: { readonly input_tokens: number; readonly output_tokens: number };
+  /** The answer parsed as JSON, when the agent declares an `output_schema` (`steps[0].json.priority`). */
+  readonly json?: unknown;
 }
 
 /**
@@ -105,5 +107,6 @@ async function runStep(
     response: result.text,
     tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
     usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
+    ...(result.json === undefined ? {} : { json: result.json }),
   };
 }

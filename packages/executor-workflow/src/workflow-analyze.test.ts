@@ -42,6 +42,7 @@ describe('analyzeWorkflow', () => {
       agent: 'analyst',
       tokens_estimated: 0,
       usage: { input_tokens: 0, output_tokens: 0 },
+      json: {},
     });
   });
 

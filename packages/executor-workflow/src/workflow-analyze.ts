@@ -20,6 +20,8 @@ export function taskRecord(task: WorkflowTask): Record<string, unknown> {
     agent: 'agent' in task ? task.agent : HUMAN_AGENT_ID,
     tokens_estimated: 0,
     usage: { input_tokens: 0, output_tokens: 0 },
+    // The parsed answer of an agent with an output_schema; its members are checked at run time.
+    json: {},
   };
 }
 

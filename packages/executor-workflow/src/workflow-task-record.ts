@@ -17,6 +17,8 @@ export interface TaskRecord {
   /** Input + output tokens of the invocation (the core estimates them when a provider reports none). */
   readonly tokens_estimated: number;
   readonly usage: UsageRecord;
+  /** The answer parsed as JSON, when the agent declares an `output_schema` (`tasks.x.json.priority`). */
+  readonly json?: unknown;
 }
 
 /** Builds the record of a finished task from the agent's result. */
@@ -27,6 +29,7 @@ export function taskRecord(agentId: string, result: AgentResultV1): TaskRecord {
     agent: agentId,
     tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
     usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
+    ...(result.json === undefined ? {} : { json: result.json }),
   };
 }
 

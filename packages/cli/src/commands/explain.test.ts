@@ -9,10 +9,10 @@ describe('strands explain', () => {
     expect(await main(['explain', file], io)).toBe(0);
     const text = stdout();
     expect(text).toContain('later: 2 features this version cannot run yet');
-    expect(text).toContain(`1. /skills  (${file}:19:1)`);
-    expect(text).toContain('   Reason: Skills');
-    expect(text).toContain(`2. /telemetry  (${file}:6:1)`);
+    expect(text).toContain(`1. /telemetry  (${file}:6:1)`);
     expect(text).toContain('   → Remediation: Remove the telemetry section');
+    expect(text).toContain(`2. /security/guardrails  (${file}:20:3)`);
+    expect(text).toContain('   Reason: Security guardrails');
     expect(text).toContain('`strands run` refuses this spec (exit 18)');
   });
 

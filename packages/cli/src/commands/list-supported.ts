@@ -20,17 +20,17 @@ const features: readonly (readonly [supported: boolean, text: string])[] = [
   [true, 'HTTP executors (tools.http_executors) and the native tools below'],
   [true, 'Budgets (max_tokens, max_steps, max_duration_s) and retries (failure_policy)'],
   [true, 'Artifacts (outputs.artifacts) written atomically under --out'],
-  [true, 'Atomic agents by $ref (resolved when loading)'],
+  [true, 'Atomic agents by $ref (resolved when loading, #/agents/<id> fragments)'],
+  [true, 'Atomic agent contracts (input_schema/output_schema checked at run time)'],
+  [true, 'Skills (the Skill loader tool reads skill folders on demand)'],
   [true, 'Secrets from environment variables (env.secrets with source: env)'],
   [true, 'Human-in-the-loop steps (type: hitl, routing review_router) and sessions/resume'],
   [false, 'MCP tool servers (tools.mcp)'],
-  [false, 'Skills (the Skill loader tool)'],
   [false, 'Telemetry: OpenTelemetry export and the TRACE artifact'],
   [true, 'context_policy: notes (notes file, earlier notes in later prompts) and compaction'],
   [false, 'context_policy: JIT retrieval tools'],
   [false, 'Secrets from secrets_manager, ssm or file; env.mounts'],
   [false, 'security.guardrails'],
-  [false, 'Atomic agent contracts (input_schema/output_schema checks)'],
 ];
 
 /** `strands list-supported`: the patterns, providers, tools and features this version runs. */

@@ -57,7 +57,7 @@ describe('strands plan', () => {
     const { io, stdout } = bufferIO();
     expect(await main(['plan', readOnlyFixture('later.yaml')], io)).toBe(0);
     expect(stdout()).toContain('⚠ Not yet: it uses 2 unsupported features.');
-    expect(stdout()).toContain('- /skills: Skills');
+    expect(stdout()).toContain('- /security/guardrails: Security guardrails');
     expect(stdout()).toContain('- 2. human review ← after 1. writer');
   });
 

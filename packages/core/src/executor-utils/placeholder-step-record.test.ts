@@ -9,6 +9,7 @@ describe('placeholderStepRecord', () => {
       response: '<response of steps[2]>',
       tokens_estimated: 0,
       usage: { input_tokens: 0, output_tokens: 0 },
+      json: {},
     });
   });
 

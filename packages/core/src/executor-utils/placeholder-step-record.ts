@@ -24,5 +24,7 @@ export function placeholderStepRecord(
     response,
     tokens_estimated: 0,
     usage: { input_tokens: 0, output_tokens: 0 },
+    // The parsed answer of an agent with an output_schema; its members are checked at run time.
+    json: {},
   };
 }

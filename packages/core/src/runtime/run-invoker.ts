@@ -5,6 +5,8 @@ import { abortReason } from './clock.js';
 import type { CompactionSettings } from './context/compaction.js';
 import { journaledNote } from './context/journaled-note.js';
 import type { NotesLog } from './context/notes-log.js';
+import { type AgentContracts, outputContractSection } from './contracts/agent-contracts.js';
+import { runWithContract } from './contracts/contract-invocation.js';
 import type { HumanInputs } from './journal/human-inputs.js';
 import { type OccurrenceCounter, stepPosition } from './journal/positions.js';
 import type { TurnServices } from './model-turn.js';
@@ -30,6 +32,10 @@ export interface RunInvokerOptions {
   readonly compaction?: CompactionSettings;
   /** Wall-clock time for note timestamps (injected for tests). */
   readonly now?: () => Date;
+  /** The agents' input/output contracts; without it no contract is checked. */
+  readonly contracts?: AgentContracts;
+  /** The run's variables: the input an atomic agent's input_schema checks when its input is not JSON. */
+  readonly variables?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -76,13 +82,34 @@ export class RunInvoker {
       const { notes, compaction } = this.#options;
       // Taken before the loop, so every turn of the invocation sees the same notes.
       const systemSuffix = notes?.promptSection();
-      const { toolsUsed, ...result } = await runAgentLoop(
-        services,
-        { ...base, signal, stream, position, liveTurns },
-        agent,
+      const contract = (await this.#options.contracts?.get(request.agentId)) ?? {};
+      const contracted = contract.output
+        ? {
+            ...agent,
+            systemPrompt: `${agent.systemPrompt}\n\n${outputContractSection(contract.output.schema)}`,
+          }
+        : agent;
+      const { toolsUsed, ...result } = await runWithContract(
+        contract,
         request.input,
-        maxTurns,
-        { ...(systemSuffix ? { systemSuffix } : {}), ...(compaction ? { compaction } : {}) },
+        this.#options.variables ?? {},
+        request.agentId,
+        (input, attempt) =>
+          runAgentLoop(
+            services,
+            // The clarification retry is a journal position of its own, so a resumed run replays both.
+            {
+              ...base,
+              signal,
+              stream,
+              position: attempt === 1 ? position : `${position}/clarify`,
+              liveTurns,
+            },
+            contracted,
+            input,
+            maxTurns,
+            { ...(systemSuffix ? { systemSuffix } : {}), ...(compaction ? { compaction } : {}) },
+          ),
       );
       if (notes) {
         const fields = {

@@ -119,6 +119,8 @@ export interface InvocationOutcome {
   readonly durationMs: number;
   /** True when every model turn was answered from the journal (a resumed run): nothing was sent. */
   readonly replayed?: boolean;
+  /** The answer parsed as JSON, for an agent that declares an `output_schema`. */
+  readonly json?: unknown;
 }
 
 /** How much the run built, reused and sent: the proof of the performance plan. */

@@ -13,6 +13,7 @@ import { BudgetTracker } from './budget-tracker.js';
 import { getClientPool } from './client-pool.js';
 import { abortReason, systemClock } from './clock.js';
 import { contextFeatures } from './context/context-features.js';
+import { AgentContracts } from './contracts/agent-contracts.js';
 import { HumanInputs } from './journal/human-inputs.js';
 import { OccurrenceCounter } from './journal/positions.js';
 import { RunJournal } from './journal/run-journal.js';
@@ -77,6 +78,7 @@ export async function runWorkflow(
     allowPrivateNetwork: options.allowPrivateNetwork ?? env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
     allowFileWrite: options.allowFileWrite ?? false,
     workingDirectory: cwd,
+    specDirectory: loaded.baseDirectory,
   });
   // Secrets (env.secrets, credential headers, API keys in env) never reach events or errors.
   const redactor = createSecretRedactor(runTools.secretValues ?? []);
@@ -145,6 +147,8 @@ export async function runWorkflow(
     occurrences,
     humans,
     ...features,
+    contracts: new AgentContracts(spec, loaded.baseDirectory),
+    variables: loaded.variables,
   });
   emit({ type: 'run-start', name: spec.name, pattern: spec.pattern.type, maxParallel });
   try {

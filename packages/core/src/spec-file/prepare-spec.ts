@@ -94,7 +94,12 @@ async function prepareSource(
 ): Promise<LoadedSpec> {
   const { file, sourceMap } = source;
   const baseDirectory = file ? dirname(resolve(file)) : process.cwd();
-  const refs = await resolveAgentRefs(source.document, baseDirectory, sourceMap);
+  const refs = await resolveAgentRefs(
+    source.document,
+    baseDirectory,
+    sourceMap,
+    file === undefined ? undefined : resolve(file),
+  );
   const validated = await validateDocument(refs.document, options.plugins, sourceMap);
   if ('issues' in validated || refs.issues.length > 0) {
     throw invalid(file, [...refs.issues, ...('issues' in validated ? validated.issues : [])]);

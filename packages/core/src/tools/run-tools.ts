@@ -12,6 +12,7 @@ import { GuardedHttpClient } from './network/guarded-http-client.js';
 import type { HostResolver } from './network/guarded-lookup.js';
 import { privateNetworkAllowed } from './network/url-policy.js';
 import { interpolateSecrets, secretVariableMap } from './secrets/interpolate-secrets.js';
+import { createSkillTool } from './skills/skill-tool.js';
 
 /** What a run's tools may do, decided by the user. */
 export interface RunToolsOptions {
@@ -30,6 +31,8 @@ export interface RunToolsOptions {
   readonly resolveHost?: HostResolver;
   /** Clock of `current_time`. @default () => new Date() */
   readonly now?: () => Date;
+  /** The spec file's directory: `skills[].path` is relative to it. @default workingDirectory */
+  readonly specDirectory?: string;
 }
 
 /** The tools of one run. Builds each tool once; `close()` releases HTTP pools. */
@@ -137,6 +140,13 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
     return tool;
   }
 
+  // One loader per run, given to every agent, so a skill document is read once per run.
+  const skills = options.spec.skills ?? [];
+  const skillTool =
+    skills.length === 0
+      ? undefined
+      : createSkillTool({ skills, specDirectory: options.specDirectory ?? options.workingDirectory, redact });
+
   return {
     toolsFor(toolIds) {
       const byName = new Map<string, ToolV1>();
@@ -144,6 +154,7 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
         const tool = build(id);
         byName.set(tool.name, tool);
       }
+      if (skillTool) byName.set(skillTool.name, skillTool);
       return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     systemPromptSection(toolIds) {

@@ -28,13 +28,6 @@ export function checkCapabilities(
       'Remove tools.mcp, or use native tools or tools.http_executors instead.',
     );
   }
-  if (spec.skills && spec.skills.length > 0) {
-    add(
-      '/skills',
-      'Skills (the Skill loader tool that reads skill folders on demand) are not implemented yet',
-      'Remove skills, or paste the essential skill guidance into the agent prompt.',
-    );
-  }
   if (spec.telemetry) {
     add(
       '/telemetry',
@@ -95,17 +88,6 @@ export function checkCapabilities(
         `Python tool '${mention.id}' cannot run: custom Python callables are not supported`,
         `Use a native tool (${nativeIds}) or an HTTP executor.`,
       );
-    }
-  }
-  for (const [agentId, agent] of Object.entries(spec.agents)) {
-    for (const key of ['input_schema', 'output_schema'] as const) {
-      if (agent[key] !== undefined) {
-        add(
-          toPointer(['agents', agentId, key]),
-          'Atomic agent contracts (checking input and output against a JSON Schema) are not enforced yet',
-          `Remove ${key} to run the agent without the check.`,
-        );
-      }
     }
   }
   return dedupe(issues);

@@ -4,6 +4,7 @@ import { renderTemplate } from '../../templates/render.js';
 import { isSandboxNameMessage, sandboxNameHint } from '../../templates/sandbox-names.js';
 import { closestMatch } from '../issues/did-you-mean.js';
 import type { SourceMap } from '../source/source-map.js';
+import { isParsedAnswerMember } from './parsed-answer-member.js';
 
 /** What every template can see besides its site's own scope. */
 export interface TemplateCheckContext {
@@ -145,6 +146,7 @@ function undefinedName(
 ): TemplateIssue | undefined {
   const root = /^[A-Za-z_][A-Za-z0-9_]*/.exec(expression)?.[0] ?? expression;
   if (context.opaqueNames.has(root)) return undefined;
+  if (isParsedAnswerMember(expression, site.scope)) return undefined;
   const hint = site.hint ?? 'Use only the names this place can see.';
   if (context.cliNames?.has(root) && !(root in site.scope) && expression !== root) {
     return {

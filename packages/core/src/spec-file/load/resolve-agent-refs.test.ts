@@ -10,7 +10,7 @@ describe('atomic agents by $ref', () => {
     expect(agent?.prompt).toBe('Greet the person named in the input.');
     expect(agent?.model_id).toBe('big-model');
     expect(agent?.input_schema).toBe(fixture('atomic/agents/atomic/greeter/schemas/input.json'));
-    expect(loaded.capabilityIssues.map((issue) => issue.pointer)).toEqual(['/agents/hello/input_schema']);
+    expect(loaded.capabilityIssues).toEqual([]);
   });
 
   it('reports a $ref that cannot be loaded at its line', async () => {
@@ -34,4 +34,34 @@ describe('atomic agents by $ref', () => {
     });
     expect(loaded.warnings).toEqual([]);
   });
+
+  it('picks an agent of a multi-agent spec or of this spec with a #/agents/<id> fragment', async () => {
+    const loaded = await loadSpec(fixture('atomic/fragment.yaml'), { plugins: fixturePlugins });
+    expect(loaded.spec.agents.picked?.prompt).toBe('Second.');
+    expect(loaded.spec.agents.picked?.output_schema).toBe(
+      fixture('atomic/agents/atomic/greeter/schemas/input.json'),
+    );
+    expect(loaded.spec.agents.local?.prompt).toBe('Plain.');
+  });
+
+  it('refuses a nested $ref with the chain of files', async () => {
+    const issue = await firstIssue('atomic/nested.yaml');
+    expect(issue?.message).toContain(
+      `nested \`$ref\`: ${fixture('atomic/nested.yaml')} -> ${fixture('atomic/loop-b.yaml')} -> ${fixture('atomic/loop-a.yaml')}`,
+    );
+  });
+
+  it('refuses a circular $ref with the chain of files', async () => {
+    const issue = await firstIssue('atomic/loop-a.yaml');
+    expect(issue).toMatchObject({ pointer: '/agents/a/$ref', code: 'ref' });
+    expect(issue?.message).toContain(
+      `circular \`$ref\`: ${fixture('atomic/loop-a.yaml')} -> ${fixture('atomic/loop-b.yaml')} -> ${fixture('atomic/loop-a.yaml')}`,
+    );
+  });
 });
+
+async function firstIssue(name: string) {
+  const error = await loadSpec(fixture(name), { plugins: fixturePlugins }).catch((caught: unknown) => caught);
+  expect(SpecValidationError.isInstance(error)).toBe(true);
+  return (error as SpecValidationError).issues[0];
+}

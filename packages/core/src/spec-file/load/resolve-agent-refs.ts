@@ -21,13 +21,16 @@ const unresolvedPrompt = '(the $ref could not be loaded)';
 /**
  * Resolves atomic-agent composition (`agents.<id>: { $ref: path, ...overrides }`) before validation,
  * as strands-cli 0.5 does: the path is relative to the referencing spec; the referenced spec must
- * define exactly one agent, which must not itself use `$ref`; overrides replace fields; schema paths
- * become absolute.
+ * define exactly one agent unless a `#/agents/<id>` fragment picks one; that agent must not itself use
+ * `$ref` (a nested or circular reference is reported with the chain of files); overrides replace
+ * fields; schema paths become absolute.
+ * @param origin The referencing spec file, named in the chain of a nested reference.
  */
 export async function resolveAgentRefs(
   document: Record<string, unknown>,
   baseDirectory: string,
   sourceMap: SourceMap,
+  origin?: string,
 ): Promise<ResolvedAgentRefs> {
   const agents = document.agents;
   const origins = new Map<string, string>();
@@ -53,8 +56,12 @@ export async function resolveAgentRefs(
       resolved[id] = entry;
       continue;
     }
-    const target = isAbsolute(reference) ? reference : resolve(baseDirectory, reference);
-    const loaded = await loadReferencedAgent(target, reference);
+    const { file, fragment } = splitReference(reference, baseDirectory, origin);
+    const self = origin ?? '(this spec)';
+    // `#/agents/<id>` alone picks an agent of this very document (as written, before resolution).
+    const loaded = reference.startsWith('#')
+      ? checkReferencedAgent(agents as Record<string, unknown>, fragment, reference, [self, self], file)
+      : await loadReferencedAgent(file, fragment, reference, [self, file]);
     const { $ref: _ref, ...overrides } = entry as Record<string, unknown>;
     if ('problem' in loaded) {
       report(loaded.problem, loaded.hint);
@@ -63,15 +70,36 @@ export async function resolveAgentRefs(
       resolved[id] = { prompt: unresolvedPrompt, ...overrides };
       continue;
     }
-    resolved[id] = { ...absoluteSchemaPaths(loaded.agent, dirname(target)), ...overrides };
-    origins.set(id, target);
+    const declaredIn = reference.startsWith('#') ? baseDirectory : dirname(file);
+    resolved[id] = { ...absoluteSchemaPaths(loaded.agent, declaredIn), ...overrides };
+    if (!reference.startsWith('#')) origins.set(id, file);
   }
   return { document: { ...document, agents: resolved }, issues, origins };
 }
 
 type Loaded = { agent: Record<string, unknown> } | { problem: string; hint: string };
 
-async function loadReferencedAgent(target: string, reference: string): Promise<Loaded> {
+const fragmentPattern = /^\/agents\/([^/]+)$/;
+
+/** The file a reference names (the referencing spec itself for a bare `#/agents/<id>`) and its fragment. */
+function splitReference(
+  reference: string,
+  baseDirectory: string,
+  origin: string | undefined,
+): { file: string; fragment: string | undefined } {
+  const hash = reference.indexOf('#');
+  const path = hash === -1 ? reference : reference.slice(0, hash);
+  const fragment = hash === -1 ? undefined : reference.slice(hash + 1);
+  if (path === '') return { file: origin ?? '(this spec)', fragment };
+  return { file: isAbsolute(path) ? path : resolve(baseDirectory, path), fragment };
+}
+
+async function loadReferencedAgent(
+  target: string,
+  fragment: string | undefined,
+  reference: string,
+  chain: readonly string[],
+): Promise<Loaded> {
   let referenced: Record<string, unknown>;
   try {
     referenced = (await readSpecSource(target)).document;
@@ -86,25 +114,68 @@ async function loadReferencedAgent(target: string, reference: string): Promise<L
     };
   }
   const agents = referenced.agents;
-  const entries =
-    agents && typeof agents === 'object' && !Array.isArray(agents) ? Object.entries(agents) : [];
-  if (entries.length !== 1) {
-    return {
-      problem: `\`$ref: ${reference}\` must point to a spec with exactly one agent, it has ${entries.length}`,
-      hint: 'Reference an atomic agent spec (one agent, one step).',
-    };
-  }
-  const [, agent] = entries[0]!;
+  const map =
+    agents && typeof agents === 'object' && !Array.isArray(agents) ? (agents as Record<string, unknown>) : {};
+  return checkReferencedAgent(map, fragment, reference, chain, target);
+}
+
+/** The agent a reference picks from `map`, refused when it is not a mapping or uses `$ref` itself. */
+function checkReferencedAgent(
+  map: Record<string, unknown>,
+  fragment: string | undefined,
+  reference: string,
+  chain: readonly string[],
+  target: string,
+): Loaded {
+  const picked = pickAgent(map, fragment, reference);
+  if ('problem' in picked) return picked;
+  const { agent } = picked;
   if (!agent || typeof agent !== 'object' || Array.isArray(agent)) {
     return { problem: `the agent in \`${reference}\` is not a mapping`, hint: 'Fix the referenced spec.' };
   }
-  if ('$ref' in agent) {
+  const nested = (agent as Record<string, unknown>).$ref;
+  if (nested !== undefined) {
+    const next =
+      typeof nested === 'string' ? splitReference(nested, dirname(target), target).file : undefined;
+    const files = next === undefined ? chain : [...chain, next];
+    const circular = next !== undefined && chain.includes(next);
     return {
-      problem: `\`${reference}\` uses \`$ref\` itself; nested references are not allowed`,
+      problem: `${circular ? 'circular' : 'nested'} \`$ref\`: ${files.join(' -> ')}; the agent in \`${reference}\` uses \`$ref\` itself`,
       hint: 'Reference the atomic agent spec that defines the agent directly.',
     };
   }
   return { agent: agent as Record<string, unknown> };
+}
+
+function pickAgent(
+  agents: Record<string, unknown>,
+  fragment: string | undefined,
+  reference: string,
+): { agent: unknown } | { problem: string; hint: string } {
+  const entries = Object.entries(agents);
+  if (fragment !== undefined) {
+    const id = fragmentPattern.exec(fragment)?.[1]?.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (id === undefined) {
+      return {
+        problem: `\`$ref: ${reference}\` has the fragment \`#${fragment}\`; only \`#/agents/<id>\` is supported`,
+        hint: 'Write `$ref: ./file.yaml#/agents/<id>`.',
+      };
+    }
+    if (!Object.hasOwn(agents, id)) {
+      return {
+        problem: `\`$ref: ${reference}\`: the spec has no agent '${id}'`,
+        hint: `Use one of: ${entries.map(([name]) => name).join(', ') || '(no agents)'}.`,
+      };
+    }
+    return { agent: agents[id] };
+  }
+  if (entries.length !== 1) {
+    return {
+      problem: `\`$ref: ${reference}\` must point to a spec with exactly one agent, it has ${entries.length}`,
+      hint: 'Reference an atomic agent spec (one agent, one step), or pick one with `#/agents/<id>`.',
+    };
+  }
+  return { agent: entries[0]![1] };
 }
 
 function absoluteSchemaPaths(agent: Record<string, unknown>, directory: string): Record<string, unknown> {

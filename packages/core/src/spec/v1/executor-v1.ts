@@ -52,6 +52,11 @@ export interface AgentResultV1 {
   readonly turns: number;
   readonly toolCalls: number;
   readonly durationMs: number;
+  /**
+   * The answer parsed as JSON, present when the agent declares an `output_schema` (the core has
+   * checked it against the schema). Executors expose it to templates as the record's `json`.
+   */
+  readonly json?: unknown;
 }
 
 /**
