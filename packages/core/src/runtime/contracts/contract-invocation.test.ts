@@ -33,6 +33,7 @@ function scripted(...answers: string[]) {
       usage: { inputTokens: 1, outputTokens: 2 },
       turns: 1,
       toolCalls: 0,
+      toolsUsed: [],
     };
   };
   return { inputs, run };
