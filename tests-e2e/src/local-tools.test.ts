@@ -1,4 +1,4 @@
-import { mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type OpenAIServer, reply, startOpenAIServer } from '@strands-cli/test-servers';
@@ -129,5 +129,26 @@ describe('python_exec through the CLI', () => {
     const answers = sentToModel(1);
     expect(answers).toContain('1307674368000');
     expect(answers).toContain('ran past its 1 s time limit and was killed');
+  });
+
+  it('is not run again when a recorded run is replayed', async () => {
+    const { directory, file } = await workspace(['python_exec']);
+    const marker = join(directory, 'runs.txt');
+    // The code appends to a file outside its own folder: the count of lines is the count of real runs.
+    const code = `with open(${JSON.stringify(marker)}, "a") as f:\n    f.write("ran\\n")\nprint("appended")`;
+    model.enqueue(reply.toolCalls([{ name: 'python_exec', input: { code } }]));
+    const cassette = join(directory, 'tools.cassette.json');
+    const recorded = await runCli(['run', file, '--allow-code-exec', '--record', cassette], {
+      cwd: directory,
+      env: env(),
+    });
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(await readFile(marker, 'utf8')).toBe('ran\n');
+    const replayed = await runCli(['run', file, '--allow-code-exec', '--replay', cassette], {
+      cwd: directory,
+    });
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(replayed.stdout).toBe(recorded.stdout);
+    expect(await readFile(marker, 'utf8')).toBe('ran\n');
   });
 });
