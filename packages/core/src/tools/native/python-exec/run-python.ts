@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -108,6 +107,8 @@ export async function runPython(
   try {
     await writeFile(join(folder, 'main.py'), code, { mode: 0o600 });
     return await new Promise<PythonRunResult>((resolve, reject) => {
+      // Loaded here: a run that never executes code should not pay for node:child_process at start-up.
+      const { spawn } = process.getBuiltinModule('node:child_process');
       const child = spawn(executable, ['-I', '-c', preamble(options.limits)], {
         cwd: folder,
         env: {},
