@@ -28,7 +28,7 @@ const features: readonly (readonly [supported: boolean, text: string])[] = [
   [false, 'MCP tool servers (tools.mcp)'],
   [false, 'Telemetry: OpenTelemetry export and the TRACE artifact'],
   [true, 'context_policy: notes (notes file, earlier notes in later prompts) and compaction'],
-  [false, 'context_policy: JIT retrieval tools'],
+  [true, 'JIT retrieval tools for every agent (context_policy.retrieval.jit_tools)'],
   [false, 'Secrets from secrets_manager, ssm or file; env.mounts'],
   [false, 'security.guardrails'],
 ];

@@ -14,6 +14,12 @@ describe('strands list-tools', () => {
       'file_write',
       'calculator',
       'current_time',
+      'spec_verify',
+      'grep',
+      'head',
+      'tail',
+      'search',
+      'python_exec',
     ]);
     for (const tool of nativeToolCatalog) {
       expect(text).toMatch(
@@ -22,6 +28,7 @@ describe('strands list-tools', () => {
       expect(text).toContain(`strands_tools.${tool.id}`);
     }
     expect(text).toContain('--allow-file-write');
+    expect(text).toContain('python_exec needs --allow-code-exec');
     expect(text).toContain('--allow-private-network');
     expect(stderr()).toBe('');
   });

@@ -40,6 +40,7 @@ export interface RunCommandOptions extends SessionFlags {
   readonly allowPrivateNetwork?: boolean;
   readonly allowEndpoint?: readonly string[];
   readonly allowFileWrite?: boolean;
+  readonly allowCodeExec?: boolean;
   readonly record?: string;
   readonly replay?: string;
   readonly liveTools?: boolean;
@@ -189,6 +190,7 @@ async function runPrepared(
       allowPrivateNetwork: options.allowPrivateNetwork === true || io.env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
       allowedEndpoints: allowedEndpoints(options.allowEndpoint ?? []),
       allowFileWrite: options.allowFileWrite === true,
+      allowCodeExec: options.allowCodeExec === true,
       searchFrom: plugins.searchFrom,
       ...(plugins.executors ? { executors: plugins.executors } : {}),
       ...(interactive ? { onHumanInput: terminalQuestioner(io) } : {}),
@@ -269,6 +271,7 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--allow-private-network', 'let HTTP tools reach loopback and private addresses')
     .option('--allow-endpoint <url>', allowEndpointDescription, collect, [])
     .option('--allow-file-write', 'let the file_write tool write inside the working directory')
+    .option('--allow-code-exec', 'let the python_exec tool run Python code (limited child process)')
     .option('--record <file>', 'record every model call and tool result to a cassette file')
     .option('--replay <file>', 'answer model calls and tool calls from a cassette file, without network')
     .option(

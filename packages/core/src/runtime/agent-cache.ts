@@ -183,7 +183,9 @@ export class AgentCache {
     if (!identity) {
       const { effective } = this.#modelSettings(agentId);
       const agentSpec = agentSpecOf(this.#options.spec, agentId);
-      const tools = [...new Set(toolIds ?? agentSpec?.tools ?? [])].sort();
+      // Retrieval tools the context policy enables reach every agent, whatever its own list says.
+      const retrieval = this.#options.spec.context_policy?.retrieval?.jit_tools ?? [];
+      const tools = [...new Set([...(toolIds ?? agentSpec?.tools ?? []), ...retrieval])].sort();
       identity = { key: JSON.stringify([agentId, tools, effective]), tools };
       this.#identities.set(shape, identity);
     }

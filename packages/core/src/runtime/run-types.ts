@@ -56,6 +56,8 @@ export interface RunWorkflowOptions {
   readonly allowedEndpoints?: readonly string[];
   /** Let the file_write tool write inside `cwd`. */
   readonly allowFileWrite?: boolean;
+  /** Let the python_exec tool run Python code in a limited child process. */
+  readonly allowCodeExec?: boolean;
   /** Model turns one invocation may take before it fails. @default 25 */
   readonly maxTurns?: number;
   /** Directories to resolve plugin packages from, after the spec's folder and `cwd`. */

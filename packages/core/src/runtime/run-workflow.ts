@@ -77,6 +77,8 @@ export async function runWorkflow(
     env,
     allowPrivateNetwork: options.allowPrivateNetwork ?? env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
     allowFileWrite: options.allowFileWrite ?? false,
+    allowCodeExec: options.allowCodeExec ?? false,
+    plugins: pluginSources(loaded, options, cwd),
     workingDirectory: cwd,
     specDirectory: loaded.baseDirectory,
   });

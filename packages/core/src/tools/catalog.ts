@@ -21,6 +21,12 @@ export const nativeToolCatalog: readonly NativeToolEntry[] = [
   entry('file_write', 'Write a text file inside the working directory (needs --allow-file-write).'),
   entry('calculator', 'Evaluate an arithmetic expression (+ - * / % ^, parentheses, common functions).'),
   entry('current_time', 'Return the current date and time in ISO 8601, optionally for a time zone.'),
+  entry('spec_verify', 'Validate a workflow spec given as text; report problems with pointer, line and fix.'),
+  entry('grep', 'Search a text file in the working directory for a regex, with context lines.'),
+  entry('head', 'Read the first lines of a text file in the working directory.'),
+  entry('tail', 'Read the last lines of a text file in the working directory.'),
+  entry('search', 'Find the lines of a text file in the working directory containing a keyword.'),
+  entry('python_exec', 'Run Python 3 code in a limited child process (needs --allow-code-exec).'),
 ];
 
 /** Finds a native tool by id or alias. */

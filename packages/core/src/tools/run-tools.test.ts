@@ -8,6 +8,7 @@ import {
   startLoopbackServer,
 } from './__fixtures__/loopback-server.js';
 import { signal, temporaryDirectory } from './__fixtures__/native-context.js';
+import { nativeToolCatalog } from './catalog.js';
 import { createRunTools, type RunTools, type RunToolsOptions } from './run-tools.js';
 
 const secret = 'sk-live-0123456789abcdef';
@@ -159,19 +160,15 @@ describe('createRunTools: native tools', () => {
     }
     expect(caught).toMatchObject({
       exitCode: 10,
-      hint: 'Use one of: http_request, file_read, file_write, calculator, current_time, orders',
+      hint: `Use one of: ${[...nativeToolCatalog.map((tool) => tool.id), 'orders'].join(', ')}`,
     });
   });
 
   it('every native tool has a valid model-facing name, description and object schema', () => {
     const run = create(specFor('https://orders.example.com'));
-    for (const tool of run.toolsFor([
-      'http_request',
-      'file_read',
-      'file_write',
-      'calculator',
-      'current_time',
-    ])) {
+    const tools = run.toolsFor(nativeToolCatalog.map((entry) => entry.id));
+    expect(tools.map((tool) => tool.name).sort()).toEqual(nativeToolCatalog.map((entry) => entry.id).sort());
+    for (const tool of tools) {
       expect(tool.name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
       expect(tool.description.length).toBeGreaterThan(20);
       expect(tool.inputSchema.type).toBe('object');

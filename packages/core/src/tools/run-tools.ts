@@ -1,3 +1,4 @@
+import type { PluginSources } from '../plugins/load-plugin.js';
 import { collectSecretValues } from '../secrets/run-secrets.js';
 import { createRedactor } from '../secrets/secret-redactor.js';
 import { RuntimeFailure } from '../spec/v1/errors.js';
@@ -23,6 +24,12 @@ export interface RunToolsOptions {
   readonly allowPrivateNetwork: boolean;
   /** `--allow-file-write`. */
   readonly allowFileWrite: boolean;
+  /** `--allow-code-exec`: lets `python_exec` run code. @default false */
+  readonly allowCodeExec?: boolean;
+  /** The interpreter `python_exec` runs. @default 'python3' */
+  readonly pythonCommand?: string;
+  /** Where `spec_verify` resolves plugins: the run's own sources. @default the working directory */
+  readonly plugins?: PluginSources;
   /** The directory file tools are confined to. */
   readonly workingDirectory: string;
   /** Size and time limits; unset fields keep their defaults. */
@@ -104,6 +111,17 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
   const context: NativeToolContext = {
     workingDirectory: options.workingDirectory,
     allowFileWrite: options.allowFileWrite,
+    allowCodeExec: options.allowCodeExec === true,
+    ...(options.pythonCommand === undefined ? {} : { pythonCommand: options.pythonCommand }),
+    // Loaded on first use: most runs never check a spec from inside a tool.
+    verifySpec: async (text, checkCapability) => {
+      const { verifySpecText } = await import('./native/spec-verify/verify-spec-text.js');
+      return verifySpecText(text, checkCapability, {
+        baseDirectory: options.workingDirectory,
+        plugins: options.plugins ?? { searchFrom: [options.workingDirectory] },
+        env: options.env,
+      });
+    },
     limits,
     now: options.now ?? (() => new Date()),
     httpClient: () => {

@@ -36,13 +36,6 @@ export function checkCapabilities(
     );
   }
   const policy = spec.context_policy;
-  if (policy?.retrieval?.jit_tools && policy.retrieval.jit_tools.length > 0) {
-    add(
-      '/context_policy/retrieval/jit_tools',
-      'Just-in-time retrieval tools (grep, head, tail, search) are not available yet',
-      `Remove them; native tools available: ${nativeIds}.`,
-    );
-  }
   if (policy?.retrieval?.mcp_servers && policy.retrieval.mcp_servers.length > 0) {
     add(
       '/context_policy/retrieval/mcp_servers',

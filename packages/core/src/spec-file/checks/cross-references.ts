@@ -7,7 +7,10 @@ import { toPointer } from '../source/json-pointer.js';
 import type { SourceMap } from '../source/source-map.js';
 import { pythonEntryName, type ToolIndex } from './tool-ids.js';
 
-/** Every place a spec names a tool: `tools.python`, `agents.*.tools` and the pattern's overrides. */
+/**
+ * Every place a spec names a tool: `tools.python`, `agents.*.tools`, the retrieval tools given to every
+ * agent, and the pattern's overrides.
+ */
 export function toolMentions(spec: Readonly<WorkflowSpec>, analysis: AnalysisV1): ReferenceV1[] {
   const mentions: ReferenceV1[] = [];
   (spec.tools?.python ?? []).forEach((entry, index) => {
@@ -19,6 +22,9 @@ export function toolMentions(spec: Readonly<WorkflowSpec>, analysis: AnalysisV1)
       mentions.push({ id, pointer: toPointer(['agents', agentId, 'tools', index]) });
     });
   }
+  (spec.context_policy?.retrieval?.jit_tools ?? []).forEach((id, index) => {
+    mentions.push({ id, pointer: toPointer(['context_policy', 'retrieval', 'jit_tools', index]) });
+  });
   mentions.push(...analysis.toolReferences);
   return mentions;
 }

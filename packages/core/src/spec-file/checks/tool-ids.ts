@@ -6,15 +6,9 @@ import type { WorkflowSpec } from '../schema/workflow-spec.js';
  * capability check reports that it cannot run yet (rather than calling it an unknown tool).
  */
 export const upstreamOnlyTools: readonly string[] = [
-  'python_exec',
   'tavily_search',
   'duckduckgo_search',
   'web_fetch',
-  'spec_verify',
-  'grep',
-  'head',
-  'tail',
-  'search',
   'notes',
   'editor',
   'shell',

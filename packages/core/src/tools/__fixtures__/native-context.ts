@@ -15,6 +15,7 @@ export function nativeContext(overrides: Partial<NativeToolContext> = {}): Nativ
   return {
     workingDirectory: tmpdir(),
     allowFileWrite: false,
+    allowCodeExec: false,
     limits: defaultToolLimits,
     now: () => new Date('2026-03-01T13:05:09.250Z'),
     httpClient: () => {

@@ -5,6 +5,10 @@ import { createFileReadTool } from './file-read.js';
 import { createFileWriteTool } from './file-write.js';
 import { createHttpRequestTool } from './http-request.js';
 import type { NativeToolContext } from './native-tool-context.js';
+import { createPythonExecTool } from './python-exec/python-exec.js';
+import { createGrepTool, createSearchTool } from './retrieval/grep-search.js';
+import { createHeadTool, createTailTool } from './retrieval/head-tail.js';
+import { createSpecVerifyTool } from './spec-verify/spec-verify.js';
 
 const factories: Readonly<Record<string, (context: NativeToolContext) => ToolV1>> = {
   http_request: createHttpRequestTool,
@@ -12,6 +16,12 @@ const factories: Readonly<Record<string, (context: NativeToolContext) => ToolV1>
   file_write: createFileWriteTool,
   calculator: createCalculatorTool,
   current_time: createCurrentTimeTool,
+  spec_verify: createSpecVerifyTool,
+  grep: createGrepTool,
+  head: createHeadTool,
+  tail: createTailTool,
+  search: createSearchTool,
+  python_exec: createPythonExecTool,
 };
 
 /** Builds the native tool with this catalog id, or undefined when there is no such tool. */

@@ -1,4 +1,5 @@
 import type { GuardedHttpClient } from '../network/guarded-http-client.js';
+import type { SpecVerifyReport } from './spec-verify/spec-verify-report.js';
 
 /** Size and time limits of the native tools and HTTP executors. */
 export interface ToolLimits {
@@ -10,6 +11,16 @@ export interface ToolLimits {
   readonly fileReadBytes: number;
   /** Largest content `file_write` accepts, in bytes. @default 1048576 */
   readonly fileWriteBytes: number;
+  /** How much of a file `grep`, `head`, `tail` and `search` read, in bytes. @default 10485760 */
+  readonly retrievalScanBytes: number;
+  /** Longest text `grep`, `head`, `tail` and `search` return, in bytes. @default 65536 */
+  readonly retrievalOutputBytes: number;
+  /** Longest run of one `python_exec` call, in ms (the model may ask for less). @default 30000 */
+  readonly pythonTimeoutMs: number;
+  /** Address space a `python_exec` process may use, in bytes. @default 536870912 */
+  readonly pythonMemoryBytes: number;
+  /** Longest stdout (and stderr) of one `python_exec` call kept for the model, in bytes. @default 65536 */
+  readonly pythonOutputBytes: number;
 }
 
 /** The default {@link ToolLimits}. */
@@ -18,6 +29,11 @@ export const defaultToolLimits: ToolLimits = {
   httpTimeoutMs: 30_000,
   fileReadBytes: 256 * 1024,
   fileWriteBytes: 1024 * 1024,
+  retrievalScanBytes: 10 * 1024 * 1024,
+  retrievalOutputBytes: 64 * 1024,
+  pythonTimeoutMs: 30_000,
+  pythonMemoryBytes: 512 * 1024 * 1024,
+  pythonOutputBytes: 64 * 1024,
 };
 
 /** What a native tool may use and do in one run. */
@@ -25,6 +41,15 @@ export interface NativeToolContext {
   /** The directory file tools are confined to. */
   readonly workingDirectory: string;
   readonly allowFileWrite: boolean;
+  /** `--allow-code-exec`: whether `python_exec` may run code. */
+  readonly allowCodeExec: boolean;
+  /** The Python interpreter `python_exec` runs (a name looked up on PATH, or a path). @default 'python3' */
+  readonly pythonCommand?: string;
+  /**
+   * Checks a spec given as text the way a run would (plugins resolved from the run's sources); what
+   * `spec_verify` reports. Absent when the run does not offer spec checking.
+   */
+  readonly verifySpec?: (text: string, checkCapability: boolean) => Promise<SpecVerifyReport>;
   readonly limits: ToolLimits;
   /** The clock of `current_time` (injected in tests). */
   readonly now: () => Date;
