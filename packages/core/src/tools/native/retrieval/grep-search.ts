@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { ToolResultV1, ToolV1 } from '../../../spec/v1/tool-v1.js';
 import { messageOf, toolFailure, toolSuccess } from '../../tool-result.js';
 import type { NativeToolContext } from '../native-tool-context.js';
@@ -5,19 +6,51 @@ import { limitOutput, numbered, readTextLines, scanNote, wholeNumber } from './r
 
 const pathProperty = { type: 'string', description: 'File path relative to the working directory' };
 
-function compile(source: string, regex: boolean, ignoreCase: boolean): RegExp | string {
+/** A compiled search pattern: whether a line matches, and the line with each match marked. */
+interface LinePattern {
+  test(line: string): boolean;
+  highlight(line: string): string;
+}
+
+type RE2JSModule = typeof import('re2js');
+let engine: RE2JSModule | undefined;
+
+/**
+ * Compiles the model's pattern with the linear-time engine templates use (re2js, loaded on first use):
+ * JavaScript's backtracking RegExp can spin for hours on a pattern like `^(a+)+$`, inside one call that
+ * no timer or signal can interrupt.
+ */
+function compile(source: string, regex: boolean, ignoreCase: boolean): LinePattern | string {
+  engine ??= createRequire(import.meta.url)('re2js') as RE2JSModule;
+  const { RE2JS } = engine;
+  let compiled: InstanceType<RE2JSModule['RE2JS']>;
   try {
-    return new RegExp(regex ? source : source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), ignoreCase ? 'i' : '');
+    compiled = RE2JS.compile(regex ? source : RE2JS.quote(source), ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (error) {
-    return `Invalid regex pattern: ${messageOf(error)}`;
+    return `Invalid regex pattern (RE2 syntax: no backreferences or lookaround): ${messageOf(error)}`;
   }
+  return {
+    test: (line) => compiled.matcher(line).find(),
+    highlight: (line) => {
+      const matcher = compiled.matcher(line);
+      let marked = '';
+      let last = 0;
+      while (matcher.find()) {
+        marked += `${line.slice(last, matcher.start())}>>>${matcher.group() ?? ''}<<<`;
+        last = matcher.end();
+        // An empty match would find the same place forever.
+        if (matcher.end() === matcher.start()) break;
+      }
+      return marked + line.slice(last);
+    },
+  };
 }
 
 async function scan(
   context: NativeToolContext,
   tool: 'grep' | 'search',
   input: Readonly<Record<string, unknown>>,
-  render: (lines: readonly string[], matches: readonly number[], pattern: RegExp) => string[],
+  render: (lines: readonly string[], matches: readonly number[], pattern: LinePattern) => string[],
   options: { query: unknown; regex: boolean; ignoreCase: boolean; maxMatches: unknown; defaultMax: number },
 ): Promise<ToolResultV1> {
   const { query } = options;
@@ -124,15 +157,8 @@ export function createSearchTool(context: NativeToolContext): ToolV1 {
         context,
         'search',
         input,
-        (lines, matches, pattern) => {
-          const global = new RegExp(pattern.source, `${pattern.flags}g`);
-          return matches.map((match) =>
-            numbered(
-              match + 1,
-              lines[match]!.replace(global, (found) => `>>>${found}<<<`),
-            ),
-          );
-        },
+        (lines, matches, pattern) =>
+          matches.map((match) => numbered(match + 1, pattern.highlight(lines[match]!))),
         {
           query: input.query,
           regex: input.is_regex === true,

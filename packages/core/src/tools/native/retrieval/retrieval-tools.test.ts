@@ -71,6 +71,19 @@ describe('grep and search', () => {
     expect(result.content).toMatch(/^Invalid regex pattern/);
   });
 
+  it('runs a catastrophic-backtracking pattern in linear time, and refuses a backreference', async () => {
+    // With JavaScript's RegExp this pattern would not return for hours on a line of 40 `a`s and a `!`.
+    await writeFile(join(root, 'evil.txt'), `${'a'.repeat(40)}!\n`);
+    const slow = await createGrepTool(context()).call({ pattern: '^(a+)+$', path: 'evil.txt' }, signal());
+    expect(slow.content).toContain('No matches found');
+    const backreference = await createGrepTool(context()).call(
+      { pattern: '(a)\\1', path: 'evil.txt' },
+      signal(),
+    );
+    expect(backreference).toMatchObject({ isError: true });
+    expect(backreference.content).toContain('RE2 syntax');
+  });
+
   it('search finds a literal keyword case-insensitively and marks it', async () => {
     const result = await createSearchTool(context()).call({ query: 'disk.', path: 'app.log' }, signal());
     expect(result.content).toBe("No matches found for 'disk.' in app.log");
