@@ -52,6 +52,31 @@ describe('atomic agent contracts through the CLI', () => {
     expect(await readFile(join(result.out, 'triage.md'), 'utf8')).toBe('priority=high');
   });
 
+  it('a parallel run exposes the parsed answer as steps[n].json in a branch and branches.<id>.json in reduce', async () => {
+    // Branches interleave, so the model answers by what it is asked.
+    model.setResponder((request) => {
+      const text = JSON.stringify(request.body);
+      if (text.includes('Output Contract'))
+        return reply.text(`{"priority": "${text.includes('Prod is down') ? 'high' : 'low'}"}`);
+      return reply.text(text.includes('Draft for priority high.') ? 'Draft one' : 'Combined');
+    });
+    const result = await run(fixture('parallel-composite.yaml'));
+    expect(result.code, result.stderr).toBe(0);
+    const bodies = model.requests.map((request) => JSON.stringify(request.body));
+    expect(bodies).toHaveLength(4);
+    expect(bodies.filter((body) => body.includes('Draft for priority high.'))).toHaveLength(1);
+    expect(bodies.at(-1)).toContain('Second ticket priority low; first draft: Draft one');
+    expect(await readFile(join(result.out, 'priorities.md'), 'utf8')).toBe('second=low');
+  });
+
+  it('validate refuses steps[n].json for an agent without an output_schema, naming the fix', async () => {
+    const result = await runCli(['validate', fixture('no-schema-json.yaml')], { env: env() });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('steps[0].json.priority');
+    expect(result.stderr).toContain('output_schema');
+    expect(model.requests).toHaveLength(0);
+  });
+
   it('fails with exit 10 naming the first failing pointer after a second violation', async () => {
     model.enqueue(reply.text('{"priority": "urgent"}'), reply.text('{"level": 3}'));
     const result = await run(composite, ['body=Prod is down']);

@@ -57,7 +57,6 @@ describe('analyzeChain', () => {
       response: '<response of steps[0]>',
       tokens_estimated: 0,
       usage: { input_tokens: 0, output_tokens: 0 },
-      json: {},
     });
     expect(first?.hint).toContain('first step');
   });

@@ -21,7 +21,7 @@ export function stepVisibilityHint(index: number): string {
  * with what its step can see (`steps` with earlier steps only, `last_response` from the second step
  * on, then `step.vars`), and the drawing.
  */
-export function analyzeChain(config: ChainConfig, _spec: Readonly<WorkflowSpec>): AnalysisV1 {
+export function analyzeChain(config: ChainConfig, spec: Readonly<WorkflowSpec>): AnalysisV1 {
   const agentReferences: ReferenceV1[] = [];
   const toolReferences: ReferenceV1[] = [];
   const templates: TemplateSiteV1[] = [];
@@ -68,7 +68,7 @@ export function analyzeChain(config: ChainConfig, _spec: Readonly<WorkflowSpec>)
       afterHuman = true;
     }
     if (index > 0) edges.push({ from: `step${index - 1}`, to: `step${index}` });
-    records.push(placeholderStepRecord(index, step, `<response of steps[${index}]>`));
+    records.push(placeholderStepRecord(index, step, `<response of steps[${index}]>`, spec));
   });
   return {
     agentReferences,

@@ -1,4 +1,9 @@
-import { HUMAN_AGENT_ID, listIds, toPointer } from '@strands-cli/core/executor-utils';
+import {
+  HUMAN_AGENT_ID,
+  listIds,
+  parsedAnswerPlaceholder,
+  toPointer,
+} from '@strands-cli/core/executor-utils';
 import type {
   AnalysisIssueV1,
   AnalysisV1,
@@ -14,12 +19,17 @@ import { checkGraphShape } from './graph-shape-issues.js';
 import { GraphTopology } from './graph-topology.js';
 
 /** The record a node leaves in `nodes` (placeholder values for static checks). */
-function placeholderRecord(id: string, node: GraphConfig['nodes'][string]): Record<string, unknown> {
+function placeholderRecord(
+  id: string,
+  node: GraphConfig['nodes'][string],
+  spec: Readonly<WorkflowSpec> | undefined,
+): Record<string, unknown> {
   return {
     response: `<response of node ${id}>`,
     agent: 'agent' in node ? node.agent : HUMAN_AGENT_ID,
     status: 'success',
     iteration: 1,
+    ...parsedAnswerPlaceholder(spec, 'agent' in node ? node.agent : undefined),
   };
 }
 
@@ -55,7 +65,7 @@ export function analyzeGraph(config: GraphConfig, spec?: Readonly<WorkflowSpec>)
   const topology = new GraphTopology(config);
   const nodeIds = topology.nodeIds;
   const records = Object.fromEntries(
-    Object.entries(config.nodes).map(([id, node]) => [id, placeholderRecord(id, node)]),
+    Object.entries(config.nodes).map(([id, node]) => [id, placeholderRecord(id, node, spec)]),
   );
   const humanAnswer = '<human response>';
   const nodes: PlanNodeV1[] = Object.entries(config.nodes).map(([id, node]) => {

@@ -135,7 +135,7 @@ async function runNode(
     }
     const result = await context.invokeAgent({ agentId: node.agent, input, step, signal, stream });
     const tokens = result.usage.inputTokens + result.usage.outputTokens;
-    finish = () => state.finish(id, node.agent, result.text, tokens, false);
+    finish = () => state.finish(id, node.agent, result.text, tokens, false, result.json);
   }
   if (parallelVisit !== undefined) return finish;
   finish();

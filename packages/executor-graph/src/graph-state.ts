@@ -8,6 +8,8 @@ export interface NodeRecord {
   readonly status: 'not_executed' | 'success' | 'waiting_for_user';
   /** How many times the node has run. */
   readonly iteration: number;
+  /** The latest answer parsed as JSON, when the node's agent declares an `output_schema`. */
+  readonly json?: unknown;
 }
 
 /**
@@ -52,8 +54,14 @@ export class GraphState {
   }
 
   /** Records what a node produced. */
-  finish(id: string, agent: string, response: string, tokens: number, human: boolean): void {
-    this.records[id] = { response, agent, status: 'success', iteration: this.visits[id] ?? 1 };
+  finish(id: string, agent: string, response: string, tokens: number, human: boolean, json?: unknown): void {
+    this.records[id] = {
+      response,
+      agent,
+      status: 'success',
+      iteration: this.visits[id] ?? 1,
+      ...(json === undefined ? {} : { json }),
+    };
     this.tokens += tokens;
     if (human) this.hitlResponse = response;
   }

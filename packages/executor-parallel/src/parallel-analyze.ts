@@ -1,4 +1,4 @@
-import { placeholderStepRecord } from '@strands-cli/core/executor-utils';
+import { parsedAnswerPlaceholder, placeholderStepRecord } from '@strands-cli/core/executor-utils';
 import type {
   AnalysisIssueV1,
   AnalysisV1,
@@ -13,9 +13,24 @@ import type { ParallelConfig } from './parallel-config.js';
 
 const usage = { input_tokens: 0, output_tokens: 0 };
 
-/** The record of a finished branch in `branches` (what reduce sees). */
-export function branchRecord(branchId: string): Record<string, unknown> {
-  return { response: `<response of branch ${branchId}>`, status: 'success', tokens_estimated: 0, usage };
+/**
+ * The record of a finished branch in `branches` (what reduce sees); `json` is the parsed answer of its
+ * last step, present when that step's agent declares an `output_schema`.
+ */
+export function branchRecord(
+  branch: ParallelConfig['branches'][number],
+  spec?: Readonly<WorkflowSpec>,
+): Record<string, unknown> {
+  const last = branch.steps.at(-1);
+  return {
+    response: `<response of branch ${branch.id}>`,
+    status: 'success',
+    tokens_estimated: 0,
+    usage,
+    ...(spec === undefined
+      ? {}
+      : parsedAnswerPlaceholder(spec, last && 'agent' in last ? last.agent : undefined)),
+  };
 }
 
 /** Collects references, the template site and the node of one step. */
@@ -53,7 +68,7 @@ function visitStep(
  * what it can see (a branch step: its own branch's earlier `steps` and `last_response`; reduce:
  * `branches` only), and the drawing (fan out, then reduce).
  */
-export function analyzeParallel(config: ParallelConfig, _spec: Readonly<WorkflowSpec>): AnalysisV1 {
+export function analyzeParallel(config: ParallelConfig, spec: Readonly<WorkflowSpec>): AnalysisV1 {
   const out = { agents: [] as ReferenceV1[], tools: [] as ReferenceV1[], templates: [] as TemplateSiteV1[] };
   const issues: AnalysisIssueV1[] = [];
   const nodes: PlanNodeV1[] = [{ id: 'start', label: 'start', shape: 'round' }];
@@ -106,12 +121,16 @@ export function analyzeParallel(config: ParallelConfig, _spec: Readonly<Workflow
           ? { from: 'start', to: id, label: branch.id }
           : { from: `b${branchIndex}s${index - 1}`, to: id },
       );
-      records.push(placeholderStepRecord(index, step, `<response of branch ${branch.id} step ${index}>`));
+      records.push(
+        placeholderStepRecord(index, step, `<response of branch ${branch.id} step ${index}>`, spec),
+      );
       if (!('agent' in step)) afterHuman = true;
     });
     ends.push(`b${branchIndex}s${branch.steps.length - 1}`);
   });
-  const branches = Object.fromEntries(config.branches.map((branch) => [branch.id, branchRecord(branch.id)]));
+  const branches = Object.fromEntries(
+    config.branches.map((branch) => [branch.id, branchRecord(branch, spec)]),
+  );
   const join = config.reduce ? 'reduce' : 'combine';
   if (config.reduce) {
     const hint = `reduce sees branches.<id> for ${config.branches.map((branch) => `\`${branch.id}\``).join(', ')}, and the inputs; there is no steps or last_response here.`;

@@ -15,6 +15,8 @@ export interface BranchStepRecord {
   /** Input + output tokens of the invocation (the core estimates them when a provider reports none). */
   readonly tokens_estimated: number;
   readonly usage: UsageRecord;
+  /** The answer parsed as JSON, when the agent declares an `output_schema` (`steps[0].json.x`). */
+  readonly json?: unknown;
 }
 
 /** A finished branch: `branches.<id>` in the reduce input and in artifacts. */
@@ -25,6 +27,8 @@ export interface BranchRecord {
   /** Summed over the branch's steps. */
   readonly tokens_estimated: number;
   readonly usage: UsageRecord;
+  /** The parsed answer of the branch's last step, when its agent declares an `output_schema`. */
+  readonly json?: unknown;
 }
 
 /** Builds the record of a finished step from its outcome (a person's answer uses no tokens). */
@@ -36,6 +40,7 @@ export function stepRecord(index: number, outcome: StepOutcome): BranchStepRecor
     response: outcome.text,
     tokens_estimated: usage.inputTokens + usage.outputTokens,
     usage: { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens },
+    ...(outcome.json === undefined ? {} : { json: outcome.json }),
   };
 }
 
@@ -49,5 +54,6 @@ export function branchRecord(steps: readonly BranchStepRecord[]): BranchRecord {
       input_tokens: steps.reduce((sum, step) => sum + step.usage.input_tokens, 0),
       output_tokens: steps.reduce((sum, step) => sum + step.usage.output_tokens, 0),
     },
+    ...(steps.at(-1)?.json === undefined ? {} : { json: steps.at(-1)?.json }),
   };
 }

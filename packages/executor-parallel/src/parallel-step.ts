@@ -9,6 +9,8 @@ export interface StepOutcome {
   readonly usage: UsageV1;
   /** True for a human-in-the-loop step: its text is the person's answer. */
   readonly human: boolean;
+  /** The answer parsed as JSON, when the agent declares an `output_schema`. */
+  readonly json?: unknown;
 }
 
 /**
@@ -48,5 +50,11 @@ export async function runStep(
     signal,
     stream,
   });
-  return { agentId: step.agent, text: result.text, usage: result.usage, human: false };
+  return {
+    agentId: step.agent,
+    text: result.text,
+    usage: result.usage,
+    human: false,
+    ...(result.json === undefined ? {} : { json: result.json }),
+  };
 }

@@ -21,7 +21,7 @@ function pointerOf(...segments: (string | number)[]): string {
  * can see (router input: the inputs only; route steps: a chain's earlier `steps` plus
  * `router.chosen_route` and `router.response`), and the drawing (router, then one chain per route).
  */
-export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSpec>): AnalysisV1 {
+export function analyzeRouting(config: RoutingConfig, spec: Readonly<WorkflowSpec>): AnalysisV1 {
   const agentReferences: ReferenceV1[] = [
     { id: config.router.agent, pointer: '/pattern/config/router/agent' },
   ];
@@ -117,7 +117,7 @@ export function analyzeRouting(config: RoutingConfig, _spec: Readonly<WorkflowSp
       edges.push(
         index === 0 ? { from: entry, to: id, label: name } : { from: `r${routeIndex}s${index - 1}`, to: id },
       );
-      records.push(placeholderStepRecord(index, step, `<response of route ${name} step ${index}>`));
+      records.push(placeholderStepRecord(index, step, `<response of route ${name} step ${index}>`, spec));
       if (!('agent' in step)) afterHuman = true;
     });
     if (afterHuman) anyHuman = true;

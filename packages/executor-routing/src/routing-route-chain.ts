@@ -17,6 +17,8 @@ export interface RouteStepRecord {
   /** Input + output tokens of the invocation (the core estimates them when a provider reports none). */
   readonly tokens_estimated: number;
   readonly usage: UsageRecord;
+  /** The answer parsed as JSON, when the agent declares an `output_schema` (`steps[0].json.x`). */
+  readonly json?: unknown;
 }
 
 /** What the chosen route left: its step records and the latest human answer, if any. */
@@ -80,6 +82,7 @@ export async function runRouteChain(
       response: result.text,
       tokens_estimated: result.usage.inputTokens + result.usage.outputTokens,
       usage: { input_tokens: result.usage.inputTokens, output_tokens: result.usage.outputTokens },
+      ...(result.json === undefined ? {} : { json: result.json }),
     });
   }
   return { records, humanResponse };

@@ -42,8 +42,19 @@ describe('analyzeWorkflow', () => {
       agent: 'analyst',
       tokens_estimated: 0,
       usage: { input_tokens: 0, output_tokens: 0 },
-      json: {},
     });
+  });
+
+  it('gives a task `.json` only when its agent declares an output_schema', () => {
+    const typed = {
+      agents: { analyst: { prompt: 'p', output_schema: { type: 'object' } } },
+    } as unknown as WorkflowSpec;
+    const config = workflowConfigSchema.parse({ tasks: [{ id: 'a', agent: 'analyst' }] });
+    const tasks = analyzeWorkflow(config, typed).artifactScope!.tasks as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(tasks.a).toHaveProperty('json', {});
   });
 
   it('draws the DAG from deps', () => {

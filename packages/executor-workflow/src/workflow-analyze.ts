@@ -1,4 +1,4 @@
-import { HUMAN_AGENT_ID } from '@strands-cli/core/executor-utils';
+import { HUMAN_AGENT_ID, parsedAnswerPlaceholder } from '@strands-cli/core/executor-utils';
 import type {
   AnalysisV1,
   PlanEdgeV1,
@@ -13,15 +13,14 @@ import { checkTaskGraph } from './workflow-graph.js';
 import { latestHumanAncestors } from './workflow-task-record.js';
 
 /** The record a finished task leaves in `tasks` (placeholder values for static checks). */
-export function taskRecord(task: WorkflowTask): Record<string, unknown> {
+export function taskRecord(task: WorkflowTask, spec?: Readonly<WorkflowSpec>): Record<string, unknown> {
   return {
     response: `<response of task ${task.id}>`,
     status: 'success',
     agent: 'agent' in task ? task.agent : HUMAN_AGENT_ID,
     tokens_estimated: 0,
     usage: { input_tokens: 0, output_tokens: 0 },
-    // The parsed answer of an agent with an output_schema; its members are checked at run time.
-    json: {},
+    ...parsedAnswerPlaceholder(spec, 'agent' in task ? task.agent : undefined),
   };
 }
 
@@ -70,12 +69,12 @@ function site(
  * unknown deps, cycles naming the tasks), every template with `tasks` holding only its ancestors,
  * and the DAG drawing.
  */
-export function analyzeWorkflow(config: WorkflowConfig, _spec: Readonly<WorkflowSpec>): AnalysisV1 {
+export function analyzeWorkflow(config: WorkflowConfig, spec: Readonly<WorkflowSpec>): AnalysisV1 {
   const agentReferences: ReferenceV1[] = [];
   const templates: TemplateSiteV1[] = [];
   const nodes: PlanNodeV1[] = [];
   const edges: PlanEdgeV1[] = [];
-  const records = new Map(config.tasks.map((task) => [task.id, taskRecord(task)]));
+  const records = new Map(config.tasks.map((task) => [task.id, taskRecord(task, spec)]));
   const ancestry = new TaskAncestry(config.tasks);
   const humanAncestor = latestHumanAncestors(config.tasks, ancestry);
   config.tasks.forEach((task, index) => {

@@ -8,7 +8,7 @@ export { extractJson, isJsonObject } from './extract-json.js';
 export { type FailFastTask, runFailFast } from './fail-fast.js';
 export { askHumanStep, HUMAN_AGENT_ID } from './human-step.js';
 export { listIds, toPointer } from './names-and-pointers.js';
-export { placeholderStepRecord } from './placeholder-step-record.js';
+export { parsedAnswerPlaceholder, placeholderStepRecord } from './placeholder-step-record.js';
 export {
   agentStepSchema,
   hitlGateSchema,

@@ -18,6 +18,19 @@ describe('placeholderStepRecord', () => {
     expect(record).toMatchObject({ index: 0, agent: 'hitl', response: '<response>' });
   });
 
+  it('carries json only for an agent that declares an output_schema, when the spec is known', () => {
+    const spec = {
+      version: 0,
+      name: 's',
+      runtime: { provider: 'mock' },
+      agents: { typed: { prompt: 'p', output_schema: { type: 'object' } }, plain: { prompt: 'p' } },
+      pattern: { type: 'chain', config: {} },
+    };
+    expect(placeholderStepRecord(0, { agent: 'typed' }, 'r', spec)).toHaveProperty('json', {});
+    expect(placeholderStepRecord(0, { agent: 'plain' }, 'r', spec)).not.toHaveProperty('json');
+    expect(placeholderStepRecord(0, { type: 'hitl', prompt: 'ok?' }, 'r', spec)).not.toHaveProperty('json');
+  });
+
   it('gives every record its own usage object', () => {
     const step = { agent: 'writer' };
     const first = placeholderStepRecord(0, step, 'a');

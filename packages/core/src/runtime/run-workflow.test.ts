@@ -130,6 +130,26 @@ describe('runWorkflow', () => {
     expect((await readdir(out)).sort()).toEqual(['steps.txt', 'tide_pools']);
   });
 
+  it("lets artifacts quote the spec's name, runtime and context policy, with inputs taking precedence", async () => {
+    const out = await mkdtemp(join(tmpdir(), 'strands-run-'));
+    const document = chainSpec([{ agent: 'a', input: 'x' }], {
+      description: 'described',
+      runtime: { provider: 'mock', model_id: 'm-1' },
+      context_policy: { compaction: { enabled: true, when_tokens_over: 1234 } },
+      inputs: { values: { description: 'from inputs' } },
+      outputs: {
+        artifacts: [
+          {
+            path: 'meta.md',
+            from: '{{ name }}|{{ runtime.model_id }}|{{ context_policy.compaction.when_tokens_over }}|{{ description }}',
+          },
+        ],
+      },
+    });
+    await runWithMock(document, undefined, { out }).pending;
+    expect(await readFile(join(out, 'meta.md'), 'utf8')).toBe('test-run|m-1|1234|from inputs');
+  });
+
   it('writes no artifact when an artifact template fails, and exits 12', async () => {
     const out = await mkdtemp(join(tmpdir(), 'strands-run-'));
     const document = chainSpec([{ agent: 'a', input: 'x' }], {

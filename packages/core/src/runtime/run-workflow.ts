@@ -2,6 +2,7 @@ import { builtinPatternTypes, listInWords } from '../plugins/builtin-plugins.js'
 import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import { RunPausedError, UnsupportedFeatureError } from '../spec/v1/errors.js';
 import type { ExecutorContextV1 } from '../spec/v1/executor-v1.js';
+import { artifactSpecScope } from '../spec-file/artifact-spec-scope.js';
 import type { LoadedSpec } from '../spec-file/loaded-spec.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import { renderTemplate } from '../templates/render.js';
@@ -183,7 +184,13 @@ export async function runWorkflow(
     const variables = { ...loaded.variables, ...result.variables };
     let artifacts: string[] = [];
     if (options.out !== undefined) {
-      const scope = { last_response: result.response, TRACE: '', ...variables, ...result.context };
+      const scope = {
+        ...artifactSpecScope(spec),
+        last_response: result.response,
+        TRACE: '',
+        ...variables,
+        ...result.context,
+      };
       const rendered = renderArtifacts(spec, options.out, (template, pointer) =>
         renderTemplate(template, scope, loaded.locate(pointer)),
       );

@@ -157,6 +157,14 @@ function undefinedName(
       usage: `--var ${root}: the value has no \`${expression.slice(root.length).replace(/^\./, '')}\`, which a template reads (${expression})`,
     };
   }
+  if (root in site.scope && /\.json(?:[.[]|$)/.test(expression)) {
+    return {
+      ...location,
+      message: `template: \`${expression}\` is undefined here`,
+      hint: '`.json` is the parsed answer of an agent that declares an output_schema, and this one declares none: add an output_schema to the agent, or read `.response`.',
+      code: 'template',
+    };
+  }
   if (root in site.scope || root in context.variables) {
     return { ...location, message: `template: \`${expression}\` is undefined here`, hint, code: 'template' };
   }

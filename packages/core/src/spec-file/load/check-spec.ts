@@ -2,6 +2,7 @@ import type { PluginSources } from '../../plugins/load-plugin.js';
 import type { ProviderFacts } from '../../plugins/provider-manifest.js';
 import type { CapabilityIssue, SpecIssue } from '../../spec/v1/errors.js';
 import type { AnalysisV1, TemplateSiteV1 } from '../../spec/v1/executor-v1.js';
+import { artifactSpecScope } from '../artifact-spec-scope.js';
 import { checkArtifactPaths } from '../checks/artifact-paths.js';
 import { checkCapabilities } from '../checks/capability.js';
 import { checkCrossReferences, toolMentions } from '../checks/cross-references.js';
@@ -116,8 +117,14 @@ function patternCapability(spec: WorkflowSpec, owner: PatternOwner): CapabilityI
 /** Template sites of `outputs.artifacts`, when the pattern describes its artifact context. */
 function artifactSites(spec: WorkflowSpec, analysis: AnalysisV1): TemplateSiteV1[] {
   if (analysis.artifactScope === undefined) return [];
-  const scope = { last_response: '<final response>', TRACE: '', ...analysis.artifactScope };
-  const hint = `Artifacts see last_response, TRACE, the inputs and ${Object.keys(analysis.artifactScope).join(', ') || 'nothing else'}.`;
+  const scope = {
+    ...artifactSpecScope(spec),
+    last_response: '<final response>',
+    TRACE: '',
+    ...analysis.artifactScope,
+  };
+  const patternNames = Object.keys(analysis.artifactScope).join(', ');
+  const hint = `Artifacts see last_response, TRACE, the inputs, the spec's name, runtime and context_policy${patternNames ? `, and ${patternNames}` : ''}.`;
   return (spec.outputs?.artifacts ?? []).flatMap((artifact, index) => [
     { pointer: toPointer(['outputs', 'artifacts', index, 'path']), template: artifact.path, scope, hint },
     { pointer: toPointer(['outputs', 'artifacts', index, 'from']), template: artifact.from, scope, hint },
