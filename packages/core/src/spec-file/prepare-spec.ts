@@ -29,6 +29,11 @@ export interface PrepareSpecOptions {
    * keeps the default `true`; `validate`, `plan` and `explain` pass `false` to get a warning instead.
    */
   readonly requireInputs?: boolean;
+  /**
+   * A folder every agent `$ref` must stay inside (symlinks resolved). Set for spec text that comes
+   * from a model (`spec_verify`), so checking it cannot read files elsewhere.
+   */
+  readonly referenceRoot?: string;
 }
 
 /**
@@ -99,6 +104,7 @@ async function prepareSource(
     baseDirectory,
     sourceMap,
     file === undefined ? undefined : resolve(file),
+    options.referenceRoot,
   );
   const validated = await validateDocument(refs.document, options.plugins, sourceMap);
   if ('issues' in validated || refs.issues.length > 0) {

@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { type SpecIssue, SpecValidationError } from '../../spec/v1/errors.js';
 import { toPointer } from '../source/json-pointer.js';
 import { readSpecSource } from '../source/read-spec-source.js';
@@ -25,12 +26,15 @@ const unresolvedPrompt = '(the $ref could not be loaded)';
  * `$ref` (a nested or circular reference is reported with the chain of files); overrides replace
  * fields; schema paths become absolute.
  * @param origin The referencing spec file, named in the chain of a nested reference.
+ * @param referenceRoot A folder every referenced file must stay inside once symlinks are resolved
+ *   (spec text from a model must not make the loader read, and echo, files elsewhere).
  */
 export async function resolveAgentRefs(
   document: Record<string, unknown>,
   baseDirectory: string,
   sourceMap: SourceMap,
   origin?: string,
+  referenceRoot?: string,
 ): Promise<ResolvedAgentRefs> {
   const agents = document.agents;
   const origins = new Map<string, string>();
@@ -58,6 +62,14 @@ export async function resolveAgentRefs(
     }
     const { file, fragment } = splitReference(reference, baseDirectory, origin);
     const self = origin ?? '(this spec)';
+    if (referenceRoot !== undefined && !reference.startsWith('#') && !(await isInside(file, referenceRoot))) {
+      report(
+        `\`$ref: ${reference}\` points outside ${referenceRoot}`,
+        'Reference agent specs inside the working directory (no `..`, absolute paths or symlinks out of it).',
+      );
+      resolved[id] = { prompt: unresolvedPrompt };
+      continue;
+    }
     // `#/agents/<id>` alone picks an agent of this very document (as written, before resolution).
     const loaded = reference.startsWith('#')
       ? checkReferencedAgent(agents as Record<string, unknown>, fragment, reference, [self, self], file)
@@ -75,6 +87,13 @@ export async function resolveAgentRefs(
     if (!reference.startsWith('#')) origins.set(id, file);
   }
   return { document: { ...document, agents: resolved }, issues, origins };
+}
+
+/** Whether `file` (symlinks resolved; a missing file by its path) lies inside `root`. */
+async function isInside(file: string, root: string): Promise<boolean> {
+  const real = async (path: string) => realpath(path).catch(() => resolve(path));
+  const path = relative(await real(root), await real(file));
+  return path !== '' && !path.startsWith(`..${sep}`) && path !== '..' && !isAbsolute(path);
 }
 
 type Loaded = { agent: Record<string, unknown> } | { problem: string; hint: string };

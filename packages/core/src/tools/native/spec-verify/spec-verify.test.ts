@@ -1,3 +1,5 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePlugins } from '../../../spec-file/__fixtures__/fixture-executor.js';
 import { nativeContext, signal, temporaryDirectory } from '../../__fixtures__/native-context.js';
@@ -55,6 +57,37 @@ describe('spec_verify', () => {
       message: expect.stringContaining('tols'),
       fix: expect.any(String),
     });
+  });
+
+  it('resolves $ref inside the working directory only: `..`, absolute paths and symlinks out are refused', async () => {
+    const outside = await temporaryDirectory();
+    const agentSpec =
+      'version: 0\nname: secret\nruntime: { provider: openai }\nagents:\n  s: { prompt: TOP-SECRET-PROMPT }\n';
+    await writeFile(join(outside, 'agent.yaml'), agentSpec);
+    const baseDirectory = await temporaryDirectory();
+    await mkdir(join(baseDirectory, 'agents'));
+    await writeFile(
+      join(baseDirectory, 'agents', 'inside.yaml'),
+      agentSpec.replace('TOP-SECRET-PROMPT', 'Fine'),
+    );
+    await symlink(join(outside, 'agent.yaml'), join(baseDirectory, 'agents', 'link.yaml'));
+    const check = (reference: string) =>
+      verifySpecText(valid.replace('  a: { prompt: You help. }', `  a: { $ref: ${reference} }`), true, {
+        baseDirectory,
+        plugins: fixturePlugins,
+        env: {},
+      });
+    expect((await check('./agents/inside.yaml')).valid).toBe(true);
+    for (const reference of [
+      join(outside, 'agent.yaml'),
+      `../${outside.split('/').at(-1)}/agent.yaml`,
+      './agents/link.yaml',
+    ]) {
+      const report = await check(reference);
+      expect(report.valid, reference).toBe(false);
+      expect(report.errors[0]?.message).toContain('points outside');
+      expect(JSON.stringify(report)).not.toContain('TOP-SECRET-PROMPT');
+    }
   });
 
   it('reports an unknown agent in the pattern with its location', async () => {

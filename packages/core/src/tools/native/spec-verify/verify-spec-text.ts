@@ -49,6 +49,7 @@ export async function verifySpecText(
       plugins: options.plugins,
       env: options.env,
       requireInputs: false,
+      referenceRoot: options.baseDirectory,
     });
   } catch (error) {
     if (SpecValidationError.isInstance(error)) return failed(error.issues.map(problemOf));
