@@ -105,7 +105,8 @@ export function createDuckDuckGoSearchTool(context: NativeToolContext): ToolV1 {
         signal,
       });
       if (!response.ok) return toolFailure(context.redact(response.message));
-      if (response.status < 200 || response.status > 299) {
+      // DuckDuckGo answers a throttled client with 202 and a challenge page instead of results.
+      if (response.status !== 200) {
         const hint =
           response.status === 202 || response.status === 429 ? ' (rate limited: try again later)' : '';
         return toolFailure(`Search failed: DuckDuckGo answered HTTP ${response.status}${hint}`);
