@@ -58,7 +58,8 @@ export async function htmlToMarkdown(html: string, url: string): Promise<PageMar
   // Readability changes the document it reads, so the fallback parses the page afresh.
   const article = new Readability(document as never, { keepClasses: false }).parse();
   const content = article?.content?.trim() ? article.content : undefined;
-  const source = content ?? (await parseHtml(html)).querySelectorAll('body')[0];
-  const markdown = source === undefined ? '' : service.turndown(source as never);
+  // A fragment without <body> (linkedom adds none) is converted as it is.
+  const source = content ?? (await parseHtml(html)).querySelectorAll('body')[0] ?? html;
+  const markdown = service.turndown(source as never);
   return { title: article?.title?.trim() || pageTitle, markdown: markdown.trim() };
 }

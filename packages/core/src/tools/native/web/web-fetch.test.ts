@@ -75,6 +75,14 @@ describe('web_fetch', () => {
     expect(byMeta.body).toContain('Café');
   });
 
+  it('converts a page fragment Readability finds no article in', async () => {
+    server = await serve(Buffer.from('<p>Café <b>crème</b></p>', 'latin1'), 'text/html; charset=iso-8859-1');
+    const payload = parse(
+      (await tool(true).call({ url: `${server.origin}/`, mode: 'markdown' }, signal())).content,
+    );
+    expect(payload.markdown).toBe('Café **crème**');
+  });
+
   it('returns plain text as it came, in markdown mode too', async () => {
     server = await serve('line one\nline two', 'text/plain');
     const payload = parse(
