@@ -30,6 +30,24 @@ describe('start-up imports of the built CLI', () => {
     expect(vendorSdkModules(run.modules)).toEqual([]);
   });
 
+  it.each([
+    ['--help', ['--help']],
+    ['validate', ['validate', threeProviders]],
+    ['explain', ['explain', threeProviders]],
+    ['list-tools', ['list-tools']],
+  ])(
+    "%s loads none of the web tools' HTML libraries (they load on the first web tool call)",
+    async (_name, args) => {
+      const run = await runCliListingModules(args);
+      expect(run.code).toBe(0);
+      expect(run.modules.some((module) => module.includes('/packages/cli/dist/'))).toBe(true);
+      const html = run.modules.filter((module) =>
+        /\/node_modules\/(linkedom|@mozilla\/readability|turndown|htmlparser2)\//.test(module),
+      );
+      expect(html).toEqual([]);
+    },
+  );
+
   it('--version loads neither zod nor the spec loader', async () => {
     const run = await runCliListingModules(['--version']);
     expect(run.code).toBe(0);

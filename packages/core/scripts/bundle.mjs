@@ -5,7 +5,8 @@
 // `/loader` and `/testing` share their modules: an error class or a registry exists once per process,
 // whichever entry a plugin or the CLI imports it from.
 // Inlined: the core, zod, yaml, lru-cache. Left outside (loaded by name from node_modules): undici (only
-// a run with HTTP tools needs it), ajv (only agents with contracts need it), minijinja-js (it reads its .wasm from its own folder) and vitest.
+// a run with HTTP tools needs it), ajv (only agents with contracts need it), the web tools' HTML
+// libraries (linkedom, @mozilla/readability, turndown), minijinja-js (it reads its .wasm from its own folder) and vitest.
 // meta.json lists the source modules in each chunk (the start-up probe of tests-e2e reads it).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +73,17 @@ const result = await build({
   minifySyntax: true,
   logLevel: 'warning',
   // ajv: loaded by name, and only by a run whose agents declare an input or output schema.
-  external: ['minijinja-js', 'undici', 'vitest', 'ajv', 'ajv/*'],
+  // linkedom, @mozilla/readability, turndown: loaded by name, and only by the web tools' first call.
+  external: [
+    'minijinja-js',
+    'undici',
+    'vitest',
+    'ajv',
+    'ajv/*',
+    'linkedom',
+    '@mozilla/readability',
+    'turndown',
+  ],
   plugins: [englishOnlyZodLocales],
   // yaml is CommonJS and calls require() for Node built-ins.
   banner: {

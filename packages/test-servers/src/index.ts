@@ -12,6 +12,7 @@
  */
 
 export { type BedrockServer, type BedrockServerOptions, startBedrockServer } from './bedrock-server.js';
+export { type DuckDuckGoResult, duckDuckGoResultsPage, startDuckDuckGoServer } from './duckduckgo-server.js';
 export { echoLastUserMessage } from './echo-responder.js';
 export {
   type DecodedFrame,
@@ -30,6 +31,7 @@ export type {
 } from './loopback-server.js';
 export { type OllamaServer, type OllamaServerOptions, startOllamaServer } from './ollama-server.js';
 export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from './openai-server.js';
+export { type RouteHandler, type RouteRequest, type RouteServer, startRouteServer } from './route-server.js';
 export {
   type CutReply,
   type ErrorReply,
@@ -44,3 +46,5 @@ export {
   type TextReply,
   type ToolCallsReply,
 } from './scripted-reply.js';
+export { startTavilyServer, type TavilyResult, type TavilyServerOptions } from './tavily-server.js';
+export { startWebPageServer, type WebPage } from './web-page-server.js';

@@ -20,6 +20,9 @@ describe('strands list-tools', () => {
       'tail',
       'search',
       'python_exec',
+      'web_fetch',
+      'tavily_search',
+      'duckduckgo_search',
     ]);
     for (const tool of nativeToolCatalog) {
       expect(text).toMatch(
@@ -29,6 +32,8 @@ describe('strands list-tools', () => {
     }
     expect(text).toContain('--allow-file-write');
     expect(text).toContain('python_exec needs --allow-code-exec');
+    expect(text).toContain('tavily_search needs TAVILY_API_KEY');
+    for (const id of ['web_fetch', 'tavily_search', 'duckduckgo_search']) expect(text).toContain(`  ${id}  `);
     expect(text).toContain('--allow-private-network');
     expect(stderr()).toBe('');
   });

@@ -17,9 +17,10 @@ export async function listToolsCommand(io: CliIO): Promise<number> {
   lines.push(
     '',
     'Each tools.http_executors[] entry is a tool too, named by its id.',
-    'file_write needs --allow-file-write; python_exec needs --allow-code-exec.',
-    'http_request and HTTP executors reach loopback and private addresses only with',
-    '--allow-private-network (or STRANDS_HTTP_ALLOW_PRIVATE=1).',
+    'file_write needs --allow-file-write; python_exec needs --allow-code-exec;',
+    'tavily_search needs TAVILY_API_KEY.',
+    'http_request, web_fetch, the search tools and HTTP executors reach loopback and',
+    'private addresses only with --allow-private-network (or STRANDS_HTTP_ALLOW_PRIVATE=1).',
     '',
   );
   io.stdout.write(lines.join('\n'));

@@ -7,6 +7,7 @@ import {
   type RunWorkflowOptions,
   runInSession,
   runWorkflow,
+  tavilyKeyWarning,
   writeUnsupportedReport,
 } from '@strands-cli/core';
 import { ExitCode, RunPausedError } from '@strands-cli/core/spec';
@@ -150,6 +151,10 @@ async function runPrepared(
       io.stderr.write(`Warning: ${warning.message}\n`);
   }
   if (loaded.capabilityIssues.length > 0) return reportUnsupported(loaded, out, specPath, options, guarded);
+  // Said before the first model call: otherwise every search fails only after calls were paid for.
+  const missingSearchKey = options.replay === undefined ? tavilyKeyWarning(loaded.spec, io.env) : undefined;
+  if (missingSearchKey !== undefined && options.quiet !== true)
+    io.stderr.write(`Warning: ${missingSearchKey}\n`);
   const recordReplay = await prepareRecordReplay({
     record: options.record,
     replay: options.replay,

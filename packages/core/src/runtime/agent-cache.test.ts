@@ -7,12 +7,17 @@ import { ClientPool } from './client-pool.js';
 import type { RunEventInput } from './run-events.js';
 import { defaultTransportTimeouts } from './run-types.js';
 
-function setup(agents: WorkflowSpec['agents'], runtime: Partial<WorkflowSpec['runtime']> = {}) {
+function setup(
+  agents: WorkflowSpec['agents'],
+  runtime: Partial<WorkflowSpec['runtime']> = {},
+  tools?: WorkflowSpec['tools'],
+) {
   const spec = {
     version: 1,
     name: 'cache-test',
     description: 'Checks the cache',
     runtime: { provider: 'mock', ...runtime },
+    ...(tools === undefined ? {} : { tools }),
     agents,
     pattern: { type: 'chain', config: {} },
   } as WorkflowSpec;
@@ -35,6 +40,17 @@ function setup(agents: WorkflowSpec['agents'], runtime: Partial<WorkflowSpec['ru
 }
 
 describe('AgentCache', () => {
+  it("gives an agent without a tools list the spec's tools.python entries, one with a list only its own", async () => {
+    const { cache } = setup(
+      { searcher: { prompt: 'Search.' }, writer: { prompt: 'Write.', tools: ['beta'] } },
+      {},
+      { python: ['alpha'] },
+    );
+    const [searcher, writer] = await Promise.all([cache.get('searcher'), cache.get('writer')]);
+    expect(searcher?.tools.map((tool) => tool.name)).toEqual(['alpha']);
+    expect(writer?.tools.map((tool) => tool.name)).toEqual(['beta']);
+  });
+
   it('builds an agent once however often it is asked for', async () => {
     const { cache, mock } = setup({ writer: { prompt: 'Write.' } });
     const agents = await Promise.all(Array.from({ length: 10 }, () => cache.get('writer')));

@@ -109,7 +109,7 @@ describe('schema errors', () => {
     expect(issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`)).toEqual([
       '6:12 unknown tool `calculater`. Did you mean `calculator`?',
       '10:7 duplicate HTTP executor id `api`',
-      '15:18 unknown tool `web_serch`.',
+      '15:18 unknown tool `web_serch`. Did you mean `web_fetch`?',
       '22:9 unknown agent `reseacher`. Did you mean `researcher`?',
       '25:26 unknown tool `apii`. Did you mean `api`?',
     ]);

@@ -27,6 +27,9 @@ export const nativeToolCatalog: readonly NativeToolEntry[] = [
   entry('tail', 'Read the last lines of a text file in the working directory.'),
   entry('search', 'Find the lines of a text file in the working directory containing a keyword.'),
   entry('python_exec', 'Run Python 3 code in a limited child process (needs --allow-code-exec).'),
+  entry('web_fetch', 'Fetch a public web page; its main content as markdown, or the raw body.'),
+  entry('tavily_search', 'Search the web with Tavily (needs TAVILY_API_KEY); results with relevance scores.'),
+  entry('duckduckgo_search', 'Search DuckDuckGo (text or news) and return titles, URLs and snippets.'),
 ];
 
 /** Finds a native tool by id or alias. */

@@ -123,6 +123,7 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
       });
     },
     limits,
+    env: options.env,
     now: options.now ?? (() => new Date()),
     httpClient: () => {
       sharedClient ??= newClient(limits.httpTimeoutMs);

@@ -5,14 +5,7 @@ import type { WorkflowSpec } from '../schema/workflow-spec.js';
  * Native tools of strands-cli 0.5 that this version does not ship. A spec naming one is valid; the
  * capability check reports that it cannot run yet (rather than calling it an unknown tool).
  */
-export const upstreamOnlyTools: readonly string[] = [
-  'tavily_search',
-  'duckduckgo_search',
-  'web_fetch',
-  'notes',
-  'editor',
-  'shell',
-];
+export const upstreamOnlyTools: readonly string[] = ['notes', 'editor', 'shell'];
 
 /** What a tool id in a spec refers to. */
 export type ToolKind = 'native' | 'http' | 'python' | 'mcp' | 'upstream-only' | 'unknown';

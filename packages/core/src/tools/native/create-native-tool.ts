@@ -9,6 +9,9 @@ import { createPythonExecTool } from './python-exec/python-exec.js';
 import { createGrepTool, createSearchTool } from './retrieval/grep-search.js';
 import { createHeadTool, createTailTool } from './retrieval/head-tail.js';
 import { createSpecVerifyTool } from './spec-verify/spec-verify.js';
+import { createDuckDuckGoSearchTool } from './web/duckduckgo-search.js';
+import { createTavilySearchTool } from './web/tavily-search.js';
+import { createWebFetchTool } from './web/web-fetch.js';
 
 const factories: Readonly<Record<string, (context: NativeToolContext) => ToolV1>> = {
   http_request: createHttpRequestTool,
@@ -22,6 +25,9 @@ const factories: Readonly<Record<string, (context: NativeToolContext) => ToolV1>
   tail: createTailTool,
   search: createSearchTool,
   python_exec: createPythonExecTool,
+  web_fetch: createWebFetchTool,
+  tavily_search: createTavilySearchTool,
+  duckduckgo_search: createDuckDuckGoSearchTool,
 };
 
 /** Builds the native tool with this catalog id, or undefined when there is no such tool. */

@@ -21,6 +21,10 @@ export interface ToolLimits {
   readonly pythonMemoryBytes: number;
   /** Longest stdout (and stderr) of one `python_exec` call kept for the model, in bytes. @default 65536 */
   readonly pythonOutputBytes: number;
+  /** How much of a page `web_fetch` downloads before it stops reading, in bytes. @default 5242880 */
+  readonly webFetchBodyBytes: number;
+  /** Longest page text (markdown or body) `web_fetch` and the search tools return, in bytes. @default 65536 */
+  readonly webOutputBytes: number;
 }
 
 /** The default {@link ToolLimits}. */
@@ -34,6 +38,8 @@ export const defaultToolLimits: ToolLimits = {
   pythonTimeoutMs: 30_000,
   pythonMemoryBytes: 512 * 1024 * 1024,
   pythonOutputBytes: 64 * 1024,
+  webFetchBodyBytes: 5 * 1024 * 1024,
+  webOutputBytes: 64 * 1024,
 };
 
 /** What a native tool may use and do in one run. */
@@ -55,6 +61,11 @@ export interface NativeToolContext {
   readonly now: () => Date;
   /** The run's shared pool for `http_request`, created on first use. */
   readonly httpClient: () => GuardedHttpClient;
+  /**
+   * The run's environment: `tavily_search` reads `TAVILY_API_KEY` and the search tools their base URL
+   * overrides from it. @default {}
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Hides the run's secret values in everything a tool returns. */
   readonly redact: (text: string) => string;
 }

@@ -30,6 +30,10 @@ export type GuardedResponse =
       readonly headers: Readonly<Record<string, string>>;
       readonly body: string;
       readonly truncated: boolean;
+      /** The body bytes read (at most `maxBodyBytes`), for callers that decode other charsets. */
+      readonly bytes: Buffer;
+      /** The URL that answered, after redirects. */
+      readonly url: string;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -110,6 +114,8 @@ export async function guardedRequest(
         headers: flattenHeaders(response.headers),
         body: read.truncated ? read.text + truncationNote(request.maxBodyBytes) : read.text,
         truncated: read.truncated,
+        bytes: read.bytes,
+        url: url.href,
       };
     } catch (error) {
       if (request.signal.aborted) throw request.signal.reason;

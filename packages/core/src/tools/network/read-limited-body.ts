@@ -4,6 +4,8 @@ export interface LimitedBody {
   readonly text: string;
   /** True when the body was longer than `maxBytes` and was cut. */
   readonly truncated: boolean;
+  /** The bytes read, for callers that decode another charset than UTF-8. */
+  readonly bytes: Buffer;
 }
 
 /**
@@ -29,10 +31,11 @@ export async function readLimitedBody(
     size += buffer.length;
   }
   if (truncated) body.destroy();
-  let text = Buffer.concat(chunks, size).toString('utf8');
+  const bytes = Buffer.concat(chunks, size);
+  let text = bytes.toString('utf8');
   // A cut in the middle of a multi-byte character leaves a replacement character; drop it.
   if (truncated) text = text.replace(/\uFFFD$/, '');
-  return { text, truncated };
+  return { text, truncated, bytes };
 }
 
 /** The note appended to a truncated body, so the model knows it saw only part of it. */
