@@ -24,7 +24,7 @@ function setup(
   const mock = createMockProviderPlugin();
   const other = createMockProviderPlugin({ id: 'other', defaultModelId: 'other-default' });
   const events: RunEventInput[] = [];
-  const runTools = fakeRunTools([echoTool('alpha'), echoTool('beta')]);
+  const runTools = fakeRunTools([echoTool('alpha'), echoTool('beta'), echoTool('gamma')]);
   const cache = new AgentCache({
     spec,
     runTools,
@@ -40,14 +40,14 @@ function setup(
 }
 
 describe('AgentCache', () => {
-  it("gives an agent without a tools list the spec's tools.python entries, one with a list only its own", async () => {
+  it("gives an agent without a tools list the spec's tools.python entries and HTTP executors, one with a list only its own", async () => {
     const { cache } = setup(
       { searcher: { prompt: 'Search.' }, writer: { prompt: 'Write.', tools: ['beta'] } },
       {},
-      { python: ['alpha'] },
+      { python: ['alpha'], http_executors: [{ id: 'gamma', base_url: 'https://gamma.example' }] },
     );
     const [searcher, writer] = await Promise.all([cache.get('searcher'), cache.get('writer')]);
-    expect(searcher?.tools.map((tool) => tool.name)).toEqual(['alpha']);
+    expect(searcher?.tools.map((tool) => tool.name)).toEqual(['alpha', 'gamma']);
     expect(writer?.tools.map((tool) => tool.name)).toEqual(['beta']);
   });
 

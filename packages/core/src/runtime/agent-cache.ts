@@ -185,9 +185,7 @@ export class AgentCache {
       const agentSpec = agentSpecOf(this.#options.spec, agentId);
       // Retrieval tools the context policy enables reach every agent, whatever its own list says.
       const retrieval = this.#options.spec.context_policy?.retrieval?.jit_tools ?? [];
-      // An agent without a `tools` list gets the spec's `tools.python` entries, as in strands-cli, whose
-      // research examples declare their search tools there and name none per agent.
-      const own = toolIds ?? agentSpec?.tools ?? pythonToolNames(this.#options.spec);
+      const own = toolIds ?? agentSpec?.tools ?? implicitToolNames(this.#options.spec);
       const tools = [...new Set([...own, ...retrieval])].sort();
       identity = { key: JSON.stringify([agentId, tools, effective]), tools };
       this.#identities.set(shape, identity);
@@ -276,11 +274,19 @@ export class AgentCache {
   }
 }
 
-/** The agent `agentId` of the spec: an own key only, so `toString` or `__proto__` is never an agent. */
-/** The tool names of `tools.python` (strings or `{callable}`). */
-function pythonToolNames(spec: Readonly<WorkflowSpec>): string[] {
-  return (spec.tools?.python ?? []).map((entry) => (typeof entry === 'string' ? entry : entry.callable));
+/**
+ * The tools an agent without a `tools` list gets: every `tools.python` entry and every HTTP executor,
+ * as in strands-cli (its research examples declare their search tools there and name none per agent).
+ * Native tools are never implied: an agent must name them.
+ */
+function implicitToolNames(spec: Readonly<WorkflowSpec>): string[] {
+  const python = (spec.tools?.python ?? []).map((entry) =>
+    typeof entry === 'string' ? entry : entry.callable,
+  );
+  return [...python, ...(spec.tools?.http_executors ?? []).map((executor) => executor.id)];
 }
+
+/** The agent `agentId` of the spec: an own key only, so `toString` or `__proto__` is never an agent. */
 
 function agentSpecOf(
   spec: Readonly<WorkflowSpec>,
