@@ -28,6 +28,8 @@ export function eventLine(event: RunEvent, style: Style, debug: boolean): string
       return `${style.dim('≋')} ${event.step.label} · ${event.agentId}: conversation at ${event.tokens} tokens (over ${event.threshold}); summarised ${event.summarized} messages with ${event.modelId}, kept ${event.kept}`;
     case 'budget-warning':
       return `${style.yellow('⚠')} budget ${event.budget}: ${event.used} of ${event.limit} used (warning at ${Math.round(event.threshold * 100)}%)`;
+    case 'mcp-server-skip':
+      return `${style.yellow('⚠')} MCP server '${event.serverId}' is optional and could not start; running without its tools (${event.reason})`;
     case 'journal-diverged':
       return `${style.yellow('⚠')} ${event.label} changed since the session was saved: it and every later step run live`;
     case 'human-input-required':

@@ -165,7 +165,7 @@ export class AgentCache {
     return building;
   }
 
-  /** Releases everything the run opened (tool pools). Pooled model clients stay pooled. Idempotent. */
+  /** Releases everything the run opened (tool pools, MCP sessions and their processes). Pooled model clients stay pooled. Idempotent. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -195,7 +195,9 @@ export class AgentCache {
   async #build(agentId: string, toolIds: readonly string[]): Promise<CachedAgent> {
     const { plugin, effective, settings } = this.#modelSettings(agentId);
     const { runTools, spec, pool, emit, wrapProvider, wrapTool } = this.#options;
-    const ownTools = runTools.toolsFor(toolIds);
+    // MCP servers start here, when the first agent that uses them is built, and stay up for the run.
+    const mcpTools = (await runTools.mcpToolsFor?.(toolIds)) ?? [];
+    const ownTools = mergeTools(runTools.toolsFor(toolIds), mcpTools);
     const tools = wrapTool ? ownTools.map((tool) => wrapTool(tool, { agentId })) : ownTools;
     const systemPrompt = buildSystemPrompt(spec, agentId, runTools.systemPromptSection(toolIds));
     const pooled = await pool.acquire(plugin, settings);
@@ -271,6 +273,14 @@ export class AgentCache {
     }
     return { plugin, effective, settings };
   }
+}
+
+/** Native and executor tools plus MCP tools, by name (a native tool wins a clash), in a stable order. */
+function mergeTools(own: readonly ToolV1[], mcp: readonly ToolV1[]): readonly ToolV1[] {
+  if (mcp.length === 0) return own;
+  const byName = new Map<string, ToolV1>();
+  for (const tool of [...mcp, ...own]) byName.set(tool.name, tool);
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The agent `agentId` of the spec: an own key only, so `toString` or `__proto__` is never an agent. */
