@@ -4,6 +4,7 @@ import type { McpServerConfigV1, ToolSourceContextV1, ToolSourceV1, ToolV1 } fro
 import { RuntimeFailure } from '@strands-cli/core/spec';
 import { StderrTail } from './stderr-tail.js';
 import { type McpCallResult, toToolResult } from './tool-result.js';
+import { VERSION } from './version.js';
 
 type Transport = StdioClientTransport | StreamableHTTPClientTransport;
 
@@ -57,7 +58,7 @@ export class McpToolSource implements ToolSourceV1 {
     const timeoutMs = this.#context.startupTimeoutMs;
     const transport = this.#createTransport();
     this.#transport = transport;
-    const client = new Client({ name: 'strands-cli', version: '0.1.0' });
+    const client = new Client({ name: 'strands-cli', version: VERSION });
     this.#client = client;
     const signal = AbortSignal.timeout(timeoutMs);
     try {
