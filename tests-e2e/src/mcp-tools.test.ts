@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type OpenAIServer, reply, startOpenAIServer } from '@strands-cli/test-servers';
 import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signalWhen } from './reliability-harness.js';
 
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(packageDirectory, 'fixtures/mcp');
@@ -122,6 +123,40 @@ describe('MCP servers over stdio (server-filesystem)', () => {
     model.enqueue(reply.error(400));
     const run = await runCli(['run', file, '--no-save-session'], { cwd: directory, env: env() });
     expect(run.code).not.toBe(0);
+    const pids = await startedServers(log);
+    expect(pids).toHaveLength(1);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+
+  it('ends the server on Ctrl-C while a model request is in flight', async () => {
+    const { directory, file, log } = await writeSpec('filesystem-chain.yaml');
+    model.setResponder(() => reply.stall());
+    const run = await runCli(['run', file, '--no-save-session'], {
+      cwd: directory,
+      env: env(),
+      onSpawn: signalWhen('SIGINT', () => model.stats().inFlight === 1),
+    });
+    expect(run.code).toBe(130);
+    const pids = await startedServers(log);
+    expect(pids).toHaveLength(1);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+
+  it('ends the server when a budget stops the run', async () => {
+    const { directory, file, log } = await writeSpec('filesystem-chain.yaml');
+    const spec = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      spec.replace('  model_id: gpt-4o-mini\n', '  model_id: gpt-4o-mini\n  budgets: { max_tokens: 50 }\n'),
+    );
+    model.enqueue(
+      reply.toolCalls([{ name: 'read_text_file', input: { path: join(directory, 'notes.txt') } }], {
+        usage: { input: 400, output: 20 },
+      }),
+    );
+    const run = await runCli(['run', file, '--no-save-session'], { cwd: directory, env: env() });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('max_tokens');
     const pids = await startedServers(log);
     expect(pids).toHaveLength(1);
     expect(pids.filter(alive)).toEqual([]);
