@@ -181,6 +181,47 @@ describe('MCP servers over stdio (server-filesystem)', () => {
   });
 });
 
+describe('MCP servers that misbehave', () => {
+  const failing = (mode: string) =>
+    writeSpec('failing-server.yaml', { SERVER: join(fixtures, 'failing-server.mjs'), MODE: mode });
+  const quickEnv = () => ({ ...env(), MCP_STARTUP_TIMEOUT_S: '1', MCP_CALL_TIMEOUT_S: '1' });
+
+  it('fails naming the server when it never answers initialize, and ends it', async () => {
+    const { directory, file, log } = await failing('silent');
+    const run = await runCli(['run', file, '--no-save-session'], { cwd: directory, env: quickEnv() });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("MCP server 'flaky'");
+    expect(run.stderr).toContain('did not answer within 1 s');
+    expect(model.requests).toHaveLength(0);
+    expect((await startedServers(log)).filter(alive)).toEqual([]);
+  });
+
+  it.each([
+    ['crash', 'the server closed the connection'],
+    ['hang', 'no answer within 1 s'],
+  ])('hands a call in %s mode back to the model as a tool error', async (mode, message) => {
+    const { directory, file, log } = await failing(mode);
+    model.enqueue(reply.toolCalls([{ name: 'work', input: {} }]));
+    const run = await runCli(['run', file, '--no-save-session'], { cwd: directory, env: quickEnv() });
+    expect(run.code).toBe(0);
+    expect(sentToModel(1)).toContain(message);
+    // Sent once: a tool call is never retried.
+    expect(model.requests).toHaveLength(2);
+    expect((await startedServers(log)).filter(alive)).toEqual([]);
+  });
+
+  it('kills a server that ignores SIGTERM and the end of its input', async () => {
+    const { directory, file, log } = await failing('stubborn');
+    model.enqueue(reply.toolCalls([{ name: 'work', input: {} }]));
+    const run = await runCli(['run', file, '--no-save-session'], { cwd: directory, env: quickEnv() });
+    expect(run.code).toBe(0);
+    expect(sentToModel(1)).toContain('work done');
+    const pids = await startedServers(log);
+    expect(pids).toHaveLength(1);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+});
+
 /** server-everything in Streamable HTTP mode, bound to 127.0.0.1 by a preload. */
 async function startEverything(): Promise<string> {
   const child = spawn(

@@ -17,6 +17,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Why a `tools/call` failed, in words the model can act on. */
+function callFailure(error: unknown, callTimeoutMs: number): string {
+  const message = messageOf(error);
+  if (/timed out/i.test(message)) {
+    return `no answer within ${Math.round(callTimeoutMs / 1000)} s (MCP_CALL_TIMEOUT_S); the call was cancelled`;
+  }
+  if (/connection closed|not connected/i.test(message)) {
+    return `the server closed the connection (${message}); its tools are unavailable for the rest of this run`;
+  }
+  return message;
+}
+
 /**
  * One MCP server of a run: started and listed on the first `open()`, shared by every agent that uses
  * it, ended by `close()` (the SDK's stdio transport closes stdin, then sends SIGTERM, then SIGKILL).
@@ -133,7 +145,9 @@ export class McpToolSource implements ToolSourceV1 {
         } catch (error) {
           if (options.signal.aborted) throw error;
           return {
-            content: redact(`MCP server '${serverId}' failed on ${listed.name}: ${messageOf(error)}`),
+            content: redact(
+              `MCP server '${serverId}' failed on ${listed.name}: ${callFailure(error, callTimeoutMs)}`,
+            ),
             isError: true,
           };
         }
