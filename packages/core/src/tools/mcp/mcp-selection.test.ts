@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowSpec } from '../../spec-file/schema/workflow-spec.js';
-import { agentsChooseMcpServers, isMcpToolId, parseMcpToolId, selectMcpTools } from './mcp-selection.js';
+import {
+  agentsChooseMcpServers,
+  isMcpToolId,
+  mcpServersSeenBy,
+  parseMcpToolId,
+  selectMcpTools,
+} from './mcp-selection.js';
 
 function specWith(agents: Record<string, readonly string[] | undefined>): WorkflowSpec {
   return {
@@ -57,5 +63,14 @@ describe('MCP tool selection', () => {
     expect(isMcpToolId(spec, 'web')).toBe(true);
     expect(isMcpToolId(spec, 'web.search')).toBe(true);
     expect(isMcpToolId(spec, 'http_request')).toBe(false);
+  });
+});
+
+describe('what plan shows of MCP servers', () => {
+  it('lists every server for every agent, or each agent its own choice', () => {
+    expect(mcpServersSeenBy(specWith({ a: ['calculator'] }), ['calculator'])).toEqual(['fs', 'web']);
+    const chosen = specWith({ a: ['fs.read_text_file'], b: ['calculator'] });
+    expect(mcpServersSeenBy(chosen, ['fs.read_text_file'])).toEqual(['fs.read_text_file']);
+    expect(mcpServersSeenBy(chosen, ['calculator'])).toEqual([]);
   });
 });

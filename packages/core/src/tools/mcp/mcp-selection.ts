@@ -67,3 +67,15 @@ export function isMcpToolId(spec: Readonly<WorkflowSpec>, id: string): boolean {
   const serverIds = new Set((spec.tools?.mcp ?? []).map((server) => server.id));
   return parseMcpToolId(id, serverIds) !== undefined;
 }
+
+/**
+ * What an agent with these tool ids sees of the spec's MCP servers, for `plan`: a server id (all its
+ * tools) or `server.tool`, in the order the spec lists the servers.
+ */
+export function mcpServersSeenBy(spec: Readonly<WorkflowSpec>, toolIds: readonly string[]): string[] {
+  return selectMcpTools(spec, toolIds, agentsChooseMcpServers(spec)).flatMap((selection) =>
+    selection.tools
+      ? [...selection.tools].map((tool) => `${selection.serverId}.${tool}`)
+      : [selection.serverId],
+  );
+}
