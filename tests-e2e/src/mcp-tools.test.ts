@@ -181,6 +181,27 @@ describe('MCP servers over stdio (server-filesystem)', () => {
   });
 });
 
+describe('strands list-tools SPEC', () => {
+  it("starts the spec's servers, lists their tools and stops them", async () => {
+    const { directory, file, log } = await writeSpec('filesystem-chain.yaml');
+    const run = await runCli(['list-tools', file], { cwd: directory, env: env() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}fs {2}\(node /m);
+    expect(run.stdout).toMatch(/^ {4}read_text_file +Read/m);
+    const pids = await startedServers(log);
+    expect(pids).toHaveLength(1);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it('reports a server that cannot start and exits 10', async () => {
+    const { directory, file } = await writeSpec('broken-server.yaml', { OPTIONAL: 'false' });
+    const run = await runCli(['list-tools', file], { cwd: directory, env: env() });
+    expect(run.code).toBe(10);
+    expect(run.stdout).toContain("could not start: MCP server 'broken'");
+  });
+});
+
 describe('MCP servers that misbehave', () => {
   const failing = (mode: string) =>
     writeSpec('failing-server.yaml', { SERVER: join(fixtures, 'failing-server.mjs'), MODE: mode });

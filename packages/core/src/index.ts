@@ -140,4 +140,10 @@ export { loadSpec, loadSpecText, type PrepareSpecOptions, prepareSpec } from './
 export { renderTemplate } from './templates/render.js';
 // Tools and secrets.
 export { type NativeToolEntry, nativeToolCatalog } from './tools/catalog.js';
+/** Starts a spec's MCP servers to list their tools (`strands list-tools SPEC`). */
+export {
+  type ListMcpToolsOptions,
+  listMcpTools,
+  type McpServerListing,
+} from './tools/mcp/list-mcp-tools.js';
 export type { RunTools, RunToolsOptions } from './tools/run-tools.js';

@@ -57,6 +57,8 @@ export interface RunTools {
    * empty when the spec has no `tools.mcp`).
    */
   mcpToolsFor?(toolIds: readonly string[]): Promise<readonly ToolV1[]>;
+  /** Every tool of one MCP server of the spec, starting it on first use (for `list-tools SPEC`). */
+  mcpServerTools?(serverId: string): Promise<readonly ToolV1[]>;
   /** Number of HTTP connection pools opened so far (for counts and tests). */
   readonly openedPools: number;
   /**
@@ -208,6 +210,7 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
       if ((options.spec.tools?.mcp ?? []).length === 0) return [];
       return mcpTools().toolsFor(toolIds);
     },
+    mcpServerTools: (serverId) => mcpTools().serverTools(serverId),
     get openedPools() {
       return openedPools;
     },

@@ -1,3 +1,4 @@
+import { RuntimeFailure } from '../../spec/v1/errors.js';
 import type { ToolSourceContextV1, ToolSourceV1 } from '../../spec/v1/tool-source-v1.js';
 import type { ToolV1 } from '../../spec/v1/tool-v1.js';
 import type { WorkflowSpec } from '../../spec-file/schema/workflow-spec.js';
@@ -32,6 +33,8 @@ export interface McpRunToolsOptions {
 export interface McpRunTools {
   /** The MCP tools an agent with these tool ids sees (starting its servers on first use). */
   toolsFor(toolIds: readonly string[]): Promise<readonly ToolV1[]>;
+  /** Every tool of one server (starting it on first use). */
+  serverTools(serverId: string): Promise<readonly ToolV1[]>;
   /** Ids of the servers started so far. */
   readonly started: readonly string[];
   /** Ends every session and child process. Idempotent. */
@@ -61,7 +64,14 @@ export function createMcpRunTools(options: McpRunToolsOptions): McpRunTools {
   function open(serverId: string): Promise<readonly ToolV1[]> {
     let pending = opened.get(serverId);
     if (pending) return pending;
-    const server = servers.get(serverId)!;
+    const server = servers.get(serverId);
+    if (server === undefined) {
+      return Promise.reject(
+        new RuntimeFailure(`Unknown MCP server '${serverId}'`, {
+          hint: `Use one of: ${[...servers.keys()].join(', ')}`,
+        }),
+      );
+    }
     pending = (async () => {
       const plugin = await loadMcpToolSource(options.searchFrom);
       if (closed) throw new Error('the run is closed');
@@ -86,6 +96,7 @@ export function createMcpRunTools(options: McpRunToolsOptions): McpRunTools {
         return selection.tools ? tools.filter((tool) => selection.tools!.has(tool.name)) : tools;
       });
     },
+    serverTools: open,
     get started() {
       return [...sources.keys()];
     },
