@@ -118,6 +118,17 @@ describe('MCP servers over stdio (server-filesystem)', () => {
     expect((await startedServers(log)).filter(alive)).toEqual([]);
   });
 
+  it('fails on a named tool the server does not have, with a did-you-mean', async () => {
+    const { directory, file, log } = await writeSpec('per-agent.yaml', { AGENT: 'reader' });
+    await writeFile(file, (await readFile(file, 'utf8')).replace('fs.read_text_file', 'fs.read_txt_file'));
+    const run = await runCli(['run', file, '--no-save-session'], { cwd: directory, env: env() });
+    expect(run.code).toBe(10);
+    expect(run.stderr).toContain("MCP server 'fs' has no tool 'read_txt_file'");
+    expect(run.stderr).toContain("Did you mean 'fs.read_text_file'?");
+    expect(model.requests).toHaveLength(0);
+    expect((await startedServers(log)).filter(alive)).toEqual([]);
+  });
+
   it('ends the server when the run fails', async () => {
     const { directory, file, log } = await writeSpec('filesystem-chain.yaml');
     model.enqueue(reply.error(400));

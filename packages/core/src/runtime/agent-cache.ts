@@ -275,12 +275,20 @@ export class AgentCache {
   }
 }
 
-/** Native and executor tools plus MCP tools, by name (a native tool wins a clash), in a stable order. */
+/**
+ * Native and executor tools plus MCP tools, in a stable order. A name offered by both fails: the model
+ * could not tell which one it calls.
+ */
 function mergeTools(own: readonly ToolV1[], mcp: readonly ToolV1[]): readonly ToolV1[] {
   if (mcp.length === 0) return own;
-  const byName = new Map<string, ToolV1>();
-  for (const tool of [...mcp, ...own]) byName.set(tool.name, tool);
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = new Set(own.map((tool) => tool.name));
+  const clash = mcp.find((tool) => names.has(tool.name));
+  if (clash !== undefined) {
+    throw new RuntimeFailure(`An MCP server offers a tool named '${clash.name}', like a tool of this run`, {
+      hint: 'Name the MCP tools each agent should get in agents.<id>.tools (<server>.<tool>), leaving that one out.',
+    });
+  }
+  return [...own, ...mcp].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The agent `agentId` of the spec: an own key only, so `toString` or `__proto__` is never an agent. */

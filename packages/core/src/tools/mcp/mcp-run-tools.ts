@@ -11,6 +11,7 @@ import {
   type ResolvedMcpServer,
   resolveMcpServer,
 } from './mcp-server-configs.js';
+import { pickMcpTools } from './pick-mcp-tools.js';
 import { validatedTool } from './validated-tool.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -53,6 +54,7 @@ export function createMcpRunTools(options: McpRunToolsOptions): McpRunTools {
   );
   const sources = new Map<string, ToolSourceV1>();
   const opened = new Map<string, Promise<readonly ToolV1[]>>();
+  const skipped = new Set<string>();
   let closed = false;
   const context: ToolSourceContextV1 = {
     startupTimeoutMs: mcpStartupTimeoutMs(env),
@@ -80,6 +82,7 @@ export function createMcpRunTools(options: McpRunToolsOptions): McpRunTools {
       return (await source.open()).map(validatedTool);
     })().catch((error: unknown) => {
       if (!server.optional) throw error;
+      skipped.add(serverId);
       options.onSkipped?.(serverId, options.redact(error instanceof Error ? error.message : String(error)));
       return [];
     });
@@ -91,10 +94,13 @@ export function createMcpRunTools(options: McpRunToolsOptions): McpRunTools {
     async toolsFor(toolIds) {
       const selections = selectMcpTools(spec, toolIds, perAgent);
       const lists = await Promise.all(selections.map((selection) => open(selection.serverId)));
-      return selections.flatMap((selection, index) => {
-        const tools = lists[index] ?? [];
-        return selection.tools ? tools.filter((tool) => selection.tools!.has(tool.name)) : tools;
-      });
+      return pickMcpTools(
+        selections.map((selection, index) => ({
+          selection,
+          tools: lists[index] ?? [],
+          skipped: skipped.has(selection.serverId),
+        })),
+      );
     },
     serverTools: open,
     get started() {
