@@ -13,8 +13,16 @@ function describeServer(config: McpServerConfigV1): string {
   return config.transport === 'stdio' ? [config.command, ...config.args].join(' ') : config.url;
 }
 
+/** An error's message followed by its causes' (`fetch failed: getaddrinfo ENOTFOUND host`). */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 4; depth += 1) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message !== '' && !parts.some((part) => part.includes(message))) parts.push(message);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join(': ');
 }
 
 /** Why a `tools/call` failed, in words the model can act on. */
@@ -112,7 +120,9 @@ export class McpToolSource implements ToolSourceV1 {
     const tail = this.#stderr.text;
     const stderr = tail === '' ? '' : `\n--- its stderr (last lines) ---\n${tail}`;
     return new RuntimeFailure(
-      redact(`MCP server '${config.id}' (${describeServer(config)}) could not start: ${why}${stderr}`),
+      redact(
+        `MCP server '${config.id}' (${describeServer(config)}) ${config.transport === 'http' ? 'cannot be reached' : 'could not start'}: ${why}${stderr}`,
+      ),
       {
         hint:
           config.transport === 'stdio'

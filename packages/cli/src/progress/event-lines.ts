@@ -29,7 +29,8 @@ export function eventLine(event: RunEvent, style: Style, debug: boolean): string
     case 'budget-warning':
       return `${style.yellow('⚠')} budget ${event.budget}: ${event.used} of ${event.limit} used (warning at ${Math.round(event.threshold * 100)}%)`;
     case 'mcp-server-skip':
-      return `${style.yellow('⚠')} MCP server '${event.serverId}' is optional and could not start; running without its tools (${event.reason})`;
+      // The reason names the server already; its stderr tail (later lines) is for the error case only.
+      return `${style.yellow('⚠')} ${event.reason.split('\n')[0]} (optional: running without its tools)`;
     case 'journal-diverged':
       return `${style.yellow('⚠')} ${event.label} changed since the session was saved: it and every later step run live`;
     case 'human-input-required':
