@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,11 +59,14 @@ async function startedServers(log: string): Promise<number[]> {
     .map(Number);
 }
 
-/** True while a process with this pid exists. */
+/**
+ * True while a process with this pid runs. A zombie (exited, not yet reaped by whoever inherited it
+ * once the CLI exited) runs no code and holds nothing, so it does not count.
+ */
 function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
