@@ -69,6 +69,9 @@ const result = await build({
     '@strands-cli/core',
     '@strands-cli/core/*',
     '@strands-cli/provider-*',
+    // MCP loads by name, only for a spec with tools.mcp: its SDK is the largest dependency of a run.
+    '@strands-cli/tools-*',
+    '@modelcontextprotocol/*',
     'minijinja-js',
     're2js',
     'undici',

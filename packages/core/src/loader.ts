@@ -6,3 +6,5 @@
 
 export * from './plugins/index.js';
 export * from './spec-file/index.js';
+// Which MCP servers each agent sees: `plan` shows it without starting them.
+export { mcpServersSeenBy } from './tools/mcp/mcp-selection.js';

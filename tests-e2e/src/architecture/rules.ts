@@ -25,7 +25,7 @@ const layerByPath: ReadonlyArray<readonly [RegExp, Layer]> = [
   [/^packages\/core\/src\/spec(\/|$)/, 'contract'],
   [/^packages\/core\/src\/testing(\/|$)/, 'test-kit'],
   [/^packages\/core(\/|$)/, 'core'],
-  [/^packages\/(executor|provider)-[^/]+(\/|$)/, 'plugin'],
+  [/^packages\/(executor|provider|tools)-[^/]+(\/|$)/, 'plugin'],
   [/^examples\/plugin-[^/]+(\/|$)/, 'plugin'],
   [/^packages\/cli(\/|$)/, 'cli'],
   [/^packages\/test-servers(\/|$)/, 'test-kit'],

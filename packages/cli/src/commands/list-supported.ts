@@ -25,7 +25,7 @@ const features: readonly (readonly [supported: boolean, text: string])[] = [
   [true, 'Skills (the Skill loader tool reads skill folders on demand)'],
   [true, 'Secrets from environment variables (env.secrets with source: env)'],
   [true, 'Human-in-the-loop steps (type: hitl, routing review_router) and sessions/resume'],
-  [false, 'MCP tool servers (tools.mcp)'],
+  [true, 'MCP tool servers (tools.mcp): stdio and Streamable HTTP, chosen per agent'],
   [false, 'Telemetry: OpenTelemetry export and the TRACE artifact'],
   [true, 'context_policy: notes (notes file, earlier notes in later prompts) and compaction'],
   [true, 'JIT retrieval tools for every agent (context_policy.retrieval.jit_tools)'],

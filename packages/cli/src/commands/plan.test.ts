@@ -36,6 +36,24 @@ describe('strands plan', () => {
     ]);
   });
 
+  it('shows which MCP servers each agent sees, and that the spec can run', async () => {
+    const chosen = bufferIO();
+    expect(await main(['plan', readOnlyFixture('mcp-servers.yaml')], chosen.io)).toBe(0);
+    expect(chosen.stdout()).toContain(
+      '| reader | openai | small-model | fs.read_text_file, calculator | - |',
+    );
+    expect(chosen.stdout()).toContain('| helper | openai | small-model | - | - |');
+    expect(chosen.stdout()).toContain('✓ Yes: every feature it uses is supported.');
+    const implicit = bufferIO();
+    expect(await main(['plan', readOnlyFixture('mcp-implicit.yaml'), '--format', 'json'], implicit.io)).toBe(
+      0,
+    );
+    expect(JSON.parse(implicit.stdout()).agents[0]).toMatchObject({ id: 'helper', tools: [], mcp: ['fs'] });
+    const markdown = bufferIO();
+    expect(await main(['plan', readOnlyFixture('mcp-implicit.yaml')], markdown.io)).toBe(0);
+    expect(markdown.stdout()).toContain('| helper | openai | small-model | fs (MCP) | - |');
+  });
+
   it('draws the DAG as a Mermaid flowchart', async () => {
     const { io, stdout } = bufferIO();
     expect(await main(['plan', readOnlyFixture('dag.yaml'), '--format', 'mermaid'], io)).toBe(0);

@@ -28,6 +28,9 @@ export function eventLine(event: RunEvent, style: Style, debug: boolean): string
       return `${style.dim('≋')} ${event.step.label} · ${event.agentId}: conversation at ${event.tokens} tokens (over ${event.threshold}); summarised ${event.summarized} messages with ${event.modelId}, kept ${event.kept}`;
     case 'budget-warning':
       return `${style.yellow('⚠')} budget ${event.budget}: ${event.used} of ${event.limit} used (warning at ${Math.round(event.threshold * 100)}%)`;
+    case 'mcp-server-skip':
+      // The reason names the server already; its stderr tail (later lines) is for the error case only.
+      return `${style.yellow('⚠')} ${event.reason.split('\n')[0]} (optional: running without its tools)`;
     case 'journal-diverged':
       return `${style.yellow('⚠')} ${event.label} changed since the session was saved: it and every later step run live`;
     case 'human-input-required':

@@ -137,6 +137,7 @@ export function createLiveProgress(
           pendingWarnings.push(eventLine(event, style, false) ?? '');
           return;
         case 'journal-diverged':
+        case 'mcp-server-skip':
         case 'compaction':
         case 'human-timeout':
         case 'human-input-required':

@@ -3,6 +3,7 @@ import {
   declaredInputs,
   type LoadedSpec,
   loadProviderFacts,
+  mcpServersSeenBy,
   type PluginSources,
 } from '@strands-cli/core/loader';
 import {
@@ -21,6 +22,8 @@ export interface PlannedAgent {
   readonly model: string;
   readonly modelSource: 'agent' | 'runtime' | 'provider default' | 'unknown';
   readonly tools: readonly string[];
+  /** The MCP servers (or `server.tool`s) it sees; empty when the spec has none. */
+  readonly mcp: readonly string[];
   readonly inference: Readonly<Record<string, number>>;
 }
 
@@ -87,7 +90,8 @@ export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Pro
       const value = agent.inference?.[key] ?? spec.runtime[key];
       if (value !== undefined) inference[key] = value;
     }
-    agents.push({ id, provider, model, modelSource, tools: agent.tools ?? [], inference });
+    const tools = agent.tools ?? [];
+    agents.push({ id, provider, model, modelSource, tools, mcp: mcpServersSeenBy(spec, tools), inference });
   }
   const values = loaded.variables;
   const inputs = [...declaredInputs(spec).values()].map((input) => ({

@@ -20,8 +20,11 @@ export function renderPlanMarkdown(plan: Plan): string {
     const inference = Object.entries(agent.inference)
       .map(([key, value]) => `${key}=${value}`)
       .join(', ');
+    // Servers given to every agent appear in no agent's tool list, so the plan names them here.
+    const implicit = agent.mcp.filter((id) => !agent.tools.includes(id));
+    const tools = [...agent.tools, ...implicit.map((id) => `${id} (MCP)`)];
     lines.push(
-      `| ${agent.id} | ${agent.provider} | ${model} | ${agent.tools.join(', ') || '-'} | ${inference || '-'} |`,
+      `| ${agent.id} | ${agent.provider} | ${model} | ${tools.join(', ') || '-'} | ${inference || '-'} |`,
     );
   }
   lines.push('', `## Pattern: ${plan.pattern.type}`, '');

@@ -165,7 +165,7 @@ export class AgentCache {
     return building;
   }
 
-  /** Releases everything the run opened (tool pools). Pooled model clients stay pooled. Idempotent. */
+  /** Releases everything the run opened (tool pools, MCP sessions and their processes). Pooled model clients stay pooled. Idempotent. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -196,7 +196,9 @@ export class AgentCache {
   async #build(agentId: string, toolIds: readonly string[]): Promise<CachedAgent> {
     const { plugin, effective, settings } = this.#modelSettings(agentId);
     const { runTools, spec, pool, emit, wrapProvider, wrapTool } = this.#options;
-    const ownTools = runTools.toolsFor(toolIds);
+    // MCP servers start here, when the first agent that uses them is built, and stay up for the run.
+    const mcpTools = (await runTools.mcpToolsFor?.(toolIds)) ?? [];
+    const ownTools = mergeTools(runTools.toolsFor(toolIds), mcpTools);
     const tools = wrapTool ? ownTools.map((tool) => wrapTool(tool, { agentId })) : ownTools;
     const systemPrompt = buildSystemPrompt(spec, agentId, runTools.systemPromptSection(toolIds));
     const pooled = await pool.acquire(plugin, settings);
@@ -286,8 +288,23 @@ function implicitToolNames(spec: Readonly<WorkflowSpec>): string[] {
   return [...python, ...(spec.tools?.http_executors ?? []).map((executor) => executor.id)];
 }
 
-/** The agent `agentId` of the spec: an own key only, so `toString` or `__proto__` is never an agent. */
+/**
+ * Native and executor tools plus MCP tools, in a stable order. A name offered by both fails: the model
+ * could not tell which one it calls.
+ */
+function mergeTools(own: readonly ToolV1[], mcp: readonly ToolV1[]): readonly ToolV1[] {
+  if (mcp.length === 0) return own;
+  const names = new Set(own.map((tool) => tool.name));
+  const clash = mcp.find((tool) => names.has(tool.name));
+  if (clash !== undefined) {
+    throw new RuntimeFailure(`An MCP server offers a tool named '${clash.name}', like a tool of this run`, {
+      hint: 'Name the MCP tools each agent should get in agents.<id>.tools (<server>.<tool>), leaving that one out.',
+    });
+  }
+  return [...own, ...mcp].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
 
+/** The agent `agentId` of the spec: an own key only, so `toString` or `__proto__` is never an agent. */
 function agentSpecOf(
   spec: Readonly<WorkflowSpec>,
   agentId: string,

@@ -154,6 +154,12 @@ export interface ArtifactWriteEvent extends EventBase {
   readonly type: 'artifact-write';
   readonly path: string;
 }
+/** An `optional: true` MCP server could not start; the run goes on without its tools. */
+export interface McpServerSkipEvent extends EventBase {
+  readonly type: 'mcp-server-skip';
+  readonly serverId: string;
+  readonly reason: string;
+}
 
 /** Everything a run reports while it runs, as a discriminated union on `type`. */
 export type RunEvent =
@@ -174,6 +180,7 @@ export type RunEvent =
   | ClientCreateEvent
   | ClientReuseEvent
   | ArtifactWriteEvent
+  | McpServerSkipEvent
   | JournalEvent;
 
 /** The `type` names of {@link RunEvent}. */

@@ -82,6 +82,8 @@ export async function runWorkflow(
     plugins: pluginSources(loaded, options, cwd),
     workingDirectory: cwd,
     specDirectory: loaded.baseDirectory,
+    // The emitter exists only once the run's secrets are known (it redacts them), so this is late-bound.
+    onMcpServerSkipped: (serverId, reason) => emit({ type: 'mcp-server-skip', serverId, reason }),
   });
   // Secrets (env.secrets, credential headers, API keys in env) never reach events or errors.
   const redactor = createSecretRedactor(runTools.secretValues ?? []);

@@ -45,6 +45,17 @@ export function collectSecretValues(spec: Readonly<WorkflowSpec>, env: Env): rea
       if (isCredentialHeader(name)) for (const part of credentialParts(value)) values.add(part);
     }
   }
+  // An MCP entry's `env` and `headers` are filled the same way, so what they resolve to is secret too.
+  for (const server of spec.tools?.mcp ?? []) {
+    for (const [name, raw] of [
+      ...Object.entries(server.env ?? {}),
+      ...Object.entries(server.headers ?? {}),
+    ]) {
+      const { value, secrets } = interpolateSecrets(raw, variables, env);
+      for (const secret of secrets) values.add(secret);
+      if (isCredentialHeader(name)) for (const part of credentialParts(value)) values.add(part);
+    }
+  }
   for (const value of secretValuesFromEnv(env)) values.add(value);
   values.delete('');
   return [...values];

@@ -7,6 +7,8 @@ import type { HttpExecutorSpec, WorkflowSpec } from '../spec-file/schema/workflo
 import { findNativeTool, nativeToolCatalog } from './catalog.js';
 import { httpToolsReference } from './http-executor/describe-http-executor.js';
 import { createHttpExecutorTool } from './http-executor/http-executor-tool.js';
+import { createMcpRunTools, type McpRunTools } from './mcp/mcp-run-tools.js';
+import { isMcpToolId } from './mcp/mcp-selection.js';
 import { createNativeTool } from './native/create-native-tool.js';
 import { defaultToolLimits, type NativeToolContext, type ToolLimits } from './native/native-tool-context.js';
 import { GuardedHttpClient } from './network/guarded-http-client.js';
@@ -36,6 +38,8 @@ export interface RunToolsOptions {
   readonly limits?: Partial<ToolLimits>;
   /** Host-name resolver (tests inject one); the system resolver by default. */
   readonly resolveHost?: HostResolver;
+  /** Told when an `optional: true` MCP server could not start and the run goes on without it. */
+  readonly onMcpServerSkipped?: (serverId: string, reason: string) => void;
   /** Clock of `current_time`. @default () => new Date() */
   readonly now?: () => Date;
   /** The spec file's directory: `skills[].path` is relative to it. @default workingDirectory */
@@ -48,6 +52,13 @@ export interface RunTools {
   toolsFor(toolIds: readonly string[]): readonly ToolV1[];
   /** System-prompt text describing these tools (e.g. the HTTP Tools Reference), or undefined. */
   systemPromptSection(toolIds: readonly string[]): string | undefined;
+  /**
+   * The MCP tools an agent with these tool ids sees, starting their servers on first use (absent or
+   * empty when the spec has no `tools.mcp`).
+   */
+  mcpToolsFor?(toolIds: readonly string[]): Promise<readonly ToolV1[]>;
+  /** Every tool of one MCP server of the spec, starting it on first use (for `list-tools SPEC`). */
+  mcpServerTools?(serverId: string): Promise<readonly ToolV1[]>;
   /** Number of HTTP connection pools opened so far (for counts and tests). */
   readonly openedPools: number;
   /**
@@ -132,6 +143,19 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
     redact,
   };
 
+  let mcp: McpRunTools | undefined;
+  const mcpTools = (): McpRunTools =>
+    (mcp ??= createMcpRunTools({
+      spec: options.spec,
+      env: options.env,
+      secretVariables,
+      searchFrom: (options.plugins ?? { searchFrom: [options.workingDirectory] }).searchFrom,
+      // One pool for every HTTP server of the run, through the same SSRF guard as HTTP tools.
+      httpClient: context.httpClient,
+      redact,
+      onSkipped: options.onMcpServerSkipped,
+    }));
+
   function build(id: string): ToolV1 {
     const native = findNativeTool(id);
     const key = native === undefined ? `executor:${id}` : `native:${native.id}`;
@@ -170,6 +194,7 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
     toolsFor(toolIds) {
       const byName = new Map<string, ToolV1>();
       for (const id of toolIds) {
+        if (isMcpToolId(options.spec, id)) continue;
         const tool = build(id);
         byName.set(tool.name, tool);
       }
@@ -182,6 +207,11 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
       );
       return httpToolsReference(used.map((id) => executors.get(id)!));
     },
+    async mcpToolsFor(toolIds) {
+      if ((options.spec.tools?.mcp ?? []).length === 0) return [];
+      return mcpTools().toolsFor(toolIds);
+    },
+    mcpServerTools: (serverId) => mcpTools().serverTools(serverId),
     get openedPools() {
       return openedPools;
     },
@@ -191,6 +221,7 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
     async close() {
       if (closed) return;
       closed = true;
+      await mcp?.close();
       await Promise.all(clients.map((client) => client.close()));
     },
   };

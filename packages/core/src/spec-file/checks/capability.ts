@@ -21,13 +21,6 @@ export function checkCapabilities(
   const add = (pointer: string, reason: string, remediation: string) =>
     issues.push({ pointer, reason, remediation });
 
-  if (spec.tools?.mcp && spec.tools.mcp.length > 0) {
-    add(
-      '/tools/mcp',
-      'MCP tool servers are not supported yet',
-      'Remove tools.mcp, or use native tools or tools.http_executors instead.',
-    );
-  }
   if (spec.telemetry) {
     add(
       '/telemetry',

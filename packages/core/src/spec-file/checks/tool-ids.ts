@@ -54,6 +54,8 @@ export function indexTools(spec: Readonly<WorkflowSpec>): ToolIndex {
     kindOf(id) {
       if (http.has(id)) return 'http';
       if (mcp.has(id)) return 'mcp';
+      // `server.tool` names one tool of an MCP server; which tools exist is known once it runs.
+      if (mcp.has(id.slice(0, Math.max(0, id.indexOf('.'))))) return 'mcp';
       if (findNativeTool(id)) return 'native';
       if (upstreamToolName(id)) return 'upstream-only';
       if (python.has(id)) return 'python';

@@ -38,14 +38,34 @@ export const httpExecutorSchema = z.strictObject({
 export const mcpServerSchema = z
   .strictObject({
     id: identifierSchema,
-    command: z.string().optional(),
+    command: nonEmptyStringSchema
+      .optional()
+      .meta({ description: 'Starts a stdio server: the program to run.' }),
     args: z.array(z.string()).optional(),
-    env: z.record(z.string(), z.string()).optional(),
-    url: z.string().optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    env: z.record(z.string(), z.string()).optional().meta({
+      description:
+        'Added to the minimal environment the server gets (PATH, HOME, ...); environment variables written with a dollar sign and braces are expanded.',
+    }),
+    cwd: nonEmptyStringSchema.optional().meta({ description: "The server's working directory." }),
+    url: nonEmptyStringSchema
+      .optional()
+      .meta({ description: 'A Streamable HTTP server: its endpoint URL (http or https).' }),
+    headers: z.record(z.string(), z.string()).optional().meta({
+      description:
+        'Sent with every request; environment variables written with a dollar sign and braces are expanded.',
+    }),
+    optional: z.boolean().optional().meta({
+      description: 'When the server cannot start, warn and run without its tools instead of failing.',
+    }),
   })
   .refine((server) => (server.command === undefined) !== (server.url === undefined), {
     message: 'an MCP server needs exactly one of `command` (stdio) or `url` (HTTP)',
+  })
+  .refine((server) => server.url === undefined || (server.args ?? server.env ?? server.cwd) === undefined, {
+    message: '`args`, `env` and `cwd` belong to a stdio server (`command`), not to an HTTP one (`url`)',
+  })
+  .refine((server) => server.command === undefined || server.headers === undefined, {
+    message: '`headers` belong to an HTTP server (`url`), not to a stdio one (`command`)',
   });
 
 /** `tools`. */
@@ -58,7 +78,7 @@ export const toolsSchema = z
     mcp: z
       .array(mcpServerSchema)
       .optional()
-      .meta({ description: 'MCP servers (accepted; not implemented yet).' }),
+      .meta({ description: 'MCP tool servers, started once per run when an agent first uses them.' }),
     http_executors: z.array(httpExecutorSchema).optional(),
   })
   .meta({ description: 'Tools agents can use.' });

@@ -60,8 +60,11 @@ export type McpServerSpec = {
   command?: string | undefined;
   args?: string[] | undefined;
   env?: Record<string, string> | undefined;
+  cwd?: string | undefined;
   url?: string | undefined;
   headers?: Record<string, string> | undefined;
+  /** When the server cannot start, warn and run without its tools instead of failing. */
+  optional?: boolean | undefined;
 };
 
 /** `tools`: what agents can use. */

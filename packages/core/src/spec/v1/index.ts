@@ -13,5 +13,6 @@ export type * from './executor-v1.js';
 export type * from './journal-v1.js';
 export * from './model-provider-v1.js';
 export type * from './session-v1.js';
+export type * from './tool-source-v1.js';
 export type * from './tool-v1.js';
 export type * from './workflow-spec-v1.js';

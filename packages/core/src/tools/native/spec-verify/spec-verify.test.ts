@@ -100,12 +100,12 @@ describe('spec_verify', () => {
   });
 
   it('lists features this version cannot run as capability issues, unless asked not to', async () => {
-    const text = valid.replace('agents:', 'tools:\n  mcp:\n    - { id: files, command: npx }\nagents:');
+    const text = valid.replace('agents:', 'telemetry:\n  otel: { service_name: demo }\nagents:');
     const report = await verify(text);
     expect(report).toMatchObject({ valid: false, schema_valid: true, capability_supported: false });
     expect(report.issues[0]).toMatchObject({
-      pointer: '/tools/mcp',
-      line: 5,
+      pointer: '/telemetry',
+      line: 4,
       code: 'capability',
       fix: expect.any(String),
     });
