@@ -5,6 +5,7 @@ import {
   type AnthropicProviderSettings,
   anthropicSettingsSchema,
   anthropicTransportKey,
+  defaultMaxTokens,
   resolveAnthropicSettings,
 } from './anthropic-settings.js';
 import { VERSION } from './version.js';
@@ -20,6 +21,7 @@ export const anthropicProviderPlugin = defineModelProvider<AnthropicProviderSett
   version: VERSION,
   defaultModelId: anthropicDefaultModelId,
   supportedInference: ['temperature', 'top_p', 'max_tokens'],
+  defaultInference: { max_tokens: defaultMaxTokens },
   configSchema: anthropicSettingsSchema,
   credentialVariables: ['ANTHROPIC_API_KEY'],
   endpointVariables: ['ANTHROPIC_BASE_URL'],

@@ -4,6 +4,7 @@ import {
   type LoadedSpec,
   loadProviderFacts,
   type PluginSources,
+  type ProviderFacts,
 } from '@strands-cli/core/loader';
 import {
   type CapabilityIssue,
@@ -22,6 +23,8 @@ export interface PlannedAgent {
   readonly modelSource: 'agent' | 'runtime' | 'provider default' | 'unknown';
   readonly tools: readonly string[];
   readonly inference: Readonly<Record<string, number>>;
+  /** Which of `inference` the spec leaves unset and the provider fills in (e.g. Anthropic's max_tokens). */
+  readonly providerDefaults: readonly string[];
 }
 
 /** What `strands plan` shows, also its JSON output. */
@@ -56,17 +59,16 @@ export interface Plan {
  */
 export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Promise<Plan> {
   const { spec } = loaded;
-  const defaults = new Map<string, string | undefined>();
-  const defaultModelOf = async (provider: string): Promise<string | undefined> => {
-    if (!defaults.has(provider)) {
-      const model = await loadProviderFacts(provider, plugins).then(
-        (descriptor) => descriptor.defaultModelId,
-        () => undefined,
-      );
-      defaults.set(provider, model);
+  const facts = new Map<string, Promise<ProviderFacts | undefined>>();
+  const factsOf = (provider: string): Promise<ProviderFacts | undefined> => {
+    let pending = facts.get(provider);
+    if (!pending) {
+      pending = loadProviderFacts(provider, plugins).catch(() => undefined);
+      facts.set(provider, pending);
     }
-    return defaults.get(provider);
+    return pending;
   };
+  const defaultModelOf = async (provider: string) => (await factsOf(provider))?.defaultModelId;
   const agents: PlannedAgent[] = [];
   for (const [id, agent] of Object.entries(spec.agents)) {
     const provider = agent.provider ?? spec.runtime.provider;
@@ -83,11 +85,17 @@ export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Pro
           ? 'provider default'
           : 'unknown';
     const inference: Record<string, number> = {};
+    const providerDefaults: string[] = [];
+    const defaultInference = (await factsOf(provider))?.defaultInference ?? {};
     for (const key of inferenceParameterNames) {
       const value = agent.inference?.[key] ?? spec.runtime[key];
       if (value !== undefined) inference[key] = value;
+      else if (defaultInference[key] !== undefined) {
+        inference[key] = defaultInference[key];
+        providerDefaults.push(key);
+      }
     }
-    agents.push({ id, provider, model, modelSource, tools: agent.tools ?? [], inference });
+    agents.push({ id, provider, model, modelSource, tools: agent.tools ?? [], inference, providerDefaults });
   }
   const values = loaded.variables;
   const inputs = [...declaredInputs(spec).values()].map((input) => ({

@@ -18,7 +18,9 @@ export function renderPlanMarkdown(plan: Plan): string {
     const model =
       agent.modelSource === 'provider default' ? `${agent.model} (provider default)` : agent.model;
     const inference = Object.entries(agent.inference)
-      .map(([key, value]) => `${key}=${value}`)
+      .map(([key, value]) =>
+        agent.providerDefaults.includes(key) ? `${key}=${value} (provider default)` : `${key}=${value}`,
+      )
       .join(', ');
     lines.push(
       `| ${agent.id} | ${agent.provider} | ${model} | ${agent.tools.join(', ') || '-'} | ${inference || '-'} |`,
