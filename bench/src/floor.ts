@@ -33,15 +33,8 @@ export async function openRawUndici(url: string): Promise<CallReplayer> {
 }
 
 /** (b) The provider's SDK with one client over one keep-alive pool, configured as our providers do. */
-export async function openSdkClient(provider: BenchProvider, url: string): Promise<CallReplayer> {
-  switch (provider.id) {
-    case 'openai':
-      return openOpenAI(url, poolConnections);
-    case 'ollama':
-      return openOllama(url, poolConnections);
-    case 'bedrock':
-      return openBedrock(url, { keepAlive: true });
-  }
+export function openSdkClient(provider: BenchProvider, url: string): Promise<CallReplayer> {
+  return provider.openSdk(url, { pooled: true });
 }
 
 /** One OpenAI client; `connections` bounds its undici Agent (undefined: undici's default, unbounded). */
@@ -58,6 +51,29 @@ export async function openOpenAI(url: string, connections?: number): Promise<Cal
   return {
     call: async (recorded) => {
       await client.chat.completions.create(recorded.body as never);
+    },
+    close: () => agent.close(),
+  };
+}
+
+/** One Anthropic client; `connections` bounds its undici Agent (undefined: undici's default, unbounded). */
+export async function openAnthropic(url: string, connections?: number): Promise<CallReplayer> {
+  const [{ default: Anthropic }, { Agent }] = await Promise.all([
+    import('@anthropic-ai/sdk'),
+    import('undici'),
+  ]);
+  const agent = new Agent(connections === undefined ? {} : { connections });
+  const client = new Anthropic({
+    apiKey: 'sk-ant-bench',
+    baseURL: url,
+    maxRetries: 0,
+    // As our provider does: the SDK's spans would cost time the comparison must not count.
+    openTelemetry: false,
+    fetchOptions: { dispatcher: agent } as never,
+  });
+  return {
+    call: async (recorded) => {
+      await client.messages.create({ ...(recorded.body as object), stream: false } as never);
     },
     close: () => agent.close(),
   };

@@ -1,4 +1,4 @@
-import { type CallReplayer, openBedrock, openOllama, openOpenAI } from './floor.js';
+import type { CallReplayer } from './floor.js';
 import type { BenchProvider } from './providers.js';
 import type { LoopbackServer, RecordedRequest } from './servers.js';
 
@@ -10,16 +10,7 @@ import type { LoopbackServer, RecordedRequest } from './servers.js';
  */
 export function naiveReplayer(provider: BenchProvider, server: LoopbackServer): CallReplayer {
   const closing: Promise<void>[] = [];
-  const open = (): Promise<CallReplayer> => {
-    switch (provider.id) {
-      case 'openai':
-        return openOpenAI(server.url);
-      case 'ollama':
-        return openOllama(server.url);
-      case 'bedrock':
-        return openBedrock(server.url, { keepAlive: false });
-    }
-  };
+  const open = (): Promise<CallReplayer> => provider.openSdk(server.url, { pooled: false });
   return {
     call: async (recorded: RecordedRequest) => {
       const client = await open();

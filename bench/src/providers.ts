@@ -1,11 +1,24 @@
 import { testSessionsDir } from '@strands-cli/test-servers/cli-process';
+import {
+  type CallReplayer,
+  openAnthropic,
+  openBedrock,
+  openOllama,
+  openOpenAI,
+  poolConnections,
+} from './floor.js';
 import type { LoopbackServer } from './servers.js';
-import { startBedrockServer, startOllamaServer, startOpenAIServer } from './servers.js';
+import { startAnthropicServer, startBedrockServer, startOllamaServer, startOpenAIServer } from './servers.js';
 
 /** A provider the bench drives: its loopback server and how a spec and the environment reach it. */
 export interface BenchProvider {
-  readonly id: 'openai' | 'ollama' | 'bedrock';
+  readonly id: 'openai' | 'ollama' | 'bedrock' | 'anthropic';
   start(): Promise<LoopbackServer>;
+  /**
+   * The provider's SDK alone, for the floor: `pooled` configures it as our provider does (one
+   * keep-alive pool); otherwise as naive code would (a new client and new connections per call).
+   */
+  openSdk(url: string, options: { readonly pooled: boolean }): Promise<CallReplayer>;
   /** The spec's `runtime` section pointing at the server at `url`. */
   runtime(url: string): Record<string, unknown>;
   /** Credentials a user would set (no machine AWS setup, no real endpoint). */
@@ -20,19 +33,21 @@ const isolatedAws = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
-/** The three built-in providers. */
+/** The built-in providers. */
 export const benchProviders: readonly BenchProvider[] = [
   {
     id: 'openai',
     start: () => startOpenAIServer(),
     runtime: (url) => ({ provider: 'openai', model_id: 'gpt-4o-mini', host: `${url}/v1` }),
     env: { OPENAI_API_KEY: 'sk-bench' },
+    openSdk: (url, { pooled }) => openOpenAI(url, pooled ? poolConnections : undefined),
   },
   {
     id: 'ollama',
     start: () => startOllamaServer(),
     runtime: (url) => ({ provider: 'ollama', model_id: 'llama3.2', host: url }),
     env: {},
+    openSdk: (url, { pooled }) => openOllama(url, pooled ? poolConnections : undefined),
   },
   {
     id: 'bedrock',
@@ -44,6 +59,14 @@ export const benchProviders: readonly BenchProvider[] = [
       host: url,
     }),
     env: { ...isolatedAws, AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret' },
+    openSdk: (url, { pooled }) => openBedrock(url, { keepAlive: pooled }),
+  },
+  {
+    id: 'anthropic',
+    start: () => startAnthropicServer(),
+    runtime: (url) => ({ provider: 'anthropic', model_id: 'claude-sonnet-4-20250514', host: url }),
+    env: { ANTHROPIC_API_KEY: 'sk-ant-bench' },
+    openSdk: (url, { pooled }) => openAnthropic(url, pooled ? poolConnections : undefined),
   },
 ];
 

@@ -2,15 +2,14 @@
  * A loopback server in its own process, for scenario 4: a server that takes 100 ms to answer must not
  * spend the measured process's CPU, as a real one would not. Driven over IPC by remote-server.ts.
  */
-import { reply, startBedrockServer, startOllamaServer, startOpenAIServer } from './servers.js';
+import { benchProviders } from './providers.js';
+import { reply } from './servers.js';
 
 /** Messages the parent sends. */
 export type ServerCommand = { readonly type: 'reset' | 'stats' | 'first-request' | 'close' };
 
 const [providerId = 'openai', delay = '0'] = process.argv.slice(2);
-const start = { openai: startOpenAIServer, ollama: startOllamaServer, bedrock: startBedrockServer }[
-  providerId
-];
+const start = benchProviders.find((provider) => provider.id === providerId)?.start;
 if (!start) throw new Error(`unknown provider ${providerId}`);
 const server = await start();
 server.setResponder(() => reply.text('done', { delayMs: Number(delay) }));

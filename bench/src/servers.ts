@@ -7,6 +7,7 @@ export {
   type LoopbackServer,
   type RecordedRequest,
   reply,
+  startAnthropicServer,
   startBedrockServer,
   startOllamaServer,
   startOpenAIServer,

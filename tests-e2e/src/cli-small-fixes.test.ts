@@ -5,7 +5,6 @@ import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   prepareSpec,
-  providerDisplayName,
   providerTarget,
   providerTargets,
   runPrepared,
@@ -80,7 +79,7 @@ describe.each(providerTargets)('a server that hangs up on $id, through the built
     server.enqueue(reply.reset(), reply.reset(), reply.reset());
     const run = await runPrepared(await prepareSpec('one-step', target), target, server);
     expect(run.code).toBe(10);
-    expect(run.stderr).toContain(`${providerDisplayName[target.id]}`);
+    expect(run.stderr).toContain(target.displayName);
     expect(run.stderr).toContain('closed the connection before answering');
     expect(run.stderr).not.toContain('Could not reach');
     expect(server.requests.length).toBeGreaterThan(0);

@@ -19,23 +19,14 @@ import { type ProviderTarget, providerTarget, providerTargets } from './provider
  * fails here.
  */
 
-/** Model ids per provider (only their presence matters to the loopback servers). */
-const models: Record<ProviderTarget['id'], string> = {
-  openai: 'gpt-4o-mini',
-  ollama: 'llama3.2',
-  bedrock: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
-};
-
 /** No waiting between attempts: the retry test must not sleep. */
 const failurePolicy = { retries: 2, backoff: 'constant', wait_min: 0, wait_max: 0 };
 
 function runtimeFor(target: ProviderTarget, maxParallel: number): Record<string, unknown> {
   return {
-    provider: target.id,
-    model_id: models[target.id],
+    ...target.runtime,
     max_parallel: maxParallel,
     failure_policy: failurePolicy,
-    ...(target.id === 'bedrock' ? { region: 'us-east-1' } : {}),
   };
 }
 

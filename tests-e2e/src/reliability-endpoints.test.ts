@@ -11,10 +11,11 @@ import { type ProviderTarget, prepareSpec, providerTarget, runPrepared } from '.
 const openai = providerTarget('openai');
 const ollama = providerTarget('ollama');
 const bedrock = providerTarget('bedrock');
+const anthropic = providerTarget('anthropic');
 
 const servers = new Map<ProviderTarget['id'], LoopbackServer>();
 beforeAll(async () => {
-  for (const target of [openai, ollama, bedrock]) servers.set(target.id, await target.start());
+  for (const target of [openai, ollama, bedrock, anthropic]) servers.set(target.id, await target.start());
 });
 afterAll(async () => {
   for (const server of servers.values()) await server.close();
@@ -129,6 +130,20 @@ describe('a spec-chosen provider endpoint, through the built CLI', () => {
     });
     expect(approved.code).toBe(0);
     expect(server.requests[0]?.headers.authorization).toBe('Bearer bedrock-e2e-token');
+  });
+
+  it('refuses an Anthropic spec endpoint with ANTHROPIC_API_KEY set, and approves it by ANTHROPIC_BASE_URL', async () => {
+    const server = serverOf(anthropic);
+    const host = unspecifiedHost(server);
+    const refused = await runWithHost(anthropic, host);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('ANTHROPIC_API_KEY');
+    expect(refused.stderr).toContain(`ANTHROPIC_BASE_URL=${host}`);
+    expect(server.requests).toHaveLength(0);
+    server.enqueue(reply.text('anthropic answer'));
+    const approved = await runWithHost(anthropic, host, { env: { ANTHROPIC_BASE_URL: host } });
+    expect(approved.code).toBe(0);
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer sk-ant-e2e');
   });
 
   it('refuses a metadata address for any provider, credential or not (exit 3, no request)', async () => {

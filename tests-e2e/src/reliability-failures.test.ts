@@ -1,13 +1,6 @@
 import { type LoopbackServer, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  filesUnder,
-  prepareSpec,
-  providerDisplayName,
-  providerTargets,
-  runDocument,
-  runPrepared,
-} from './reliability-harness.js';
+import { filesUnder, prepareSpec, providerTargets, runDocument, runPrepared } from './reliability-harness.js';
 
 /** The final answer of the chain fixture, as the echo responder gives it. */
 const second = 'echo: second: polish echo: first: draft';
@@ -18,7 +11,7 @@ const shortTimeout = { STRANDS_REQUEST_TIMEOUT_S: '1' };
 describe.each(providerTargets)(
   'failures on $id that retrying cannot fix, through the built CLI',
   (target) => {
-    const provider = providerDisplayName[target.id];
+    const provider = target.displayName;
     let server: LoopbackServer;
     beforeEach(async () => {
       server = await target.start();

@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type LoopbackServer, reply, type ScriptedReply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { filesUnder, prepareSpec, providerTargets, runDocument, runPrepared } from './reliability-harness.js';
+import {
+  filesUnder,
+  type ProviderTarget,
+  prepareSpec,
+  providerTargets,
+  runDocument,
+  runPrepared,
+} from './reliability-harness.js';
 
 /** The two answers of the chain fixture, as the echo responder gives them. */
 const first = 'echo: first: draft';
@@ -17,7 +24,7 @@ const shortTimeout = { STRANDS_REQUEST_TIMEOUT_S: '1' };
 /** A fault the failure policy (2 retries, tiny waits) must absorb. */
 interface RecoverableFault {
   readonly name: string;
-  readonly faults: (id: string) => ScriptedReply[];
+  readonly faults: (target: ProviderTarget) => ScriptedReply[];
   /** Ask for streamed answers (`--stream`), so the fault hits a stream. */
   readonly stream?: boolean;
   /** The fault is a stall: run with a short request timeout. */
@@ -29,14 +36,11 @@ const recoverable: readonly RecoverableFault[] = [
   {
     name: 'HTTP 408 then 409',
     // Bedrock names every error; Converse has no 409 of its own, so give it a conflict's name.
-    faults: (id) => [
-      reply.error(408),
-      reply.error(409, id === 'bedrock' ? { errorType: 'ConflictException' } : {}),
-    ],
+    faults: (target) => [reply.error(408), reply.error(409, { errorType: target.errorTypes?.conflict })],
   },
   {
     name: 'a throttling error (Bedrock ThrottlingException, 429 elsewhere)',
-    faults: (id) => [reply.error(429, id === 'bedrock' ? { errorType: 'ThrottlingException' } : {})],
+    faults: (target) => [reply.error(429, { errorType: target.errorTypes?.throttling })],
   },
   {
     name: 'a throttling exception in the middle of the stream',
@@ -63,7 +67,7 @@ describe.each(providerTargets)('faults on $id, through the built CLI', (target) 
   afterEach(() => server.close());
 
   it.each(recoverable)('recovers from $name without duplicating any output', async (fault) => {
-    const faults = fault.faults(target.id);
+    const faults = fault.faults(target);
     server.enqueue(...faults);
     const prepared = await prepareSpec('chain-two-steps', target);
     const run = await runPrepared(prepared, target, server, {

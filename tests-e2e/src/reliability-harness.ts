@@ -8,24 +8,6 @@ import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
 import { parse, stringify } from 'yaml';
 import { type ProviderTarget, providerTarget, providerTargets } from './providers/provider-targets.js';
 
-/** The runtime keys that make a reliability fixture run on one provider (the endpoint comes from env). */
-const runtimeFor: Readonly<Record<ProviderTarget['id'], Record<string, string>>> = {
-  openai: { provider: 'openai', model_id: 'gpt-4o-mini' },
-  ollama: { provider: 'ollama', model_id: 'llama3.2' },
-  bedrock: {
-    provider: 'bedrock',
-    model_id: 'us.anthropic.claude-3-haiku-20240307-v1:0',
-    region: 'us-east-1',
-  },
-};
-
-/** The provider names as the error messages spell them. */
-export const providerDisplayName: Readonly<Record<ProviderTarget['id'], string>> = {
-  openai: 'OpenAI',
-  ollama: 'Ollama',
-  bedrock: 'Bedrock',
-};
-
 export type { ProviderTarget };
 export { providerTarget, providerTargets };
 
@@ -54,7 +36,7 @@ export async function prepareSpec(
   edit?: (document: SpecDocument) => void,
 ): Promise<PreparedSpec> {
   const document = parse(await readFile(reliabilityFixture(name), 'utf8')) as SpecDocument;
-  document.runtime = { ...document.runtime, ...runtimeFor[target.id] };
+  document.runtime = { ...document.runtime, ...target.runtime };
   edit?.(document);
   return writeSpecDocument(document);
 }

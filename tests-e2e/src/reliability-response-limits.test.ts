@@ -12,8 +12,8 @@ const cap = 1024 * 1024;
  */
 const socketSlack = 32 * 1024 * 1024;
 
-// Both fetch-based providers share the bounded transport; one test per provider proves the wiring.
-const targets = providerTargets.filter((target) => target.id === 'openai' || target.id === 'ollama');
+// The fetch-based providers share the bounded transport; one test per provider proves the wiring.
+const targets = providerTargets.filter((target) => target.boundedFetch);
 
 describe.each(targets)('response limits on $id, through the built CLI', (target) => {
   let server: LoopbackServer;

@@ -4,7 +4,6 @@ import { type LoopbackServer, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   filesUnder,
-  type ProviderTarget,
   prepareSpec,
   providerTargets,
   runPrepared,
@@ -14,20 +13,13 @@ import {
 /** A secret of `env.secrets`, set in the environment of every run here. */
 const token = 'tok-reliability-SECRET-7777';
 
-/** Each provider's credential, distinctive enough that any leak is found. */
-const credentials: Readonly<Record<ProviderTarget['id'], Record<string, string>>> = {
-  openai: { OPENAI_API_KEY: 'sk-reliability-SECRET-4242' },
-  ollama: {},
-  bedrock: { AWS_SECRET_ACCESS_KEY: 'aws-reliability-SECRET-9999' },
-};
-
 const withSecret = (spec: SpecDocument): void => {
   spec.env = { secrets: [{ source: 'env', key: 'RELIABILITY_TOKEN' }] };
 };
 
 describe.each(providerTargets)('secrets on $id never reach logs, --json or error messages', (target) => {
-  const secrets = [token, ...Object.values(credentials[target.id])];
-  const env = { RELIABILITY_TOKEN: token, ...credentials[target.id] };
+  const secrets = [token, ...Object.values(target.secretEnv)];
+  const env = { RELIABILITY_TOKEN: token, ...target.secretEnv };
   let server: LoopbackServer;
   beforeEach(async () => {
     server = await target.start();
@@ -55,9 +47,10 @@ describe.each(providerTargets)('secrets on $id never reach logs, --json or error
       if (flags.includes('--json')) {
         expect(JSON.parse(run.stdout).error.message).toMatch(/rejected: key \[REDACTED\]/);
       }
-      // The credential went where it belongs: the request (Bedrock signs with it instead).
-      if (target.id === 'openai') {
-        expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${credentials.openai.OPENAI_API_KEY}`);
+      // The credential went where it belongs: the request (a provider that signs with it has no header).
+      if (target.credentialHeader) {
+        const [name, value] = target.credentialHeader(target.secretEnv);
+        expect(server.requests[0]?.headers[name]).toBe(value);
       }
       expect(await filesUnder(prepared.out)).toEqual([]);
     },

@@ -9,7 +9,7 @@ interface WireMessage {
 /**
  * The default responder of every loopback server: answers `echo: <last user message>`, or
  * `tool said: <result>` when the last message carries a tool result. Works on the OpenAI, Ollama and
- * Bedrock request shapes.
+ * Bedrock request shapes, and Anthropic's (`tool_result` blocks in a user message).
  */
 export function echoLastUserMessage(request: RecordedRequest): TextReply {
   const messages = (request.body as { messages?: WireMessage[] } | undefined)?.messages ?? [];
@@ -21,6 +21,8 @@ export function echoLastUserMessage(request: RecordedRequest): TextReply {
     | { content?: unknown }
     | undefined;
   if (toolResult) return { kind: 'text', text: `tool said: ${textOf(toolResult.content)}` };
+  const anthropicResult = blocks.find((block) => block.type === 'tool_result');
+  if (anthropicResult) return { kind: 'text', text: `tool said: ${textOf(anthropicResult.content)}` };
   return { kind: 'text', text: `echo: ${textOf(last.content)}` };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Loopback servers that speak the OpenAI, Ollama and Bedrock wire protocols exactly as the real
+ * Loopback servers that speak the OpenAI, Ollama, Bedrock and Anthropic wire protocols exactly as the real
  * services do (see this package's README.md). Scripted per test, they record every request and count
  * TCP connections and concurrent requests, so tests assert counts, never timings.
  *
@@ -11,6 +11,11 @@
  * await server.close();
  */
 
+export {
+  type AnthropicServer,
+  type AnthropicServerOptions,
+  startAnthropicServer,
+} from './anthropic-server.js';
 export { type BedrockServer, type BedrockServerOptions, startBedrockServer } from './bedrock-server.js';
 export { type DuckDuckGoResult, duckDuckGoResultsPage, startDuckDuckGoServer } from './duckduckgo-server.js';
 export { echoLastUserMessage } from './echo-responder.js';

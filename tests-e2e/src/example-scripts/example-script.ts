@@ -4,10 +4,11 @@ import {
   type ScriptedReply,
   type ScriptedToolCall,
 } from '@strands-cli/test-servers';
+import type { ProviderTarget } from '../providers/provider-targets.js';
 import { type Conversation, plausibleUsage, readConversation } from './conversation.js';
 
-/** A provider the examples use; each has a loopback server in `../servers`. */
-export type ExampleProvider = 'openai' | 'ollama' | 'bedrock';
+/** A provider the examples use: any provider target of the e2e suite (each has a loopback server). */
+export type ExampleProvider = ProviderTarget['id'];
 
 /**
  * How one `examples/<name>.yaml` is recorded: the providers it calls, a scripted model that answers

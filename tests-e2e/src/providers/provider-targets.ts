@@ -4,20 +4,41 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type LoopbackServer,
+  startAnthropicServer,
   startBedrockServer,
   startOllamaServer,
   startOpenAIServer,
 } from '@strands-cli/test-servers';
 import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
+import { anthropicWire, bedrockWire, ollamaWire, openAIWire, type ProviderWire } from './provider-wire.js';
 
-/** One provider as the e2e suite drives it: its loopback server and the environment that points at it. */
+/**
+ * One provider as the e2e suite drives it: its loopback server, the environment that points at it, and
+ * everything a parameterised test needs to know about it. Adding a provider is one entry below (plus
+ * its `fixtures/providers/<id>/` specs).
+ */
 export interface ProviderTarget {
-  readonly id: 'openai' | 'ollama' | 'bedrock';
+  readonly id: 'openai' | 'ollama' | 'bedrock' | 'anthropic';
+  /** The provider as error messages name it. */
+  readonly displayName: string;
   start(): Promise<LoopbackServer>;
   /** The environment a user would set to reach the server (no port in the specs). */
   env(server: LoopbackServer): Record<string, string>;
   /** The variable the auth hint must name. */
   readonly credentialHint: RegExp;
+  /** The runtime keys that make a generated spec run on this provider (the endpoint comes from env). */
+  readonly runtime: Readonly<Record<string, string>>;
+  /** A distinctive credential for leak tests (empty when the provider needs none). */
+  readonly secretEnv: Readonly<Record<string, string>>;
+  /** The request header the credential of {@link secretEnv} travels in, when it is sent as is. */
+  readonly credentialHeader?: (secretEnv: Readonly<Record<string, string>>) => readonly [string, string];
+  /** The status the server answers refused credentials with. */
+  readonly authFailureStatus: number;
+  /** Protocol error names for faults that have one (Bedrock names every error). */
+  readonly errorTypes?: { readonly throttling?: string; readonly conflict?: string };
+  /** The client reads responses through core's bounded fetch (size cap and call deadline). */
+  readonly boundedFetch: boolean;
+  readonly wire: ProviderWire;
 }
 
 /** The AWS SDK must find nothing of the machine's own AWS setup (and never leave loopback). */
@@ -27,22 +48,36 @@ const isolatedAws = {
   AWS_EC2_METADATA_DISABLED: 'true',
 };
 
-/** The three providers. */
+/** Every provider the CLI ships. */
 export const providerTargets: readonly ProviderTarget[] = [
   {
     id: 'openai',
+    displayName: 'OpenAI',
     start: () => startOpenAIServer(),
     env: (server) => ({ OPENAI_API_KEY: 'sk-e2e', OPENAI_BASE_URL: `${server.url}/v1` }),
     credentialHint: /OPENAI_API_KEY/,
+    runtime: { provider: 'openai', model_id: 'gpt-4o-mini' },
+    secretEnv: { OPENAI_API_KEY: 'sk-reliability-SECRET-4242' },
+    credentialHeader: (env) => ['authorization', `Bearer ${env.OPENAI_API_KEY}`],
+    authFailureStatus: 401,
+    boundedFetch: true,
+    wire: openAIWire,
   },
   {
     id: 'ollama',
+    displayName: 'Ollama',
     start: () => startOllamaServer(),
     env: (server) => ({ OLLAMA_HOST: server.url }),
     credentialHint: /OLLAMA_HOST/,
+    runtime: { provider: 'ollama', model_id: 'llama3.2' },
+    secretEnv: {},
+    authFailureStatus: 401,
+    boundedFetch: true,
+    wire: ollamaWire,
   },
   {
     id: 'bedrock',
+    displayName: 'Bedrock',
     start: () => startBedrockServer(),
     env: (server) => ({
       ...isolatedAws,
@@ -51,6 +86,30 @@ export const providerTargets: readonly ProviderTarget[] = [
       AWS_SECRET_ACCESS_KEY: 'e2e-secret',
     }),
     credentialHint: /AWS_BEARER_TOKEN_BEDROCK/,
+    runtime: {
+      provider: 'bedrock',
+      model_id: 'us.anthropic.claude-3-haiku-20240307-v1:0',
+      region: 'us-east-1',
+    },
+    // Bedrock signs with the secret instead of sending it.
+    secretEnv: { AWS_SECRET_ACCESS_KEY: 'aws-reliability-SECRET-9999' },
+    authFailureStatus: 403,
+    errorTypes: { throttling: 'ThrottlingException', conflict: 'ConflictException' },
+    boundedFetch: false,
+    wire: bedrockWire,
+  },
+  {
+    id: 'anthropic',
+    displayName: 'Anthropic',
+    start: () => startAnthropicServer(),
+    env: (server) => ({ ANTHROPIC_API_KEY: 'sk-ant-e2e', ANTHROPIC_BASE_URL: server.url }),
+    credentialHint: /ANTHROPIC_API_KEY/,
+    runtime: { provider: 'anthropic', model_id: 'claude-sonnet-4-20250514' },
+    secretEnv: { ANTHROPIC_API_KEY: 'sk-ant-reliability-SECRET-5151' },
+    credentialHeader: (env) => ['authorization', `Bearer ${env.ANTHROPIC_API_KEY}`],
+    authFailureStatus: 401,
+    boundedFetch: true,
+    wire: anthropicWire,
   },
 ];
 

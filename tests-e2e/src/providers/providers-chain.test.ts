@@ -1,12 +1,6 @@
-import { type LoopbackServer, type RecordedRequest, reply } from '@strands-cli/test-servers';
+import { type LoopbackServer, reply } from '@strands-cli/test-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { jsonResult, type ProviderTarget, providerTargets, runFixture } from './provider-targets.js';
-
-/** Whether a recorded model call asked for a stream, in each protocol's own terms. */
-function askedToStream(target: ProviderTarget, request: RecordedRequest): boolean {
-  if (target.id === 'bedrock') return request.path.endsWith('/converse-stream');
-  return (request.body as { stream?: boolean }).stream === true;
-}
+import { jsonResult, providerTargets, runFixture } from './provider-targets.js';
 
 describe.each(providerTargets)('a chain on $id, through the built CLI', (target) => {
   let server: LoopbackServer;
@@ -24,7 +18,7 @@ describe.each(providerTargets)('a chain on $id, through the built CLI', (target)
     expect(result.response).toMatch(/^echo: Step 10 after: /);
     expect(result.counts).toMatchObject({ clientsCreated: 1, requests: 10, retries: 0 });
     expect(server.requests).toHaveLength(10);
-    expect(server.requests.every((request) => !askedToStream(target, request))).toBe(true);
+    expect(server.requests.every((request) => !target.wire.askedToStream(request))).toBe(true);
     expect(server.stats().connections).toBeGreaterThanOrEqual(1);
     expect(server.stats().connections).toBeLessThanOrEqual(2);
     await server.waitForConnectionsClosed();
@@ -37,7 +31,7 @@ describe.each(providerTargets)('a chain on $id, through the built CLI', (target)
     expect(run.stdout.trim()).toBe('streamed words arrive one by one');
     expect(run.stderr).toContain('streamed words arrive one by one');
     expect(server.requests).toHaveLength(10);
-    expect(server.requests.every((request) => askedToStream(target, request))).toBe(true);
+    expect(server.requests.every((request) => target.wire.askedToStream(request))).toBe(true);
     if (target.id === 'openai') {
       expect(server.requests[0]?.body).toMatchObject({ stream_options: { include_usage: true } });
     }

@@ -43,7 +43,7 @@ const cases: readonly ErrorCase[] = [
   },
   {
     name: 'credentials refused (401/403)',
-    replies: (target) => [reply.error(target.id === 'bedrock' ? 403 : 401)],
+    replies: (target) => [reply.error(target.authFailureStatus)],
     stderr: (target) => [/refused/, new RegExp(`fix: .*${target.credentialHint.source}`)],
   },
   {

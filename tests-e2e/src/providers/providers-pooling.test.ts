@@ -27,11 +27,7 @@ describe.each(providerTargets)('connection pooling on $id, through the built CLI
     const run = await runFixture(target, server, 'two-models', ['--json']);
     expect(run.code).toBe(0);
     expect(jsonResult(run).counts).toMatchObject({ clientsCreated: 1, requests: 2 });
-    const models = server.requests.map((request) =>
-      target.id === 'bedrock'
-        ? decodeURIComponent(request.path.split('/')[2] ?? '')
-        : (request.body as { model: string }).model,
-    );
+    const models = server.requests.map((request) => target.wire.modelOf(request));
     expect(new Set(models).size).toBe(2);
     expect(server.stats().connections).toBeLessThanOrEqual(2);
     await server.waitForConnectionsClosed();

@@ -20,7 +20,7 @@ const cliDirectory = fileURLToPath(new URL('../..', import.meta.url));
 /** Loads and validates a spec the way `run` does. */
 const load = (file: string) => loadSpec(file, { plugins: { searchFrom: [cliDirectory] } });
 const patterns = builtinPatternTypes;
-const providers = ['openai', 'ollama', 'bedrock'] as const;
+const providers = ['openai', 'ollama', 'bedrock', 'anthropic'] as const;
 
 describe('strands init', () => {
   it('writes workflow.yaml by default: a chain on ollama with the $schema modeline', async () => {

@@ -54,6 +54,18 @@ describe('strands plan', () => {
     expect(markdown.stdout()).toContain('| helper | openai | small-model | fs (MCP) | - |');
   });
 
+  it("shows the max_tokens a provider sends when the spec sets none (Anthropic's API requires one)", async () => {
+    const { io, stdout } = bufferIO();
+    expect(await main(['plan', readOnlyFixture('claude.yaml')], io)).toBe(0);
+    const text = stdout();
+    expect(text).toContain(
+      '| drafter | anthropic | claude-sonnet-4-20250514 (provider default) | - | max_tokens=1024 (provider default) |',
+    );
+    expect(text).toContain(
+      '| editor | anthropic | claude-sonnet-4-20250514 (provider default) | - | max_tokens=300 |',
+    );
+  });
+
   it('draws the DAG as a Mermaid flowchart', async () => {
     const { io, stdout } = bufferIO();
     expect(await main(['plan', readOnlyFixture('dag.yaml'), '--format', 'mermaid'], io)).toBe(0);

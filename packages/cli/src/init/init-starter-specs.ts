@@ -28,6 +28,13 @@ const runtimeBlocks: Record<StarterProvider, string> = {
   # Uses the usual AWS credential chain (environment, profile, SSO).
   region: us-east-1
   max_parallel: 4`,
+  anthropic: `runtime:
+  provider: anthropic
+  model_id: claude-sonnet-4-20250514
+  # Reads ANTHROPIC_API_KEY from the environment (and ANTHROPIC_BASE_URL, if set).
+  # The Messages API needs max_tokens; without it each call asks for at most 1024 tokens.
+  max_tokens: 1024
+  max_parallel: 4`,
 };
 
 const patternBodies: Record<StarterPattern, StarterBody> = {

@@ -5,6 +5,7 @@ import {
   loadProviderFacts,
   mcpServersSeenBy,
   type PluginSources,
+  type ProviderFacts,
 } from '@strands-cli/core/loader';
 import {
   type CapabilityIssue,
@@ -25,6 +26,8 @@ export interface PlannedAgent {
   /** The MCP servers (or `server.tool`s) it sees; empty when the spec has none. */
   readonly mcp: readonly string[];
   readonly inference: Readonly<Record<string, number>>;
+  /** Which of `inference` the spec leaves unset and the provider fills in (e.g. Anthropic's max_tokens). */
+  readonly providerDefaults: readonly string[];
 }
 
 /** What `strands plan` shows, also its JSON output. */
@@ -59,17 +62,16 @@ export interface Plan {
  */
 export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Promise<Plan> {
   const { spec } = loaded;
-  const defaults = new Map<string, string | undefined>();
-  const defaultModelOf = async (provider: string): Promise<string | undefined> => {
-    if (!defaults.has(provider)) {
-      const model = await loadProviderFacts(provider, plugins).then(
-        (descriptor) => descriptor.defaultModelId,
-        () => undefined,
-      );
-      defaults.set(provider, model);
+  const facts = new Map<string, Promise<ProviderFacts | undefined>>();
+  const factsOf = (provider: string): Promise<ProviderFacts | undefined> => {
+    let pending = facts.get(provider);
+    if (!pending) {
+      pending = loadProviderFacts(provider, plugins).catch(() => undefined);
+      facts.set(provider, pending);
     }
-    return defaults.get(provider);
+    return pending;
   };
+  const defaultModelOf = async (provider: string) => (await factsOf(provider))?.defaultModelId;
   const agents: PlannedAgent[] = [];
   for (const [id, agent] of Object.entries(spec.agents)) {
     const provider = agent.provider ?? spec.runtime.provider;
@@ -86,12 +88,27 @@ export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Pro
           ? 'provider default'
           : 'unknown';
     const inference: Record<string, number> = {};
+    const providerDefaults: string[] = [];
+    const defaultInference = (await factsOf(provider))?.defaultInference ?? {};
     for (const key of inferenceParameterNames) {
       const value = agent.inference?.[key] ?? spec.runtime[key];
       if (value !== undefined) inference[key] = value;
+      else if (defaultInference[key] !== undefined) {
+        inference[key] = defaultInference[key];
+        providerDefaults.push(key);
+      }
     }
     const tools = agent.tools ?? [];
-    agents.push({ id, provider, model, modelSource, tools, mcp: mcpServersSeenBy(spec, tools), inference });
+    agents.push({
+      id,
+      provider,
+      model,
+      modelSource,
+      tools,
+      mcp: mcpServersSeenBy(spec, tools),
+      inference,
+      providerDefaults,
+    });
   }
   const values = loaded.variables;
   const inputs = [...declaredInputs(spec).values()].map((input) => ({

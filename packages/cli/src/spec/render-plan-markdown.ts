@@ -18,7 +18,9 @@ export function renderPlanMarkdown(plan: Plan): string {
     const model =
       agent.modelSource === 'provider default' ? `${agent.model} (provider default)` : agent.model;
     const inference = Object.entries(agent.inference)
-      .map(([key, value]) => `${key}=${value}`)
+      .map(([key, value]) =>
+        agent.providerDefaults.includes(key) ? `${key}=${value} (provider default)` : `${key}=${value}`,
+      )
       .join(', ');
     // Servers given to every agent appear in no agent's tool list, so the plan names them here.
     const implicit = agent.mcp.filter((id) => !agent.tools.includes(id));

@@ -9,7 +9,17 @@ describe('isPackageName', () => {
   });
 
   it('never takes a built-in or planned short name, of either kind, as a package', () => {
-    for (const name of ['chain', 'workflow', 'parallel', 'routing', 'graph', 'openai', 'bedrock', 'gemini']) {
+    for (const name of [
+      'chain',
+      'workflow',
+      'parallel',
+      'routing',
+      'graph',
+      'openai',
+      'bedrock',
+      'anthropic',
+      'gemini',
+    ]) {
       expect(isPackageName(name), name).toBe(false);
     }
   });
@@ -43,7 +53,7 @@ describe('built-in names', () => {
       'evaluator_optimizer',
       'orchestrator_workers',
     ]);
-    expect(listInWords(builtinProviders, 'or')).toBe('openai, ollama or bedrock');
+    expect(listInWords(builtinProviders, 'or')).toBe('openai, ollama, bedrock or anthropic');
     expect(listInWords(['one'], 'and')).toBe('one');
   });
 });

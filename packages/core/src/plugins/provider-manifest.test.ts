@@ -43,8 +43,14 @@ describe('providerFactsFromManifest', () => {
     });
   });
 
+  it('reads the inference defaults a provider declares', () => {
+    const manifest = { 'strands-cli': { ...facts, defaultInference: { max_tokens: 1024 } } };
+    expect(providerFactsFromManifest(manifest)?.defaultInference).toEqual({ max_tokens: 1024 });
+  });
+
   it.each([
     ['no key', {}],
+    ['a malformed default', { 'strands-cli': { ...facts, defaultInference: { max_tokens: 'many' } } }],
     ['an executor', { 'strands-cli': { ...facts, kind: 'executor' } }],
     ['no default model', { 'strands-cli': { ...facts, defaultModelId: 3 } }],
     ['an unknown parameter', { 'strands-cli': { ...facts, supportedInference: ['seed'] } }],

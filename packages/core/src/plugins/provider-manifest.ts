@@ -16,6 +16,8 @@ export interface ProviderFacts {
   readonly id: string;
   readonly defaultModelId: string;
   readonly supportedInference: readonly InferenceParameterName[];
+  /** What the provider sends for a parameter the spec leaves unset (omitted when nothing). */
+  readonly defaultInference?: Readonly<Partial<Record<InferenceParameterName, number>>>;
 }
 
 /** The package.json key a provider package declares its {@link ProviderFacts} under. */
@@ -30,7 +32,10 @@ export function providerFactsFromManifest(
 ): ProviderFacts | undefined {
   const declared = manifest[providerManifestKey];
   if (!declared || typeof declared !== 'object') return undefined;
-  const { kind, id, defaultModelId, supportedInference } = declared as Record<string, unknown>;
+  const { kind, id, defaultModelId, supportedInference, defaultInference } = declared as Record<
+    string,
+    unknown
+  >;
   if (kind !== 'model-provider' || typeof id !== 'string' || typeof defaultModelId !== 'string')
     return undefined;
   if (
@@ -38,7 +43,28 @@ export function providerFactsFromManifest(
     !supportedInference.every((name) => (inferenceParameterNames as readonly unknown[]).includes(name))
   )
     return undefined;
-  return { id, defaultModelId, supportedInference: supportedInference as InferenceParameterName[] };
+  const defaults = inferenceDefaultsOf(defaultInference);
+  if (defaults === null) return undefined;
+  return {
+    id,
+    defaultModelId,
+    supportedInference: supportedInference as InferenceParameterName[],
+    ...(defaults ? { defaultInference: defaults } : {}),
+  };
+}
+
+/** Declared inference defaults: undefined when none, null when malformed. */
+function inferenceDefaultsOf(
+  declared: unknown,
+): Partial<Record<InferenceParameterName, number>> | undefined | null {
+  if (declared === undefined) return undefined;
+  if (!declared || typeof declared !== 'object' || Array.isArray(declared)) return null;
+  const entries = Object.entries(declared);
+  const valid = entries.every(
+    ([name, value]) =>
+      (inferenceParameterNames as readonly string[]).includes(name) && typeof value === 'number',
+  );
+  return valid ? (declared as Partial<Record<InferenceParameterName, number>>) : null;
 }
 
 /** The facts of a loaded provider plugin. */
@@ -47,6 +73,7 @@ export function providerFactsOf(plugin: ModelProviderPluginV1<unknown>): Provide
     id: plugin.id,
     defaultModelId: plugin.defaultModelId,
     supportedInference: plugin.supportedInference,
+    ...(plugin.defaultInference ? { defaultInference: plugin.defaultInference } : {}),
   };
 }
 

@@ -142,6 +142,11 @@ export interface ModelProviderPluginV1<Settings = unknown> {
   readonly defaultModelId: string;
   /** Inference parameters the provider accepts; `validate` reports the others. */
   readonly supportedInference: readonly InferenceParameterName[];
+  /**
+   * Values the provider sends when the spec sets none, for parameters its API requires (Anthropic's
+   * `max_tokens`); `plan` shows them as provider defaults.
+   */
+  readonly defaultInference?: Readonly<Partial<Record<InferenceParameterName, number>>>;
   /** Validates resolved settings. */
   readonly configSchema: ZodType<Settings>;
   /**
