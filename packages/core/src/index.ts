@@ -140,12 +140,12 @@ export { loadSpec, loadSpecText, type PrepareSpecOptions, prepareSpec } from './
 export { renderTemplate } from './templates/render.js';
 // Tools and secrets.
 export { type NativeToolEntry, nativeToolCatalog } from './tools/catalog.js';
-/** The warning `strands run` prints before any model call when `tavily_search` has no `TAVILY_API_KEY`. */
-export { tavilyKeyWarning } from './tools/native/web/tavily-key-warning.js';
 /** Starts a spec's MCP servers to list their tools (`strands list-tools SPEC`). */
 export {
   type ListMcpToolsOptions,
   listMcpTools,
   type McpServerListing,
 } from './tools/mcp/list-mcp-tools.js';
+/** The warning `strands run` prints before any model call when `tavily_search` has no `TAVILY_API_KEY`. */
+export { tavilyKeyWarning } from './tools/native/web/tavily-key-warning.js';
 export type { RunTools, RunToolsOptions } from './tools/run-tools.js';

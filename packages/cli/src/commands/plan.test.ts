@@ -54,6 +54,14 @@ describe('strands plan', () => {
     expect(markdown.stdout()).toContain('| helper | openai | small-model | fs (MCP) | - |');
   });
 
+  it('shows the tools an agent without a list gets (tools.python, HTTP executors) and the retrieval tools', async () => {
+    const { io, stdout } = bufferIO();
+    expect(await main(['plan', readOnlyFixture('implied-tools.yaml'), '--format', 'json'], io)).toBe(0);
+    const agents = JSON.parse(stdout()).agents as { id: string; tools: string[] }[];
+    expect(agents.find((agent) => agent.id === 'searcher')?.tools).toEqual(['strands_tools.tavily_search', 'weather', 'grep']);
+    expect(agents.find((agent) => agent.id === 'writer')?.tools).toEqual(['grep']);
+  });
+
   it("shows the max_tokens a provider sends when the spec sets none (Anthropic's API requires one)", async () => {
     const { io, stdout } = bufferIO();
     expect(await main(['plan', readOnlyFixture('claude.yaml')], io)).toBe(0);

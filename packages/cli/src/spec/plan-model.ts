@@ -1,5 +1,6 @@
 // The lean entry: `plan` never needs the runtime, so it does not pay for loading it.
 import {
+  agentToolIds,
   declaredInputs,
   type LoadedSpec,
   loadProviderFacts,
@@ -98,7 +99,9 @@ export async function buildPlan(loaded: LoadedSpec, plugins: PluginSources): Pro
         providerDefaults.push(key);
       }
     }
-    const tools = agent.tools ?? [];
+    // What the run gives the agent: its own list (or the implied python/HTTP tools) plus retrieval tools.
+    const retrieval = spec.context_policy?.retrieval?.jit_tools ?? [];
+    const tools = [...new Set([...agentToolIds(spec, id), ...retrieval])];
     agents.push({
       id,
       provider,

@@ -8,6 +8,7 @@ import type {
 } from '../spec/v1/model-provider-v1.js';
 import type { SpecLocation } from '../spec/v1/spec-errors.js';
 import type { ToolV1 } from '../spec/v1/tool-v1.js';
+import { agentToolIds } from '../spec-file/agent-tool-ids.js';
 import type { WorkflowSpec } from '../spec-file/schema/workflow-spec.js';
 import type { RunTools } from '../tools/run-tools.js';
 import type { ClientPool } from './client-pool.js';
@@ -182,10 +183,9 @@ export class AgentCache {
     let identity = this.#identities.get(shape);
     if (!identity) {
       const { effective } = this.#modelSettings(agentId);
-      const agentSpec = agentSpecOf(this.#options.spec, agentId);
       // Retrieval tools the context policy enables reach every agent, whatever its own list says.
       const retrieval = this.#options.spec.context_policy?.retrieval?.jit_tools ?? [];
-      const own = toolIds ?? agentSpec?.tools ?? implicitToolNames(this.#options.spec);
+      const own = toolIds ?? agentToolIds(this.#options.spec, agentId);
       const tools = [...new Set([...own, ...retrieval])].sort();
       identity = { key: JSON.stringify([agentId, tools, effective]), tools };
       this.#identities.set(shape, identity);
@@ -274,18 +274,6 @@ export class AgentCache {
     }
     return { plugin, effective, settings };
   }
-}
-
-/**
- * The tools an agent without a `tools` list gets: every `tools.python` entry and every HTTP executor,
- * as in strands-cli (its research examples declare their search tools there and name none per agent).
- * Native tools are never implied: an agent must name them.
- */
-function implicitToolNames(spec: Readonly<WorkflowSpec>): string[] {
-  const python = (spec.tools?.python ?? []).map((entry) =>
-    typeof entry === 'string' ? entry : entry.callable,
-  );
-  return [...python, ...(spec.tools?.http_executors ?? []).map((executor) => executor.id)];
 }
 
 /**

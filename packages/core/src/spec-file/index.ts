@@ -1,3 +1,4 @@
+export { agentToolIds } from './agent-tool-ids.js';
 export { upstreamOnlyTools } from './checks/tool-ids.js';
 export { parseVarArguments } from './inputs/parse-vars.js';
 export { type DeclaredInput, declaredInputs } from './inputs/resolve-variables.js';
