@@ -58,7 +58,11 @@ describe('strands plan', () => {
     const { io, stdout } = bufferIO();
     expect(await main(['plan', readOnlyFixture('implied-tools.yaml'), '--format', 'json'], io)).toBe(0);
     const agents = JSON.parse(stdout()).agents as { id: string; tools: string[] }[];
-    expect(agents.find((agent) => agent.id === 'searcher')?.tools).toEqual(['strands_tools.tavily_search', 'weather', 'grep']);
+    expect(agents.find((agent) => agent.id === 'searcher')?.tools).toEqual([
+      'strands_tools.tavily_search',
+      'weather',
+      'grep',
+    ]);
     expect(agents.find((agent) => agent.id === 'writer')?.tools).toEqual(['grep']);
   });
 

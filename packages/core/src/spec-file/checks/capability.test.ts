@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, fixturePlugins } from '../__fixtures__/fixture-executor.js';
-import { loadSpec, prepareSpec } from '../prepare-spec.js';
+import { loadSpec } from '../prepare-spec.js';
 
 describe('capability check', () => {
   it('lists every accepted feature this version cannot run, with pointer, reason and remediation', async () => {

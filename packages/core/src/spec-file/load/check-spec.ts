@@ -64,7 +64,7 @@ export async function checkSpec(input: CheckSpecInput): Promise<SpecFindings> {
   });
   const usageProblems = templateIssues.flatMap((issue) => (issue.usage === undefined ? [] : [issue.usage]));
   const providers = await checkProviders(spec, input.plugins, sourceMap);
-  const capabilityIssues = [...patternCapability(spec, owner), ...providers.capabilityIssues];
+  const capabilityIssues = [...patternCapability(owner), ...providers.capabilityIssues];
   capabilityIssues.push(...checkCapabilities(spec, tools, toolMentions(spec, analysis)));
   const warnings = [...cross.warnings, ...providers.warnings];
   if (
@@ -99,7 +99,7 @@ export async function checkSpec(input: CheckSpecInput): Promise<SpecFindings> {
   };
 }
 
-function patternCapability(spec: WorkflowSpec, owner: PatternOwner): CapabilityIssue[] {
+function patternCapability(owner: PatternOwner): CapabilityIssue[] {
   if (owner.kind === 'unavailable') {
     return [
       {
