@@ -69,6 +69,8 @@ const result = await build({
     '@strands-cli/core',
     '@strands-cli/core/*',
     '@strands-cli/provider-*',
+    // Loaded only for a traced run, with OpenTelemetry behind it.
+    '@strands-cli/telemetry-otel',
     'minijinja-js',
     're2js',
     'undici',

@@ -11,7 +11,6 @@ describe('capability check', () => {
     expect(loaded.capabilityIssues.map((issue) => issue.pointer)).toEqual([
       '/agents/b/provider',
       '/tools/mcp',
-      '/telemetry',
       '/env/secrets/0/source',
       '/tools/python/0',
     ]);

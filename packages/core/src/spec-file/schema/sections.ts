@@ -31,6 +31,7 @@ export const telemetrySchema = z
         sample_ratio: z.number().min(0).max(1).optional(),
       })
       .optional(),
+    capture_content: z.boolean().optional(),
     redact: z
       .strictObject({
         tool_inputs: z.boolean().optional(),
@@ -39,7 +40,9 @@ export const telemetrySchema = z
       })
       .optional(),
   })
-  .meta({ description: 'OpenTelemetry tracing (accepted; not implemented in this version).' });
+  .meta({
+    description: 'OpenTelemetry GenAI traces: OTLP/HTTP export, sampling and redaction of captured content.',
+  });
 
 /** `context_policy`: compaction, notes and just-in-time retrieval. */
 export const contextPolicySchema = z
