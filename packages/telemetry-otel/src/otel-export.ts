@@ -54,7 +54,8 @@ export async function startOtelExport(settings: ExportSettings, flushTimeoutMs: 
         ? new ConsoleSpanExporter()
         : new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter({
             ...(settings.url ? { url: settings.url } : {}),
-            timeoutMillis: flushTimeoutMs,
+            // Shorter than the flush bound, so a hanging collector is reported as a failed export.
+            timeoutMillis: Math.max(1, Math.floor(flushTimeoutMs * 0.8)),
           });
     const original = exporter.export.bind(exporter);
     exporter.export = (spans, done) =>
