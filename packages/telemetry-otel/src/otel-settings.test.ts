@@ -5,7 +5,6 @@ describe('exportSettings', () => {
   it('maps an OTLP/gRPC endpoint on 4317 to OTLP/HTTP on 4318, with a note', () => {
     const settings = exportSettings(
       { otel: { endpoint: 'http://localhost:4317', service_name: 'demo' } },
-      'x',
       {},
     );
     expect(settings).toMatchObject({
@@ -17,22 +16,22 @@ describe('exportSettings', () => {
   });
 
   it('keeps an HTTP endpoint, adding the traces path once', () => {
-    expect(exportSettings({ otel: { endpoint: 'http://127.0.0.1:9/' } }, 'x', {}).url).toBe(
+    expect(exportSettings({ otel: { endpoint: 'http://127.0.0.1:9/' } }, {}).url).toBe(
       'http://127.0.0.1:9/v1/traces',
     );
-    expect(exportSettings({ otel: { endpoint: 'http://h:1/v1/traces' } }, 'x', {})).toMatchObject({
+    expect(exportSettings({ otel: { endpoint: 'http://h:1/v1/traces' } }, {})).toMatchObject({
       url: 'http://h:1/v1/traces',
       note: undefined,
     });
   });
 
   it('follows the standard variables: endpoint, console or none', () => {
-    expect(exportSettings({}, 'x', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://h:4318' }).exporter).toBe('otlp');
-    expect(exportSettings({}, 'x', {}).exporter).toBe('none');
+    expect(exportSettings({}, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://h:4318' }).exporter).toBe('otlp');
+    expect(exportSettings({}, {}).exporter).toBe('none');
     expect(
-      exportSettings({ otel: { endpoint: 'http://h' } }, 'x', { OTEL_TRACES_EXPORTER: 'console' }).exporter,
+      exportSettings({ otel: { endpoint: 'http://h' } }, { OTEL_TRACES_EXPORTER: 'console' }).exporter,
     ).toBe('console');
-    expect(exportSettings({}, 'x', { OTEL_SERVICE_NAME: 'svc' })).toMatchObject({
+    expect(exportSettings({}, { OTEL_SERVICE_NAME: 'svc' })).toMatchObject({
       serviceName: 'svc',
       sampleRatio: 1,
     });

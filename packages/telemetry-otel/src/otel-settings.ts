@@ -8,7 +8,6 @@ export interface TelemetrySection {
     readonly service_name?: string;
     readonly sample_ratio?: number;
   };
-  readonly capture_content?: boolean;
   readonly redact?: {
     readonly tool_inputs?: boolean;
     readonly tool_outputs?: boolean;
@@ -44,7 +43,6 @@ const httpPort = '4318';
  */
 export function exportSettings(
   section: TelemetrySection | undefined,
-  specName: string,
   env: Readonly<Record<string, string | undefined>>,
 ): ExportSettings {
   const serviceName = section?.otel?.service_name ?? env.OTEL_SERVICE_NAME ?? 'strands-cli';
@@ -63,7 +61,7 @@ export function exportSettings(
       note:
         mapped === endpoint
           ? undefined
-          : `telemetry: ${endpoint} is an OTLP/gRPC endpoint; spans are sent over OTLP/HTTP to ${tracesUrl(mapped)} (workflow '${specName}')`,
+          : `telemetry: ${endpoint} is an OTLP/gRPC endpoint; spans are sent over OTLP/HTTP to ${tracesUrl(mapped)}`,
     };
   }
   const fromEnv = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;

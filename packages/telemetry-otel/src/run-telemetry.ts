@@ -37,7 +37,7 @@ export async function startRunTelemetry(options: RunTelemetryOptions): Promise<R
   const flushTimeoutMs = options.flushTimeoutMs ?? flushTimeoutFrom(options.env);
   let otel: OtelExport | undefined;
   if (options.telemetry) {
-    const settings = exportSettings(options.telemetry, options.specName, options.env);
+    const settings = exportSettings(options.telemetry, options.env);
     if (settings.note) options.warn?.(settings.note);
     const { startOtelExport } = await import('./otel-export.js');
     otel = await startOtelExport(settings, flushTimeoutMs);

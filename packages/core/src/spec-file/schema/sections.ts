@@ -31,7 +31,6 @@ export const telemetrySchema = z
         sample_ratio: z.number().min(0).max(1).optional(),
       })
       .optional(),
-    capture_content: z.boolean().optional(),
     redact: z
       .strictObject({
         tool_inputs: z.boolean().optional(),
