@@ -40,7 +40,7 @@ export const telemetrySchema = z
       .optional(),
   })
   .meta({
-    description: 'OpenTelemetry GenAI traces: OTLP/HTTP export, sampling and redaction of captured content.',
+    description: 'OpenTelemetry GenAI traces exported over OTLP/HTTP, with service name and sampling.',
   });
 
 /** `context_policy`: compaction, notes and just-in-time retrieval. */
