@@ -27,3 +27,4 @@ export {
   traceDocument,
 } from './trace-document.js';
 export { TraceRecorder, type TraceRecorderOptions } from './trace-recorder.js';
+export { VERSION } from './version.js';
