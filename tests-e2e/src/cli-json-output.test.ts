@@ -71,7 +71,7 @@ describe('run --json prints one document for every outcome, through the built CL
 
   it('unsupported: status unsupported, exit 18', async () => {
     const prepared = await prepareSpec('chain-two-steps', openai, (document) => {
-      document.telemetry = { otel: { service_name: 'tide' } };
+      document.security = { guardrails: { deny_network: true } };
     });
     const run = await runPrepared(prepared, openai, server, { flags: ['--json'] });
     expect(run.code).toBe(18);

@@ -72,6 +72,8 @@ const result = await build({
     // MCP loads by name, only for a spec with tools.mcp: its SDK is the largest dependency of a run.
     '@strands-cli/tools-*',
     '@modelcontextprotocol/*',
+    // Loaded only for a traced run, with OpenTelemetry behind it.
+    '@strands-cli/telemetry-otel',
     'minijinja-js',
     're2js',
     'undici',

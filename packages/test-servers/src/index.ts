@@ -36,6 +36,12 @@ export type {
 } from './loopback-server.js';
 export { type OllamaServer, type OllamaServerOptions, startOllamaServer } from './ollama-server.js';
 export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from './openai-server.js';
+export {
+  type OtlpReceiver,
+  type OtlpReceiverOptions,
+  type ReceivedSpan,
+  startOtlpReceiver,
+} from './otlp-receiver.js';
 export { type RouteHandler, type RouteRequest, type RouteServer, startRouteServer } from './route-server.js';
 export {
   type CutReply,

@@ -8,10 +8,9 @@ describe('strands explain', () => {
     const file = readOnlyFixture('later.yaml');
     expect(await main(['explain', file], io)).toBe(0);
     const text = stdout();
-    expect(text).toContain('later: 2 features this version cannot run yet');
-    expect(text).toContain(`1. /telemetry  (${file}:6:1)`);
-    expect(text).toContain('   → Remediation: Remove the telemetry section');
-    expect(text).toContain(`2. /security/guardrails  (${file}:20:3)`);
+    expect(text).toContain('later: 1 feature this version cannot run yet');
+    expect(text).toContain(`1. /security/guardrails  (${file}:20:3)`);
+    expect(text).toContain('   → Remediation: Remove security.guardrails');
     expect(text).toContain('   Reason: Security guardrails');
     expect(text).toContain('`strands run` refuses this spec (exit 18)');
   });

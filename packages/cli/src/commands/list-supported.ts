@@ -26,7 +26,7 @@ const features: readonly (readonly [supported: boolean, text: string])[] = [
   [true, 'Secrets from environment variables (env.secrets with source: env)'],
   [true, 'Human-in-the-loop steps (type: hitl, routing review_router) and sessions/resume'],
   [true, 'MCP tool servers (tools.mcp): stdio and Streamable HTTP, chosen per agent'],
-  [false, 'Telemetry: OpenTelemetry export and the TRACE artifact'],
+  [true, 'Telemetry: OpenTelemetry GenAI traces (OTLP/HTTP), --trace JSON and the TRACE artifact'],
   [true, 'context_policy: notes (notes file, earlier notes in later prompts) and compaction'],
   [true, 'JIT retrieval tools for every agent (context_policy.retrieval.jit_tools)'],
   [false, 'Secrets from secrets_manager, ssm or file; env.mounts'],

@@ -98,7 +98,7 @@ describe('strands plan', () => {
   it('says what cannot run yet but still exits 0', async () => {
     const { io, stdout } = bufferIO();
     expect(await main(['plan', readOnlyFixture('later.yaml')], io)).toBe(0);
-    expect(stdout()).toContain('⚠ Not yet: it uses 2 unsupported features.');
+    expect(stdout()).toContain('⚠ Not yet: it uses 1 unsupported feature.');
     expect(stdout()).toContain('- /security/guardrails: Security guardrails');
     expect(stdout()).toContain('- 2. human review ← after 1. writer');
   });

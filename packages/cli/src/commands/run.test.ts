@@ -198,7 +198,10 @@ describe('strands run', () => {
   });
 
   it('writes the unsupported report and exits 18 for a spec it cannot run', async () => {
-    const yaml = chainYaml(['one']).replace('agents:', 'telemetry:\n  otel: { service_name: tide }\nagents:');
+    const yaml = chainYaml(['one']).replace(
+      'agents:',
+      'security:\n  guardrails: { deny_network: true }\nagents:',
+    );
     const directory = await project(yaml);
     const { io, stderr } = bufferIO(directory);
     expect(await main(['run', 'spec.yaml'], io)).toBe(18);

@@ -24,6 +24,7 @@ import { formatSummary } from '../progress/summary.js';
 import { reportError } from '../report-error.js';
 import { formatPausedPanel, jsonPaused } from '../run/paused-report.js';
 import { abortOnInterrupt } from '../run/run-setup.js';
+import { startTracing } from '../run/run-tracing.js';
 import { checkSessionFlags, type SessionFlags } from '../run/session-flags.js';
 import { type PreparedRun, prepareRun, sessionStoreFor } from '../run/session-setup.js';
 import { canAskInTerminal, terminalQuestioner } from '../run/terminal-question.js';
@@ -45,6 +46,7 @@ export interface RunCommandOptions extends SessionFlags {
   readonly record?: string;
   readonly replay?: string;
   readonly liveTools?: boolean;
+  readonly trace?: boolean;
 }
 
 /**
@@ -169,6 +171,7 @@ async function runPrepared(
     json: options.json === true,
     debug: options.debug === true,
   });
+  const tracing = await startTracing(loaded, options.trace === true, io, options.quiet === true);
   const controller = new AbortController();
   const stopListening = abortOnInterrupt(io, controller);
   let result: RunResult;
@@ -186,7 +189,13 @@ async function runPrepared(
     }
     const runOptions: RunWorkflowOptions = {
       signal: controller.signal,
-      onEvent: (event) => progress.onEvent(event),
+      onEvent: tracing
+        ? (event) => {
+            tracing.telemetry.onEvent(event);
+            progress.onEvent(event);
+          }
+        : (event) => progress.onEvent(event),
+      ...(tracing ? { traceForArtifacts: tracing.json } : {}),
       out,
       force: options.force === true,
       env: io.env,
@@ -207,6 +216,7 @@ async function runPrepared(
   } finally {
     stopListening();
     progress.stop();
+    await tracing?.finish(out);
   }
   const cassette = await recordReplay.finish();
   if (options.json) {
@@ -288,6 +298,7 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--auto-resume', 'resume the latest unfinished session of this spec, or start a new run')
     .option('--hitl-response <text>', 'with --resume: the answer to the question the session is waiting on')
     .option('--interactive', 'answer human-in-the-loop questions in this terminal instead of pausing')
+    .option('--trace', "write the run's trace as <name>-trace.json in the artifacts directory")
     .option('--no-save-session', 'do not keep a session (the run cannot be resumed)')
     .action(async (spec: string | undefined, options: RunCommandOptions, command: Command) => {
       // The default folder applies to a new run; a resumed run keeps the session's unless -o is given.

@@ -76,7 +76,7 @@ describe('strands validate', () => {
   it('mentions features this version cannot run yet, still exit 0', async () => {
     const { io, stdout } = bufferIO();
     expect(await main(['validate', readOnlyFixture('later.yaml')], io)).toBe(0);
-    expect(stdout()).toContain('Note: it uses 2 features this version cannot run yet');
+    expect(stdout()).toContain('Note: it uses 1 feature this version cannot run yet');
   });
 
   it('exits 2 for a malformed --var and 3 for a missing file', async () => {

@@ -161,6 +161,7 @@ export function accountTurn(
     usage,
     total,
     estimated,
+    finishReason: response.finishReason,
   });
   services.budget.addUsage(usage);
   return { response, usage };

@@ -1,6 +1,6 @@
 import type { BudgetKind } from '../spec/v1/errors.js';
 import type { StepRefV1 } from '../spec/v1/executor-v1.js';
-import type { UsageV1 } from '../spec/v1/model-provider-v1.js';
+import type { FinishReasonV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
 import type { JournalEvent } from './journal/journal-events.js';
 
 export type * from './journal/journal-events.js';
@@ -95,6 +95,8 @@ export interface UsageEvent extends InvocationEventBase {
   readonly total: UsageV1;
   /** True when the provider reported no usage and the core estimated it. */
   readonly estimated: boolean;
+  /** Why the model stopped this turn, so traces can show it. */
+  readonly finishReason?: FinishReasonV1;
 }
 /** An invocation's conversation outgrew `context_policy.compaction.when_tokens_over`: older messages were summarised. */
 export interface CompactionEvent extends InvocationEventBase {

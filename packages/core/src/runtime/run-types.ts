@@ -35,6 +35,11 @@ export interface RunWorkflowOptions {
   readonly executors?: Readonly<Record<string, ExecutorV1<unknown>>>;
   /** Receives every {@link RunEvent} in order. */
   readonly onEvent?: RunEventListener;
+  /**
+   * The text `{{ TRACE }}` renders to in `outputs.artifacts` (the trace JSON of the run so far),
+   * asked for when the artifacts are rendered. Without it `{{ TRACE }}` is empty.
+   */
+  readonly traceForArtifacts?: () => string;
   /** Directory for `outputs.artifacts`. Without it no artifact is written (the CLI passes `./artifacts`). */
   readonly out?: string;
   /** Overwrite existing artifact files. */

@@ -189,7 +189,7 @@ export async function runWorkflow(
       const scope = {
         ...artifactSpecScope(spec),
         last_response: result.response,
-        TRACE: '',
+        TRACE: options.traceForArtifacts?.() ?? '',
         ...variables,
         ...result.context,
       };

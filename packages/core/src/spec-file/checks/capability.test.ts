@@ -10,7 +10,6 @@ describe('capability check', () => {
     });
     expect(loaded.capabilityIssues.map((issue) => issue.pointer)).toEqual([
       '/agents/b/provider',
-      '/telemetry',
       '/env/secrets/0/source',
       '/tools/python/0',
     ]);

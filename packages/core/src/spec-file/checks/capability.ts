@@ -21,13 +21,6 @@ export function checkCapabilities(
   const add = (pointer: string, reason: string, remediation: string) =>
     issues.push({ pointer, reason, remediation });
 
-  if (spec.telemetry) {
-    add(
-      '/telemetry',
-      'Telemetry (OpenTelemetry spans, trace export and the TRACE artifact variable) is not implemented yet',
-      'Remove the telemetry section; use `strands run --verbose` to see timings.',
-    );
-  }
   const policy = spec.context_policy;
   if (policy?.retrieval?.mcp_servers && policy.retrieval.mcp_servers.length > 0) {
     add(

@@ -39,7 +39,9 @@ export const telemetrySchema = z
       })
       .optional(),
   })
-  .meta({ description: 'OpenTelemetry tracing (accepted; not implemented in this version).' });
+  .meta({
+    description: 'OpenTelemetry GenAI traces exported over OTLP/HTTP, with service name and sampling.',
+  });
 
 /** `context_policy`: compaction, notes and just-in-time retrieval. */
 export const contextPolicySchema = z

@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { modulesLoadedBy } from '@strands-cli/test-servers/import-probe';
+import { describe, expect, it } from 'vitest';
+
+describe('importing @strands-cli/telemetry-otel', () => {
+  it('loads no OpenTelemetry package until a run exports spans (--trace alone stays cheap)', async () => {
+    const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    const loaded = await modulesLoadedBy(entry);
+    expect(loaded.some((url) => url.includes('/telemetry-otel/dist/'))).toBe(true);
+    expect(loaded.filter((url) => url.includes('@opentelemetry'))).toEqual([]);
+  });
+});
