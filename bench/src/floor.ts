@@ -79,6 +79,51 @@ export async function openAnthropic(url: string, connections?: number): Promise<
   };
 }
 
+/**
+ * One Gemini client whose fetch goes through one undici Agent. A recorded request is REST-shaped
+ * (model in the path; system prompt, tools and generation settings beside `contents`), so it is
+ * turned back into the SDK's parameters.
+ */
+export async function openGemini(url: string, connections?: number): Promise<CallReplayer> {
+  const [{ GoogleGenAI }, { Agent, fetch: undiciFetch }] = await Promise.all([
+    import('@google/genai'),
+    import('undici'),
+  ]);
+  const agent = new Agent(connections === undefined ? {} : { connections });
+  const client = new GoogleGenAI({
+    vertexai: false,
+    apiKey: 'gm-bench-key',
+    httpOptions: {
+      baseUrl: url,
+      // undici 7's fetch and Node 20's differ only in their typings.
+      fetch: ((input: string, init: object) => undiciFetch(input, { ...init, dispatcher: agent })) as never,
+    },
+  });
+  return {
+    call: async (recorded) => {
+      const { contents, systemInstruction, tools, generationConfig } = recorded.body as {
+        contents: never;
+        systemInstruction?: never;
+        tools?: never;
+        generationConfig?: object;
+      };
+      const model = /\/models\/([^/:]+):/.exec(recorded.path)?.[1] ?? 'gemini-2.5-flash';
+      await client.models.generateContent({
+        model,
+        contents,
+        config: {
+          ...generationConfig,
+          ...(systemInstruction ? { systemInstruction } : {}),
+          ...(tools ? { tools } : {}),
+          automaticFunctionCalling: { disable: true },
+          automaticContinuation: false,
+        },
+      });
+    },
+    close: () => agent.close(),
+  };
+}
+
 /** One ollama-js client whose fetch goes through one undici Agent. */
 export async function openOllama(url: string, connections?: number): Promise<CallReplayer> {
   const [{ Ollama }, { Agent }] = await Promise.all([import('ollama/browser'), import('undici')]);

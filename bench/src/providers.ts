@@ -3,16 +3,23 @@ import {
   type CallReplayer,
   openAnthropic,
   openBedrock,
+  openGemini,
   openOllama,
   openOpenAI,
   poolConnections,
 } from './floor.js';
 import type { LoopbackServer } from './servers.js';
-import { startAnthropicServer, startBedrockServer, startOllamaServer, startOpenAIServer } from './servers.js';
+import {
+  startAnthropicServer,
+  startBedrockServer,
+  startGeminiServer,
+  startOllamaServer,
+  startOpenAIServer,
+} from './servers.js';
 
 /** A provider the bench drives: its loopback server and how a spec and the environment reach it. */
 export interface BenchProvider {
-  readonly id: 'openai' | 'ollama' | 'bedrock' | 'anthropic';
+  readonly id: 'openai' | 'ollama' | 'bedrock' | 'anthropic' | 'gemini';
   start(): Promise<LoopbackServer>;
   /**
    * The provider's SDK alone, for the floor: `pooled` configures it as our provider does (one
@@ -67,6 +74,13 @@ export const benchProviders: readonly BenchProvider[] = [
     runtime: (url) => ({ provider: 'anthropic', model_id: 'claude-sonnet-4-20250514', host: url }),
     env: { ANTHROPIC_API_KEY: 'sk-ant-bench' },
     openSdk: (url, { pooled }) => openAnthropic(url, pooled ? poolConnections : undefined),
+  },
+  {
+    id: 'gemini',
+    start: () => startGeminiServer(),
+    runtime: (url) => ({ provider: 'gemini', model_id: 'gemini-2.5-flash', host: url }),
+    env: { GEMINI_API_KEY: 'gm-bench-key' },
+    openSdk: (url, { pooled }) => openGemini(url, pooled ? poolConnections : undefined),
   },
 ];
 

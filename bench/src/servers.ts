@@ -9,6 +9,7 @@ export {
   reply,
   startAnthropicServer,
   startBedrockServer,
+  startGeminiServer,
   startOllamaServer,
   startOpenAIServer,
 } from '@strands-cli/test-servers';

@@ -1,7 +1,13 @@
 import type { LoopbackServer } from '@strands-cli/test-servers';
 import { reply } from '@strands-cli/test-servers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ProviderTarget, prepareSpec, providerTarget, runPrepared } from './reliability-harness.js';
+import {
+  type ProviderTarget,
+  prepareSpec,
+  providerTarget,
+  providerTargets,
+  runPrepared,
+} from './reliability-harness.js';
 
 // A spec someone else wrote must not decide where the user's API keys go. The refusal happens before
 // any connection, so a host that exists nowhere (`example.invalid`) proves it without network. For an
@@ -11,11 +17,12 @@ import { type ProviderTarget, prepareSpec, providerTarget, runPrepared } from '.
 const openai = providerTarget('openai');
 const ollama = providerTarget('ollama');
 const bedrock = providerTarget('bedrock');
-const anthropic = providerTarget('anthropic');
+/** Providers whose key the environment holds and whose endpoint a variable approves. */
+const keyedTargets = providerTargets.filter((target) => target.credentialHeader && target.endpointVariable);
 
 const servers = new Map<ProviderTarget['id'], LoopbackServer>();
 beforeAll(async () => {
-  for (const target of [openai, ollama, bedrock, anthropic]) servers.set(target.id, await target.start());
+  for (const target of providerTargets) servers.set(target.id, await target.start());
 });
 afterAll(async () => {
   for (const server of servers.values()) await server.close();
@@ -132,19 +139,25 @@ describe('a spec-chosen provider endpoint, through the built CLI', () => {
     expect(server.requests[0]?.headers.authorization).toBe('Bearer bedrock-e2e-token');
   });
 
-  it('refuses an Anthropic spec endpoint with ANTHROPIC_API_KEY set, and approves it by ANTHROPIC_BASE_URL', async () => {
-    const server = serverOf(anthropic);
-    const host = unspecifiedHost(server);
-    const refused = await runWithHost(anthropic, host);
-    expect(refused.code).toBe(3);
-    expect(refused.stderr).toContain('ANTHROPIC_API_KEY');
-    expect(refused.stderr).toContain(`ANTHROPIC_BASE_URL=${host}`);
-    expect(server.requests).toHaveLength(0);
-    server.enqueue(reply.text('anthropic answer'));
-    const approved = await runWithHost(anthropic, host, { env: { ANTHROPIC_BASE_URL: host } });
-    expect(approved.code).toBe(0);
-    expect(server.requests[0]?.headers.authorization).toBe('Bearer sk-ant-e2e');
-  });
+  it.each(keyedTargets.map((target) => [target.displayName, target] as const))(
+    '%s: refuses a spec endpoint while the key is set, and approves it by the base-URL variable',
+    async (_name, target) => {
+      const server = serverOf(target);
+      const variable = target.endpointVariable as NonNullable<ProviderTarget['endpointVariable']>;
+      const host = `${unspecifiedHost(server)}${variable.path}`;
+      const refused = await runWithHost(target, host);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toMatch(target.credentialHint);
+      expect(refused.stderr).toContain(`${variable.name}=${host}`);
+      expect(server.requests).toHaveLength(0);
+      server.enqueue(reply.text(`${target.id} answer`));
+      const approved = await runWithHost(target, host, { env: { [variable.name]: host } });
+      expect(approved.code).toBe(0);
+      const credential = target.credentialHeader?.(target.env(server));
+      const [header, value] = credential as readonly [string, string];
+      expect(server.requests[0]?.headers[header]).toBe(value);
+    },
+  );
 
   it('refuses a metadata address for any provider, credential or not (exit 3, no request)', async () => {
     for (const host of ['http://169.254.169.254/v1', 'http://[fd00:ec2::254]/']) {

@@ -9,7 +9,9 @@ const providerFacts = fileURLToPath(new URL('../fixtures/startup/provider-facts.
 
 /** Modules of the built-in provider packages themselves (not only their SDKs). */
 function providerPackageModules(modules: readonly string[]): string[] {
-  return modules.filter((module) => /\/provider-(openai|ollama|bedrock|anthropic)\/dist\//.test(module));
+  return modules.filter((module) =>
+    /\/provider-(openai|ollama|bedrock|anthropic|gemini)\/dist\//.test(module),
+  );
 }
 
 // Start-up cost is a count here, not a timing: the commands that never call a model must never load

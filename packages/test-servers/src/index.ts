@@ -1,5 +1,5 @@
 /**
- * Loopback servers that speak the OpenAI, Ollama, Bedrock and Anthropic wire protocols exactly as the real
+ * Loopback servers that speak the OpenAI, Ollama, Bedrock, Anthropic and Gemini wire protocols exactly as the real
  * services do (see this package's README.md). Scripted per test, they record every request and count
  * TCP connections and concurrent requests, so tests assert counts, never timings.
  *
@@ -26,6 +26,7 @@ export {
   eventFrame,
   exceptionFrame,
 } from './event-stream.js';
+export { type GeminiServer, type GeminiServerOptions, startGeminiServer } from './gemini-server.js';
 export { type ConformanceTurn, scriptedReplyFor } from './harness-turn.js';
 export type {
   LoopbackServer,

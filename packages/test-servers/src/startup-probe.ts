@@ -101,7 +101,7 @@ async function withBundledModules(files: readonly string[]): Promise<string[]> {
 
 /** Vendor SDKs (and the HTTP client they use) that only a model call may load. */
 export const vendorSdkPattern =
-  /\/node_modules\/(openai|ollama|undici|@anthropic-ai\/sdk|@aws-sdk\/[^/]+|@smithy\/[^/]+)\//;
+  /\/node_modules\/(openai|ollama|undici|@anthropic-ai\/sdk|@google\/genai|@aws-sdk\/[^/]+|@smithy\/[^/]+)\//;
 
 /** The modules of `modules` that belong to a vendor SDK. */
 export function vendorSdkModules(modules: readonly string[]): string[] {

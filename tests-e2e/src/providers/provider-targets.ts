@@ -6,11 +6,19 @@ import {
   type LoopbackServer,
   startAnthropicServer,
   startBedrockServer,
+  startGeminiServer,
   startOllamaServer,
   startOpenAIServer,
 } from '@strands-cli/test-servers';
 import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
-import { anthropicWire, bedrockWire, ollamaWire, openAIWire, type ProviderWire } from './provider-wire.js';
+import {
+  anthropicWire,
+  bedrockWire,
+  geminiWire,
+  ollamaWire,
+  openAIWire,
+  type ProviderWire,
+} from './provider-wire.js';
 
 /**
  * One provider as the e2e suite drives it: its loopback server, the environment that points at it, and
@@ -18,7 +26,7 @@ import { anthropicWire, bedrockWire, ollamaWire, openAIWire, type ProviderWire }
  * its `fixtures/providers/<id>/` specs).
  */
 export interface ProviderTarget {
-  readonly id: 'openai' | 'ollama' | 'bedrock' | 'anthropic';
+  readonly id: 'openai' | 'ollama' | 'bedrock' | 'anthropic' | 'gemini';
   /** The provider as error messages name it. */
   readonly displayName: string;
   start(): Promise<LoopbackServer>;
@@ -32,6 +40,11 @@ export interface ProviderTarget {
   readonly secretEnv: Readonly<Record<string, string>>;
   /** The request header the credential of {@link secretEnv} travels in, when it is sent as is. */
   readonly credentialHeader?: (secretEnv: Readonly<Record<string, string>>) => readonly [string, string];
+  /**
+   * The variable through which a user picks (and so approves) this provider's endpoint, and the path
+   * a base URL in it ends with; absent for providers approved otherwise.
+   */
+  readonly endpointVariable?: { readonly name: string; readonly path: string };
   /** The status the server answers refused credentials with. */
   readonly authFailureStatus: number;
   /** Protocol error names for faults that have one (Bedrock names every error). */
@@ -59,6 +72,7 @@ export const providerTargets: readonly ProviderTarget[] = [
     runtime: { provider: 'openai', model_id: 'gpt-4o-mini' },
     secretEnv: { OPENAI_API_KEY: 'sk-reliability-SECRET-4242' },
     credentialHeader: (env) => ['authorization', `Bearer ${env.OPENAI_API_KEY}`],
+    endpointVariable: { name: 'OPENAI_BASE_URL', path: '/v1' },
     authFailureStatus: 401,
     boundedFetch: true,
     wire: openAIWire,
@@ -107,9 +121,24 @@ export const providerTargets: readonly ProviderTarget[] = [
     runtime: { provider: 'anthropic', model_id: 'claude-sonnet-4-20250514' },
     secretEnv: { ANTHROPIC_API_KEY: 'sk-ant-reliability-SECRET-5151' },
     credentialHeader: (env) => ['authorization', `Bearer ${env.ANTHROPIC_API_KEY}`],
+    endpointVariable: { name: 'ANTHROPIC_BASE_URL', path: '' },
     authFailureStatus: 401,
     boundedFetch: true,
     wire: anthropicWire,
+  },
+  {
+    id: 'gemini',
+    displayName: 'Gemini',
+    start: () => startGeminiServer(),
+    env: (server) => ({ GEMINI_API_KEY: 'gm-e2e-key', GOOGLE_GEMINI_BASE_URL: server.url }),
+    credentialHint: /GEMINI_API_KEY/,
+    runtime: { provider: 'gemini', model_id: 'gemini-2.5-flash' },
+    secretEnv: { GEMINI_API_KEY: 'gm-reliability-SECRET-7373' },
+    credentialHeader: (env) => ['x-goog-api-key', env.GEMINI_API_KEY ?? ''],
+    endpointVariable: { name: 'GOOGLE_GEMINI_BASE_URL', path: '' },
+    authFailureStatus: 401,
+    boundedFetch: true,
+    wire: geminiWire,
   },
 ];
 

@@ -74,3 +74,30 @@ export const anthropicWire: ProviderWire = {
   toolResultOf: (request) => blocksOf(request).find((block) => block.type === 'tool_result'),
   calculatorResult: { type: 'tool_result', tool_use_id: 'call_calc' },
 };
+
+type GeminiPart = { functionResponse?: Record<string, unknown> };
+type GeminiBody = {
+  contents?: Array<{ parts?: GeminiPart[] }>;
+  tools?: Array<{ functionDeclarations?: Array<{ name?: string }> }>;
+};
+const geminiBodyOf = (request: RecordedRequest | undefined): GeminiBody =>
+  (request?.body ?? {}) as GeminiBody;
+const geminiCall = /^\/v1beta\/models\/([^/:?]+):(generateContent|streamGenerateContent)/;
+
+/**
+ * Gemini generateContent: the model in the path, streaming by method, tools as
+ * `functionDeclarations`, results as `functionResponse` parts (named, with the wire's call id).
+ */
+export const geminiWire: ProviderWire = {
+  askedToStream: (request) => geminiCall.exec(request.path)?.[2] === 'streamGenerateContent',
+  modelOf: (request) => decodeURIComponent(geminiCall.exec(request.path)?.[1] ?? ''),
+  toolNamesOf: (request) =>
+    (geminiBodyOf(request).tools ?? []).flatMap(
+      (tool) => tool.functionDeclarations?.map((declaration) => declaration.name ?? '') ?? [],
+    ),
+  toolResultOf: (request) =>
+    (geminiBodyOf(request).contents ?? [])
+      .flatMap((content) => content.parts ?? [])
+      .find((part) => part.functionResponse)?.functionResponse,
+  calculatorResult: { id: 'call_calc', name: 'calculator' },
+};

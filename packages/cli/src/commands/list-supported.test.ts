@@ -19,10 +19,10 @@ describe('strands list-supported', () => {
     for (const pattern of patterns) expect(text).toMatch(new RegExp(`^  ${pattern} +\\S`, 'm'));
     expect(text).not.toContain('not runnable');
     expect(text).toMatch(/^ {2}graph +A state machine/m);
-    for (const provider of ['openai', 'ollama', 'bedrock', 'anthropic']) {
+    for (const provider of ['openai', 'ollama', 'bedrock', 'anthropic', 'gemini']) {
       expect(text).toMatch(new RegExp(`^  ${provider} +@strands-cli/provider-${provider}`, 'm'));
     }
-    expect(text).toContain('gemini, azure_openai: accepted, not available yet');
+    expect(text).toContain('azure_openai: accepted, not available yet');
     expect(text).toContain('Native tools: http_request');
     expect(text).toContain('✓ Human-in-the-loop steps');
   });

@@ -35,6 +35,11 @@ const runtimeBlocks: Record<StarterProvider, string> = {
   # The Messages API needs max_tokens; without it each call asks for at most 1024 tokens.
   max_tokens: 1024
   max_parallel: 4`,
+  gemini: `runtime:
+  provider: gemini
+  model_id: gemini-2.5-flash
+  # Reads GEMINI_API_KEY (or GOOGLE_API_KEY) from the environment (and GOOGLE_GEMINI_BASE_URL, if set).
+  max_parallel: 4`,
 };
 
 const patternBodies: Record<StarterPattern, StarterBody> = {

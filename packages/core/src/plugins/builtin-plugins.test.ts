@@ -53,7 +53,7 @@ describe('built-in names', () => {
       'evaluator_optimizer',
       'orchestrator_workers',
     ]);
-    expect(listInWords(builtinProviders, 'or')).toBe('openai, ollama, bedrock or anthropic');
+    expect(listInWords(builtinProviders, 'or')).toBe('openai, ollama, bedrock, anthropic or gemini');
     expect(listInWords(['one'], 'and')).toBe('one');
   });
 });

@@ -23,6 +23,7 @@ export const builtinProviderPackages = {
   ollama: '@strands-cli/provider-ollama',
   bedrock: '@strands-cli/provider-bedrock',
   anthropic: '@strands-cli/provider-anthropic',
+  gemini: '@strands-cli/provider-gemini',
 } as const satisfies Readonly<Record<string, string>>;
 
 /** A built-in provider name (`runtime.provider`). */
@@ -38,7 +39,7 @@ export function listInWords(names: readonly string[], conjunction: 'and' | 'or')
 }
 
 /** Providers strands-cli knows that have no package here yet. */
-export const plannedProviders: readonly string[] = ['gemini', 'azure_openai'];
+export const plannedProviders: readonly string[] = ['azure_openai'];
 
 /** An npm package name: lowercase and URL-safe, optionally scoped (`@scope/name`), not starting with `.` or `_`. */
 export const npmPackageName = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;

@@ -17,7 +17,9 @@ describe('capability check', () => {
       expect(issue.reason.length).toBeGreaterThan(10);
       expect(issue.remediation.length).toBeGreaterThan(10);
     }
-    expect(loaded.capabilityIssues[0]?.reason).toBe("Provider 'gemini' is not available in this version");
+    expect(loaded.capabilityIssues[0]?.reason).toBe(
+      "Provider 'azure_openai' is not available in this version",
+    );
   });
 
   it('accepts MCP tool ids in agents without knowing them (they exist only at run time)', async () => {

@@ -47,7 +47,7 @@ describe('provider check', () => {
   });
 
   it('reports planned providers as capability issues', async () => {
-    const loaded = await prepareSpec(spec({ provider: 'gemini' }), { plugins: fixturePlugins });
+    const loaded = await prepareSpec(spec({ provider: 'azure_openai' }), { plugins: fixturePlugins });
     expect(loaded.capabilityIssues).toEqual([expect.objectContaining({ pointer: '/runtime/provider' })]);
   });
 });
