@@ -100,12 +100,12 @@ describe('spec_verify', () => {
   });
 
   it('lists features this version cannot run as capability issues, unless asked not to', async () => {
-    const text = valid.replace('agents:', 'telemetry:\n  otel: { service_name: demo }\nagents:');
+    const text = valid.replace('agents:', 'security:\n  guardrails: { deny_network: true }\nagents:');
     const report = await verify(text);
     expect(report).toMatchObject({ valid: false, schema_valid: true, capability_supported: false });
     expect(report.issues[0]).toMatchObject({
-      pointer: '/telemetry',
-      line: 4,
+      pointer: '/security/guardrails',
+      line: 5,
       code: 'capability',
       fix: expect.any(String),
     });
