@@ -146,6 +146,8 @@ export {
   listMcpTools,
   type McpServerListing,
 } from './tools/mcp/list-mcp-tools.js';
+/** Starts a spec's MCP servers and checks the tools its agents name (`validate --with-mcp`, `doctor SPEC`). */
+export { checkMcpTools, type McpToolIssues, mcpToolIssues } from './tools/mcp/mcp-tool-issues.js';
 /** The warning `strands run` prints before any model call when `tavily_search` has no `TAVILY_API_KEY`. */
 export { tavilyKeyWarning } from './tools/native/web/tavily-key-warning.js';
 export type { RunTools, RunToolsOptions } from './tools/run-tools.js';

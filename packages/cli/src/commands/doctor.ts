@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { allowEndpointDescription, allowedEndpoints } from '../allowed-endpoints.js';
 import { type CommandContext, collect } from '../command-context.js';
 import { type DoctorLine, installedVersion, nodeLine } from '../doctor/doctor-checks.js';
+import { specMcpLines } from '../doctor/doctor-mcp.js';
 import { specProviderLines } from '../doctor/doctor-spec.js';
 import { type CliIO, colorEnabled } from '../io.js';
 import { pluginSources } from '../plugins/plugin-sources.js';
@@ -26,7 +27,8 @@ export interface DoctorOptions {
 
 /**
  * `strands doctor [SPEC]`: Node version, installed executor and provider packages with their
- * versions, and for a spec the credentials and reachability of every provider endpoint it uses.
+ * versions, and for a spec the credentials and reachability of every provider endpoint it uses and
+ * its MCP servers (started and stopped again: the tools agents name must exist).
  * Exit 0 when nothing failed (warnings allowed), 10 otherwise, 3 when the spec does not load.
  */
 export async function doctorCommand(
@@ -49,6 +51,7 @@ export async function doctorCommand(
         [
           ...patternPluginLines(loaded, sources.searchFrom),
           ...(await specProviderLines(loaded, sources, io.env, loadProvider, approved)),
+          ...(await specMcpLines(loaded, sources, io.env, io.cwd)),
         ],
       ]);
     }
@@ -109,7 +112,7 @@ function pluginLines(searchFrom: readonly string[]): DoctorLine[] {
 
 function print(sections: ReadonlyArray<[string, DoctorLine[]]>, io: CliIO): number {
   const style = createStyle(colorEnabled(io, 'stdout'));
-  const mark = { ok: style.green('✓'), warn: style.yellow('!'), error: style.red('✗') };
+  const mark = { ok: style.green('✓'), note: style.dim('i'), warn: style.yellow('!'), error: style.red('✗') };
   let errors = 0;
   let warnings = 0;
   for (const [title, lines] of sections) {
@@ -133,7 +136,9 @@ function print(sections: ReadonlyArray<[string, DoctorLine[]]>, io: CliIO): numb
 export function defineDoctorCommand(program: Command, context: CommandContext): void {
   program
     .command('doctor')
-    .description('Check Node, installed plugins and, for a spec, provider credentials and reachability.')
+    .description(
+      'Check Node, installed plugins and, for a spec, provider credentials and reachability and its MCP servers.',
+    )
     .argument('[spec]', 'a workflow spec whose providers to check')
     .option('--allow-endpoint <url>', allowEndpointDescription, collect, [])
     .action(async (spec: string | undefined, options: DoctorOptions) => {

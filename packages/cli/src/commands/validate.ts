@@ -1,15 +1,20 @@
+import { checkMcpTools, type LoadedSpec, type SpecIssue } from '@strands-cli/core';
 import { ExitCode, SpecValidationError } from '@strands-cli/core/spec';
 import type { Command } from 'commander';
 import { type CommandContext, collect } from '../command-context.js';
 import type { CliIO } from '../io.js';
+import { pluginSources } from '../plugins/plugin-sources.js';
 import { jsonIssue } from '../progress/json-result.js';
 import { formatIssue, plural } from '../spec/format-issues.js';
-import { loadForReading } from '../spec/load-for-command.js';
+import { loadForReading, specPathFor } from '../spec/load-for-command.js';
 
 /** Options of `strands validate`. */
 export interface ValidateOptions {
   readonly var?: readonly string[];
   readonly json?: boolean;
+  /** Start the spec's MCP servers and check the tools agents name (nothing starts without it). */
+  readonly withMcp?: boolean;
+  readonly allowPrivateNetwork?: boolean;
 }
 
 /**
@@ -24,9 +29,11 @@ export type ValidateJsonStatus = 'valid' | 'spec-error';
  * when not, 2 for a malformed `--var`.
  */
 export async function validateCommand(spec: string, options: ValidateOptions, io: CliIO): Promise<number> {
-  let loaded: Awaited<ReturnType<typeof loadForReading>>;
+  let loaded: LoadedSpec;
+  let mcpWarnings: readonly SpecIssue[] = [];
   try {
     loaded = await loadForReading(spec, options.var ?? [], io);
+    if (options.withMcp === true) mcpWarnings = await checkSpecMcpTools(spec, loaded, options, io);
   } catch (error) {
     if (options.json && SpecValidationError.isInstance(error)) {
       const invalid = error;
@@ -37,7 +44,8 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
     }
     throw error;
   }
-  const { spec: workflow, capabilityIssues, warnings } = loaded;
+  const { spec: workflow, capabilityIssues } = loaded;
+  const warnings = [...loaded.warnings, ...mcpWarnings];
   if (options.json) {
     const summary = {
       status: 'valid' satisfies ValidateJsonStatus,
@@ -71,6 +79,31 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
   return ExitCode.ok;
 }
 
+/**
+ * `--with-mcp`: starts the spec's MCP servers (closing them again) and throws, as any invalid spec,
+ * when an agent names a tool its server lacks or a required server does not start. Returns the
+ * warnings (an optional server that did not start).
+ */
+async function checkSpecMcpTools(
+  spec: string,
+  loaded: LoadedSpec,
+  options: ValidateOptions,
+  io: CliIO,
+): Promise<readonly SpecIssue[]> {
+  const file = specPathFor(spec, io);
+  const found = await checkMcpTools(loaded, {
+    env: io.env,
+    allowPrivateNetwork: options.allowPrivateNetwork === true || io.env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
+    plugins: pluginSources(file, io),
+    workingDirectory: io.cwd,
+  });
+  if (found.errors.length > 0) {
+    const count = plural(found.errors.length, 'problem');
+    throw new SpecValidationError(`${file} is not a valid workflow spec (${count})`, found.errors, { file });
+  }
+  return found.warnings;
+}
+
 /** Registers `strands validate`: its arguments, flags and help text. */
 export function defineValidateCommand(program: Command, context: CommandContext): void {
   program
@@ -79,19 +112,26 @@ export function defineValidateCommand(program: Command, context: CommandContext)
     .argument('<spec>', 'path to a workflow spec (.yaml, .yml or .json)')
     .option('--var <key=value>', 'set an input variable (repeatable)', collect, [])
     .option('--json', 'print the result as JSON')
+    .option('--with-mcp', "start the spec's MCP servers and check that the tools agents name exist")
+    .option(
+      '--allow-private-network',
+      'with --with-mcp: let MCP servers on loopback or private addresses be reached',
+    )
     .addHelpText(
       'after',
       `
 Checks, without calling any model: the spec's structure (misspelt keys get "did you mean"),
 references (agents, tools, task deps, cycles), every template against what its step can see,
 inputs and --var values, and providers. Names a template uses that no input declares are
-warnings: pass them with --var when you run.
+warnings: pass them with --var when you run. MCP servers are not started, so the tools an
+agent names as <server>.<tool> are checked only with --with-mcp (which starts them, then stops them).
 
 Exit codes: 0 valid, 3 invalid (every problem is listed), 2 malformed --var.
 
 Examples:
   strands validate workflow.yaml
-  strands validate workflow.yaml --var topic="solar power" --json`,
+  strands validate workflow.yaml --var topic="solar power" --json
+  strands validate workflow.yaml --with-mcp`,
     )
     .action(async (spec: string, options: ValidateOptions) => {
       context.setExitCode(await validateCommand(spec, options, context.io));

@@ -5,9 +5,9 @@ import type { DiagnosticV1 } from '@strands-cli/core/spec';
 /** The oldest Node this version supports. */
 export const minimumNode = '20.19.0';
 
-/** One line of the doctor report. */
+/** One line of the doctor report. A `note` is worth knowing but counts as neither warning nor problem. */
 export interface DoctorLine {
-  readonly status: 'ok' | 'warn' | 'error';
+  readonly status: 'ok' | 'note' | 'warn' | 'error';
   readonly text: string;
   readonly fix?: string;
 }
