@@ -1,18 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type OpenAIServer, reply, startOpenAIServer } from '@strands-cli/test-servers';
 import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { alive, mcpFixtures, serverEntry, startedServers, writeMcpSpec } from './mcp-harness.js';
 import { signalWhen } from './reliability-harness.js';
 
-const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
-const fixtures = join(packageDirectory, 'fixtures/mcp');
-const serverEntry = (name: string) =>
-  join(packageDirectory, 'node_modules/@modelcontextprotocol', name, 'dist/index.js');
+const fixtures = mcpFixtures;
 const fsToken = 'e2e-mcp-fs-token-5b2d77';
 
 let model: OpenAIServer;
@@ -29,48 +24,8 @@ afterEach(async () => {
 
 const env = () => ({ OPENAI_API_KEY: 'sk-e2e', OPENAI_BASE_URL: model.baseURL, E2E_FS_TOKEN: fsToken });
 const sentToModel = (index: number) => JSON.stringify(model.requests[index]?.body ?? null);
-
-/** A fresh directory with `notes.txt` and the fixture spec `name`, its placeholders filled in. */
-async function writeSpec(name: string, values: Readonly<Record<string, string>> = {}) {
-  const directory = await mkdtemp(join(tmpdir(), 'strands-mcp-e2e-'));
-  directories.push(directory);
-  await writeFile(join(directory, 'notes.txt'), 'the meeting is on Thursday at 10');
-  const log = join(directory, 'starts.log');
-  const filled: Record<string, string> = {
-    WRAPPER: join(fixtures, 'counted-server.mjs'),
-    LOG: log,
-    FS_ENTRY: serverEntry('server-filesystem'),
-    DIR: directory,
-    ...values,
-  };
-  let text = await readFile(join(fixtures, name), 'utf8');
-  for (const [key, value] of Object.entries(filled)) text = text.replaceAll(`__${key}__`, value);
-  const file = join(directory, name);
-  await writeFile(file, text);
-  return { directory, file, log };
-}
-
-/** The pids of the servers a run started (from the wrapper's log). */
-async function startedServers(log: string): Promise<number[]> {
-  const text = await readFile(log, 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map(Number);
-}
-
-/**
- * True while a process with this pid runs. A zombie (exited, not yet reaped by whoever inherited it
- * once the CLI exited) runs no code and holds nothing, so it does not count.
- */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
+const writeSpec = (name: string, values: Readonly<Record<string, string>> = {}) =>
+  writeMcpSpec(directories, name, values);
 
 describe('MCP servers over stdio (server-filesystem)', () => {
   it('reads a file through read_text_file; the content reaches the next step; one shared process, none left', async () => {

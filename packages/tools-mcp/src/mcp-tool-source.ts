@@ -2,11 +2,15 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { McpServerConfigV1, ToolSourceContextV1, ToolSourceV1, ToolV1 } from '@strands-cli/core/spec';
 import { RuntimeFailure } from '@strands-cli/core/spec';
+import { descendantsOf, endTreeOnceRootEnds, processRef } from './process-tree.js';
 import { StderrTail } from './stderr-tail.js';
 import { type McpCallResult, toToolResult } from './tool-result.js';
 import { VERSION } from './version.js';
 
 type Transport = StdioClientTransport | StreamableHTTPClientTransport;
+
+/** How long the processes a server started get between SIGTERM and SIGKILL (as the SDK gives the server). */
+const treeGraceMs = 2_000;
 
 /** How the server was started, for messages: the command line or the URL. */
 function describeServer(config: McpServerConfigV1): string {
@@ -39,7 +43,9 @@ function callFailure(error: unknown, callTimeoutMs: number): string {
 
 /**
  * One MCP server of a run: started and listed on the first `open()`, shared by every agent that uses
- * it, ended by `close()` (the SDK's stdio transport closes stdin, then sends SIGTERM, then SIGKILL).
+ * it, ended by `close()`: the SDK's stdio transport closes stdin, then sends SIGTERM, then SIGKILL to
+ * the process it started; then every process that one had started (found before closing) and that
+ * still runs gets the same, since a launcher like `npx` may exit without ending its child.
  */
 export class McpToolSource implements ToolSourceV1 {
   readonly id: string;
@@ -70,8 +76,15 @@ export class McpToolSource implements ToolSourceV1 {
       // Tells the server the session is over; a server that does not support it answers 405, which is fine.
       await transport.terminateSession().catch(() => undefined);
     }
-    await this.#client?.close().catch(() => undefined);
-    await transport?.close().catch(() => undefined);
+    // Found before anything closes: once the launcher exits, its children belong to init.
+    const pid = transport instanceof StdioClientTransport ? transport.pid : null;
+    const root = pid === null ? undefined : processRef(pid);
+    const tree = pid === null ? [] : descendantsOf(pid);
+    const closing = (async () => {
+      await this.#client?.close().catch(() => undefined);
+      await transport?.close().catch(() => undefined);
+    })();
+    await Promise.all([closing, endTreeOnceRootEnds(root, tree, closing, { graceMs: treeGraceMs })]);
   }
 
   async #start(): Promise<readonly ToolV1[]> {
