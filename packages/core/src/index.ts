@@ -148,6 +148,9 @@ export {
 } from './tools/mcp/list-mcp-tools.js';
 /** Starts a spec's MCP servers and checks the tools its agents name (`validate --with-mcp`, `doctor SPEC`). */
 export { checkMcpTools, type McpToolIssues, mcpToolIssues } from './tools/mcp/mcp-tool-issues.js';
-/** The warning `strands run` prints before any model call when `tavily_search` has no `TAVILY_API_KEY`. */
-export { tavilyKeyWarning } from './tools/native/web/tavily-key-warning.js';
 export type { RunTools, RunToolsOptions } from './tools/run-tools.js';
+/**
+ * What `validate` and `run` say about a spec's tools before any model call: unset `${NAME}` placeholders
+ * in HTTP executor headers and MCP `env`/`headers`, `tavily_search` without `TAVILY_API_KEY`.
+ */
+export { type ToolSetupFinding, toolSetupFindings } from './tools/tool-setup-findings.js';

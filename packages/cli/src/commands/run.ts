@@ -7,7 +7,6 @@ import {
   type RunWorkflowOptions,
   runInSession,
   runWorkflow,
-  tavilyKeyWarning,
   writeUnsupportedReport,
 } from '@strands-cli/core';
 import { ExitCode, RunPausedError } from '@strands-cli/core/spec';
@@ -28,6 +27,7 @@ import { startTracing } from '../run/run-tracing.js';
 import { checkSessionFlags, type SessionFlags } from '../run/session-flags.js';
 import { type PreparedRun, prepareRun, sessionStoreFor } from '../run/session-setup.js';
 import { canAskInTerminal, terminalQuestioner } from '../run/terminal-question.js';
+import { checkToolSetup } from '../run/tool-setup-notice.js';
 
 /** Options of `strands run`, as commander parses them. */
 export interface RunCommandOptions extends SessionFlags {
@@ -153,10 +153,8 @@ async function runPrepared(
       io.stderr.write(`Warning: ${warning.message}\n`);
   }
   if (loaded.capabilityIssues.length > 0) return reportUnsupported(loaded, out, specPath, options, guarded);
-  // Said before the first model call: otherwise every search fails only after calls were paid for.
-  const missingSearchKey = options.replay === undefined ? tavilyKeyWarning(loaded.spec, io.env) : undefined;
-  if (missingSearchKey !== undefined && options.quiet !== true)
-    io.stderr.write(`Warning: ${missingSearchKey}\n`);
+  // A replayed run answers its tools from the cassette: their keys and headers do not matter then.
+  if (options.replay === undefined) checkToolSetup(loaded, io, options.quiet === true);
   const recordReplay = await prepareRecordReplay({
     record: options.record,
     replay: options.replay,

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${NAME} placeholders are what these tests are about.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -116,5 +117,46 @@ describe('strands validate --with-mcp', () => {
     expect(await main(['validate', optional.file, '--with-mcp'], second.io)).toBe(0);
     expect(second.stderr()).toContain('warning: ');
     expect(second.stderr()).toContain("/tools/mcp/1: optional MCP server 'broken' could not start");
+  });
+});
+
+describe('strands validate: unset ${NAME} placeholders of MCP entries', () => {
+  it('warns, naming the entry and the variable, at the place the spec sets it (exit 0)', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'strands-validate-mcp-'));
+    directories.push(directory);
+    const file = join(directory, 'spec.yaml');
+    await writeFile(
+      file,
+      [
+        'version: 0',
+        'name: mcp-placeholders',
+        'runtime:',
+        '  provider: openai',
+        '  model_id: gpt-4o-mini',
+        'tools:',
+        '  mcp:',
+        '    - id: docs',
+        '      url: https://docs.example.com/mcp',
+        '      headers:',
+        '        Authorization: Bearer ${DOCS_TOKEN}',
+        'agents:',
+        '  a:',
+        '    prompt: A',
+        'pattern:',
+        '  type: chain',
+        '  config:',
+        '    steps:',
+        '      - agent: a',
+        '        input: hi',
+      ].join('\n'),
+    );
+    const { io, stderr } = bufferIO();
+    expect(await main(['validate', file], io)).toBe(0);
+    expect(stderr()).toContain(
+      `warning: ${file}:11:9 /tools/mcp/0/headers/Authorization: MCP server 'docs': header Authorization uses \${DOCS_TOKEN}, but DOCS_TOKEN is not set in the environment`,
+    );
+    const set = bufferIO({ DOCS_TOKEN: 'token' });
+    expect(await main(['validate', file], set.io)).toBe(0);
+    expect(set.stderr()).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { checkMcpTools, type LoadedSpec, type SpecIssue } from '@strands-cli/core';
+import { checkMcpTools, type LoadedSpec, type SpecIssue, toolSetupFindings } from '@strands-cli/core';
 import { ExitCode, SpecValidationError } from '@strands-cli/core/spec';
 import type { Command } from 'commander';
 import { type CommandContext, collect } from '../command-context.js';
@@ -45,7 +45,7 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
     throw error;
   }
   const { spec: workflow, capabilityIssues } = loaded;
-  const warnings = [...loaded.warnings, ...mcpWarnings];
+  const warnings = [...loaded.warnings, ...toolSetupWarnings(loaded, io), ...mcpWarnings];
   if (options.json) {
     const summary = {
       status: 'valid' satisfies ValidateJsonStatus,
@@ -77,6 +77,19 @@ export async function validateCommand(spec: string, options: ValidateOptions, io
     );
   }
   return ExitCode.ok;
+}
+
+/**
+ * Unset `${NAME}` placeholders in tool headers and MCP `env`, `tavily_search` without its key: all
+ * warnings here (the run's environment may differ), located in the spec.
+ */
+function toolSetupWarnings(loaded: LoadedSpec, io: CliIO): SpecIssue[] {
+  return toolSetupFindings(loaded.spec, io.env).map((finding) => ({
+    ...loaded.locate(finding.pointer),
+    code: 'tool-setup',
+    message: finding.message,
+    ...(finding.hint === undefined ? {} : { hint: finding.hint }),
+  }));
 }
 
 /**

@@ -14,8 +14,9 @@ import { defaultToolLimits, type NativeToolContext, type ToolLimits } from './na
 import { GuardedHttpClient } from './network/guarded-http-client.js';
 import type { HostResolver } from './network/guarded-lookup.js';
 import { privateNetworkAllowed } from './network/url-policy.js';
-import { interpolateSecrets, secretVariableMap } from './secrets/interpolate-secrets.js';
+import { secretVariableMap } from './secrets/interpolate-secrets.js';
 import { createSkillTool } from './skills/skill-tool.js';
+import { toolSetupFindings } from './tool-setup-findings.js';
 
 /** What a run's tools may do, decided by the user. */
 export interface RunToolsOptions {
@@ -69,27 +70,10 @@ export interface RunTools {
   readonly secretValues?: readonly string[];
   /** Replaces every spelling of this run's secret values in `text` with the secret marker. */
   readonly redact?: (text: string) => string;
-  /** Things the user should know before the run, e.g. a `${NAME}` header placeholder whose variable is unset. */
+  /** Things the user should know before the run ({@link toolSetupFindings}' messages). */
   readonly warnings?: readonly string[];
   /** Closes every pool opened by this run. Idempotent. */
   close(): Promise<void>;
-}
-
-function unsetPlaceholderWarnings(
-  options: RunToolsOptions,
-  variables: ReadonlyMap<string, string>,
-): string[] {
-  const warnings: string[] = [];
-  for (const executor of options.spec.tools?.http_executors ?? []) {
-    for (const [header, raw] of Object.entries(executor.headers ?? {})) {
-      for (const name of interpolateSecrets(raw, variables, options.env).missing) {
-        warnings.push(
-          `HTTP executor '${executor.id}': header ${header} uses \${${name}}, but ${variables.get(name) ?? name} is not set in the environment; it is sent empty`,
-        );
-      }
-    }
-  }
-  return warnings;
 }
 
 /** Creates the tool set of one run. Nothing connects until a tool is called. */
@@ -217,7 +201,7 @@ export function createRunTools(options: RunToolsOptions): Required<RunTools> {
     },
     secretValues,
     redact,
-    warnings: unsetPlaceholderWarnings(options, secretVariables),
+    warnings: toolSetupFindings(options.spec, options.env).map((finding) => finding.message),
     async close() {
       if (closed) return;
       closed = true;
