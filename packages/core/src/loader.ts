@@ -8,3 +8,5 @@ export * from './plugins/index.js';
 export * from './spec-file/index.js';
 // Which MCP servers each agent sees: `plan` shows it without starting them.
 export { mcpServersSeenBy } from './tools/mcp/mcp-selection.js';
+// Unset `${NAME}` placeholders and missing tool keys: `validate` warns about them without the runtime.
+export { type ToolSetupFinding, toolSetupFindings } from './tools/tool-setup-findings.js';

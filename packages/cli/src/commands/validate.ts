@@ -1,4 +1,5 @@
-import { checkMcpTools, type LoadedSpec, type SpecIssue, toolSetupFindings } from '@strands-cli/core';
+import type { SpecIssue } from '@strands-cli/core';
+import { type LoadedSpec, toolSetupFindings } from '@strands-cli/core/loader';
 import { ExitCode, SpecValidationError } from '@strands-cli/core/spec';
 import type { Command } from 'commander';
 import { type CommandContext, collect } from '../command-context.js';
@@ -104,6 +105,8 @@ async function checkSpecMcpTools(
   io: CliIO,
 ): Promise<readonly SpecIssue[]> {
   const file = specPathFor(spec, io);
+  // The runtime (tools, MCP) is loaded only with --with-mcp: plain validate stays fast.
+  const { checkMcpTools } = await import('@strands-cli/core');
   const found = await checkMcpTools(loaded, {
     env: io.env,
     allowPrivateNetwork: options.allowPrivateNetwork === true || io.env.STRANDS_HTTP_ALLOW_PRIVATE === '1',
