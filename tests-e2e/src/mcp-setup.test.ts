@@ -49,5 +49,6 @@ describe('unset ${NAME} placeholders in MCP entries', () => {
     expect(run.stderr).toContain(
       "Warning: MCP server 'fs': env FS_TOKEN uses ${E2E_FS_TOKEN}, but E2E_FS_TOKEN is not set in the environment; the server gets it empty",
     );
+    expect(run.stderr).toContain(`(${file}:13:9 /tools/mcp/0/env/FS_TOKEN)`);
   });
 });

@@ -1,4 +1,4 @@
-import { type LoadedSpec, toolSetupFindings } from '@strands-cli/core';
+import { type LoadedSpec, type ToolSetupFinding, toolSetupFindings } from '@strands-cli/core';
 import { RuntimeFailure } from '@strands-cli/core/spec';
 import type { CliIO } from '../io.js';
 import { positionOf } from '../spec/format-issues.js';
@@ -11,16 +11,14 @@ import { positionOf } from '../spec/format-issues.js';
  */
 export function checkToolSetup(loaded: LoadedSpec, io: CliIO, quiet: boolean): void {
   const findings = toolSetupFindings(loaded.spec, io.env);
+  const located = (finding: ToolSetupFinding) => {
+    const where = positionOf(loaded.locate(finding.pointer));
+    return `${finding.message} (${where ? `${where} ` : ''}${finding.pointer})`;
+  };
   const errors = findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) {
-    const lines = errors.map((finding) => {
-      const where = positionOf(loaded.locate(finding.pointer));
-      return `${finding.message} (${where ? `${where} ` : ''}${finding.pointer})`;
-    });
-    throw new RuntimeFailure(lines.join('\n'), { hint: errors[0]?.hint });
-  }
+  if (errors.length > 0) throw new RuntimeFailure(errors.map(located).join('\n'), { hint: errors[0]?.hint });
   if (quiet) return;
   for (const finding of findings) {
-    io.stderr.write(`Warning: ${finding.message}${finding.hint ? ` ${finding.hint}` : ''}\n`);
+    io.stderr.write(`Warning: ${located(finding)}${finding.hint ? `\n  fix: ${finding.hint}` : ''}\n`);
   }
 }
