@@ -54,7 +54,8 @@ describe('MCP server entries', () => {
       url: 'https://mcp.example.com/mcp',
       headers: { Authorization: 'Bearer ' },
     });
-    expect(resolved.missing).toEqual(['Authorization: ${MISSING}']);
+    // The unset variable is named by toolSetupFindings (validate and before a run), not here.
+    expect(resolved.secrets).toEqual([]);
     expect(resolved.optional).toBe(true);
   });
 

@@ -34,8 +34,6 @@ export interface ResolvedMcpServer {
   readonly optional: boolean;
   /** Values that came from `${NAME}` placeholders. */
   readonly secrets: readonly string[];
-  /** Placeholders whose variable is unset (they became empty strings). */
-  readonly missing: readonly string[];
 }
 
 function interpolateAll(
@@ -45,14 +43,12 @@ function interpolateAll(
 ) {
   const out: Record<string, string> = {};
   const secrets: string[] = [];
-  const missing: string[] = [];
   for (const [key, raw] of Object.entries(values ?? {})) {
     const filled = interpolateSecrets(raw, variables, env);
     out[key] = filled.value;
     secrets.push(...filled.secrets);
-    missing.push(...filled.missing.map((name) => `${key}: \${${name}}`));
   }
-  return { values: out, secrets, missing };
+  return { values: out, secrets };
 }
 
 /**
@@ -85,7 +81,6 @@ export function resolveMcpServer(
       },
       optional,
       secrets: filled.secrets,
-      missing: filled.missing,
     };
   }
   if (server.url === undefined) {
@@ -98,7 +93,6 @@ export function resolveMcpServer(
     config: { id: server.id, transport: 'http', url: server.url, headers: filled.values },
     optional,
     secrets: filled.secrets,
-    missing: filled.missing,
   };
 }
 
