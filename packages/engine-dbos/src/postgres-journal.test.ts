@@ -17,7 +17,13 @@ afterAll(async () => {
 });
 
 function entry(position: string, result: unknown): JournalEntryV1 {
-  return { position, kind: 'model-turn', requestHash: `hash-${position}`, result, at: '2026-12-04T00:00:00.000Z' };
+  return {
+    position,
+    kind: 'model-turn',
+    requestHash: `hash-${position}`,
+    result,
+    at: '2026-12-04T00:00:00.000Z',
+  };
 }
 
 describe('createPostgresJournal', () => {
@@ -54,7 +60,9 @@ describe('createPostgresJournal', () => {
     const other = new pg.Client({ connectionString: pool.options.connectionString });
     await other.connect();
     try {
-      const { rows } = await other.query('SELECT result FROM strands.journal WHERE run_id = $1', ['run-durable']);
+      const { rows } = await other.query('SELECT result FROM strands.journal WHERE run_id = $1', [
+        'run-durable',
+      ]);
       expect(rows).toEqual([{ result: '{"ok":true}' }]);
     } finally {
       await other.end();
@@ -63,7 +71,9 @@ describe('createPostgresJournal', () => {
 
   it('keeps concurrent appends whole and all of them', async () => {
     const journal = createPostgresJournal({ pool, runId: 'run-concurrent' });
-    await Promise.all(Array.from({ length: 20 }, (_, index) => journal.append(entry(`/b/${index}#0`, index))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) => journal.append(entry(`/b/${index}#0`, index))),
+    );
     const read = await journal.read();
     expect(read.map((item) => item.result).sort((a, b) => Number(a) - Number(b))).toEqual(
       Array.from({ length: 20 }, (_, index) => index),
