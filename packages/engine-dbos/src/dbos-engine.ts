@@ -104,12 +104,14 @@ export async function openDbosEngine(options: DbosEngineOptions): Promise<Durabl
       note(`Resuming run ${unfinished.runId} (${unfinished.status}, attempt ${unfinished.attempts + 1})`);
       return unfinished;
     }
-    return insertRun(pool, {
+    const created = await insertRun(pool, {
       runId: randomUUID(),
       specName: request.specName,
       ...identity,
       applicationVersion: version,
     });
+    note(`Started durable run ${created.runId}`);
+    return created;
   };
 
   return {
