@@ -99,6 +99,7 @@ describe('strands run --database (durable in-process mode on DBOS + PostgreSQL)'
     server.setResponder(deterministicAnswer);
     const resumed = await strands(args);
     expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).not.toContain('DeprecationWarning');
     expect(resumed.stderr).toMatch(/Resuming run [0-9a-f-]{36} \(running, attempt 2\)/);
     // Step one's call is not repeated: only steps two (in flight at the kill) and three are asked.
     expect(server.requests.map(requestKey)).toEqual(referenceKeys.slice(1));

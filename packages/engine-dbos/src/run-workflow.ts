@@ -1,3 +1,5 @@
+import { withoutPipelinedQueryWarning } from './quiet-pg-warning.js';
+
 /** The input of the run-attempt workflow, stored by DBOS: the spec's text, never a path. */
 export interface RunAttemptInput {
   readonly runId: string;
@@ -54,7 +56,7 @@ export async function launchDbos(options: LaunchDbosOptions): Promise<void> {
     executorID: options.executorId,
     logLevel: 'error',
   });
-  await DBOS.launch();
+  await withoutPipelinedQueryWarning(() => DBOS.launch());
 }
 
 /**
