@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { JournalStoreV1 } from '@strands-cli/core/spec';
 import type { Pool } from 'pg';
 import { applicationVersion } from './application-version.js';
+import { launchDbos } from './dbos-launch.js';
 import { refusedRun } from './engine-errors.js';
 import { ensureEngineSchema } from './engine-schema.js';
 import { createPostgresJournal } from './postgres-journal.js';
@@ -14,7 +15,7 @@ import {
   startAttempt,
   takeRunLease,
 } from './run-registry.js';
-import { launchDbos, runAttemptWorkflow } from './run-workflow.js';
+import { registerRunAttemptWorkflow, runAttemptWorkflow } from './run-workflow.js';
 
 /** What identifies a durable run: the spec's text (never a path) and the run's variables. */
 export interface DurableRunRequest {
@@ -83,12 +84,15 @@ export async function openDbosEngine(options: DbosEngineOptions): Promise<Durabl
   const version = applicationVersion();
   try {
     await ensureEngineSchema(pool);
+    await registerRunAttemptWorkflow();
     await launchDbos({
       databaseUrl: options.databaseUrl,
       applicationVersion: version,
       // Each process is its own DBOS executor: a process never recovers another's runs by itself;
       // a rerun takes its run over explicitly, under the run's lease.
       executorId: `strands-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+      // It runs its own spec only, never work submitted for workers.
+      listenQueues: [],
     });
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -12,7 +12,16 @@ export {
   type DurableRunResult,
   openDbosEngine,
 } from './dbos-engine.js';
+export { startWorker, type Worker, type WorkerOptions } from './dbos-worker.js';
 export { ensureEngineSchema, strandsSchema } from './engine-schema.js';
 export { createPostgresJournal, type PostgresJournalOptions } from './postgres-journal.js';
+export {
+  type ArtifactFileV1,
+  type QueuedRunInput,
+  type QueuedRunOutput,
+  queuedRunWorkflowName,
+  runQueueName,
+} from './queued-run-types.js';
+export { openRunClient, type RunClient, type RunSummaryV1 } from './run-client.js';
 export type { DurableRunRecord, DurableRunStatus } from './run-registry.js';
 export { VERSION } from './version.js';

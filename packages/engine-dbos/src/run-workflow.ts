@@ -1,5 +1,3 @@
-import { withoutPipelinedQueryWarning } from './quiet-pg-warning.js';
-
 /** The input of the run-attempt workflow, stored by DBOS: the spec's text, never a path. */
 export interface RunAttemptInput {
   readonly runId: string;
@@ -25,18 +23,8 @@ export function attemptWorkflowId(runId: string, attempt: number): string {
   return `${runId}.${attempt}`;
 }
 
-/** Options of {@link launchDbos}. */
-export interface LaunchDbosOptions {
-  readonly databaseUrl: string;
-  readonly applicationVersion: string;
-  readonly executorId: string;
-}
-
-/**
- * Registers the run-attempt workflow and launches DBOS on `databaseUrl` (its system tables live in
- * schema `dbos` of that database; DBOS creates them on first launch). Once per process.
- */
-export async function launchDbos(options: LaunchDbosOptions): Promise<void> {
+/** Registers the run-attempt workflow of `run --database` (before DBOS launches; once per process). */
+export async function registerRunAttemptWorkflow(): Promise<void> {
   const { DBOS } = await import('@dbos-inc/dbos-sdk');
   registered ??= DBOS.registerWorkflow(
     async (input: RunAttemptInput): Promise<RunAttemptOutput> => {
@@ -49,14 +37,6 @@ export async function launchDbos(options: LaunchDbosOptions): Promise<void> {
     },
     { name: 'strands.run-attempt' },
   );
-  DBOS.setConfig({
-    name: 'strands-cli',
-    systemDatabaseUrl: options.databaseUrl,
-    applicationVersion: options.applicationVersion,
-    executorID: options.executorId,
-    logLevel: 'error',
-  });
-  await withoutPipelinedQueryWarning(() => DBOS.launch());
 }
 
 /**
@@ -66,7 +46,7 @@ export async function launchDbos(options: LaunchDbosOptions): Promise<void> {
  */
 export async function runAttemptWorkflow<T>(input: RunAttemptInput, execute: () => Promise<T>): Promise<T> {
   const { DBOS } = await import('@dbos-inc/dbos-sdk');
-  if (!registered) throw new Error('launchDbos() must run before runAttemptWorkflow()');
+  if (!registered) throw new Error('registerRunAttemptWorkflow() must run before runAttemptWorkflow()');
   for (let earlier = 1; earlier < input.attempt; earlier += 1) {
     const id = attemptWorkflowId(input.runId, earlier);
     const status = await DBOS.getWorkflowStatus(id);

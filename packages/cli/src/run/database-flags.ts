@@ -44,3 +44,18 @@ export function databaseUrlOf(flags: DatabaseFlags & SessionFlags, env: CliIO['e
   }
   return raw;
 }
+
+/**
+ * The PostgreSQL URL of `submit`, `worker` and `runs`, which need one: `--database`, else
+ * `STRANDS_DATABASE_URL`.
+ * @throws UsageError when there is none, or it is not a postgres:// URL
+ */
+export function requiredDatabaseUrl(database: string | undefined, env: CliIO['env']): string {
+  const url = databaseUrlOf({ database }, env);
+  if (url === undefined) {
+    throw new UsageError('This command needs a PostgreSQL database', {
+      hint: 'Give --database postgres://user:password@host:5432/database, or set STRANDS_DATABASE_URL (see docs/scale-out.md).',
+    });
+  }
+  return url;
+}
