@@ -111,7 +111,8 @@ describe('strands run --database (durable in-process mode on DBOS + PostgreSQL)'
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/Started durable run/);
     expect(server.requests).toHaveLength(3);
-  });
+    // Four CLI processes, each launching DBOS: generous on a loaded 2-core machine.
+  }, 120_000);
 
   it('says how to give a database URL it can use', async () => {
     const bad = await strands(['run', 'chain3.yaml', '--database', 'mysql://x']);

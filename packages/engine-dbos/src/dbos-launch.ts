@@ -1,3 +1,4 @@
+import { migrateDbos } from './dbos-migrate.js';
 import { withoutPipelinedQueryWarning } from './quiet-pg-warning.js';
 
 /** Options of {@link launchDbos}. */
@@ -16,6 +17,7 @@ export interface LaunchDbosOptions {
  */
 export async function launchDbos(options: LaunchDbosOptions): Promise<void> {
   const { DBOS } = await import('@dbos-inc/dbos-sdk');
+  await migrateDbos(options.databaseUrl);
   DBOS.setConfig({
     name: 'strands-cli',
     systemDatabaseUrl: options.databaseUrl,

@@ -20,3 +20,21 @@ export async function withoutPipelinedQueryWarning<T>(action: () => Promise<T>):
     if (process.emitWarning === filtered) process.emitWarning = original;
   }
 }
+
+/**
+ * Runs `action` with `console.log/info/warn/debug` silenced: DBOS's migration runner announces
+ * "Running DBOS system database migrations..." through a console logger of its own, on stdout, which
+ * carries a command's result (`strands runs list --json` must print JSON only).
+ */
+export async function withQuietConsole<T>(action: () => Promise<T>): Promise<T> {
+  const methods = ['log', 'info', 'warn', 'debug'] as const;
+  const saved = methods.map((method) => console[method]);
+  for (const method of methods) console[method] = () => undefined;
+  try {
+    return await action();
+  } finally {
+    methods.forEach((method, index) => {
+      console[method] = saved[index] as (typeof console)[typeof method];
+    });
+  }
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applicationVersion } from './application-version.js';
+import { migrateDbos } from './dbos-migrate.js';
 import {
   type QueuedRunInput,
   type QueuedRunOutput,
@@ -71,6 +72,7 @@ const workflowNames = [queuedRunWorkflowName, 'strands.run-attempt'];
 /** Connects a DBOS client to the engine's database. */
 export async function openRunClient({ databaseUrl }: { readonly databaseUrl: string }): Promise<RunClient> {
   const { DBOSClient } = await import('@dbos-inc/dbos-sdk');
+  await migrateDbos(databaseUrl);
   const client = await withoutPipelinedQueryWarning(() =>
     DBOSClient.create({ systemDatabaseUrl: databaseUrl, applicationName }),
   );
