@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFreshDatabase, startTestPostgres, type TestPostgres } from '@strands-cli/engine-dbos/testing';
-import type { LoopbackServer } from '@strands-cli/test-servers';
+import { type LoopbackServer, reply } from '@strands-cli/test-servers';
 import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deterministicAnswer, readArtifacts, startDeterministicServer } from './sessions-harness.js';
+import {
+  deterministicAnswer,
+  readArtifacts,
+  requestKey,
+  startDeterministicServer,
+} from './sessions-harness.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/scale-out/chain3.yaml', import.meta.url));
 
@@ -118,6 +123,62 @@ describe('strands worker + strands submit (DBOS queue on PostgreSQL)', () => {
     const stopped = await workerRun;
     expect(stopped.code, stopped.stderr).toBe(0);
     expect(stopped.stderr).toContain('Worker worker-a stopped');
+  }, 120_000);
+
+  it("resumes a killed worker's run when a worker of the same name starts, without repeating step one", async () => {
+    server.reset();
+    server.setResponder(deterministicAnswer);
+    const local = await strands([
+      'run',
+      'chain3.yaml',
+      '--var',
+      'topic=reefs',
+      '-o',
+      'local-reefs',
+      '--no-save-session',
+    ]);
+    expect(local.code, local.stderr).toBe(0);
+    const referenceKeys = server.requests.map(requestKey);
+    const databaseUrl = await createFreshDatabase(postgres.adminUrl);
+    const env = { STRANDS_DATABASE_URL: databaseUrl };
+    server.reset();
+    let first: ChildProcess | undefined;
+    server.setResponder((request) => {
+      if (request.index === 0) return deterministicAnswer(request);
+      // Step two is asked, so step one's journal row has committed: kill -9 the worker.
+      first?.kill('SIGKILL');
+      return reply.stall();
+    });
+    const firstWorker = strands(['worker', '--id', 'worker-b'], {
+      cwd: join(dir, 'worker-home'),
+      env,
+      onSpawn: (child) => {
+        first = child;
+      },
+    });
+    const submitted = strands(
+      ['submit', 'chain3.yaml', '--var', 'topic=reefs', '--wait', '-o', 'remote-reefs'],
+      { env },
+    );
+    expect((await firstWorker).signal).toBe('SIGKILL');
+    server.reset();
+    server.setResponder(deterministicAnswer);
+    let second: ChildProcess | undefined;
+    const secondWorker = strands(['worker', '--id', 'worker-b'], {
+      cwd: join(dir, 'worker-home'),
+      env,
+      onSpawn: (child) => {
+        second = child;
+      },
+    });
+    const done = await submitted;
+    expect(done.code, done.stderr).toBe(0);
+    expect(server.requests.map(requestKey)).toEqual(referenceKeys.slice(1));
+    expect(await readArtifacts(join(dir, 'remote-reefs'))).toEqual(
+      await readArtifacts(join(dir, 'local-reefs')),
+    );
+    second?.kill('SIGTERM');
+    expect((await secondWorker).code).toBe(0);
   }, 120_000);
 
   it('says a database is needed, and a submitted spec is checked before it is queued', async () => {
