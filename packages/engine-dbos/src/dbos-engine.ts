@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { JournalStoreV1 } from '@strands-cli/core/spec';
+import { type JournalStoreV1, RunCancelledError } from '@strands-cli/core/spec';
 import type { Pool } from 'pg';
 import { applicationVersion } from './application-version.js';
 import { launchDbos } from './dbos-launch.js';
@@ -141,7 +141,7 @@ export async function openDbosEngine(options: DbosEngineOptions): Promise<Durabl
           await finishRun(pool, run.runId, 'completed');
           return { runId: run.runId, attempt, value };
         } catch (error) {
-          const interrupted = error instanceof Error && error.name === 'RunCancelledError';
+          const interrupted = RunCancelledError.isInstance(error);
           await finishRun(pool, run.runId, interrupted ? 'interrupted' : 'failed', String(error));
           throw error;
         }
