@@ -74,6 +74,8 @@ const result = await build({
     '@modelcontextprotocol/*',
     // Loaded only for a traced run, with OpenTelemetry behind it.
     '@strands-cli/telemetry-otel',
+    // Loaded only for a run on a database (--database), with DBOS and pg behind it.
+    '@strands-cli/engine-*',
     'minijinja-js',
     're2js',
     'undici',

@@ -23,6 +23,10 @@ const commands: ReadonlyArray<readonly [name: string, load: () => Promise<Define
   ['init', async () => (await import('./commands/init.js')).defineInitCommand],
   ['sessions', async () => (await import('./commands/sessions.js')).defineSessionsCommand],
   ['atomic', async () => (await import('./commands/atomic.js')).defineAtomicCommand],
+  // Scale-out on DBOS + PostgreSQL (the engine package loads only when one of these runs).
+  ['submit', async () => (await import('./commands/submit.js')).defineSubmitCommand],
+  ['worker', async () => (await import('./commands/worker.js')).defineWorkerCommand],
+  ['runs', async () => (await import('./commands/runs.js')).defineRunsCommand],
 ];
 
 /**

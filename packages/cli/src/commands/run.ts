@@ -21,6 +21,8 @@ import { createStyle } from '../progress/format.js';
 import { jsonFailure, jsonSuccess, jsonUnsupported } from '../progress/json-result.js';
 import { formatSummary } from '../progress/summary.js';
 import { reportError } from '../report-error.js';
+import { addDatabaseOptions, type DatabaseFlags, databaseUrlOf } from '../run/database-flags.js';
+import { runOnDatabase } from '../run/database-run.js';
 import { formatPausedPanel, jsonPaused } from '../run/paused-report.js';
 import { abortOnInterrupt } from '../run/run-setup.js';
 import { startTracing } from '../run/run-tracing.js';
@@ -30,7 +32,7 @@ import { canAskInTerminal, terminalQuestioner } from '../run/terminal-question.j
 import { checkToolSetup } from '../run/tool-setup-notice.js';
 
 /** Options of `strands run`, as commander parses them. */
-export interface RunCommandOptions extends SessionFlags {
+export interface RunCommandOptions extends SessionFlags, DatabaseFlags {
   readonly var?: readonly string[];
   readonly out?: string;
   readonly force?: boolean;
@@ -122,9 +124,10 @@ async function runAndReport(
 ): Promise<number> {
   const { io } = guarded;
   checkSessionFlags(specArgument, options);
+  const databaseUrl = databaseUrlOf(options, io.env);
   const prepared = await prepareRun(specArgument, options, io);
   try {
-    return await runPrepared(specArgument, prepared, options, guarded, session);
+    return await runPrepared(specArgument, prepared, { ...options, databaseUrl }, guarded, session);
   } finally {
     // Normally the run released it already; this covers a failure before the run started.
     await prepared.resumed?.handle.release();
@@ -134,7 +137,7 @@ async function runAndReport(
 async function runPrepared(
   specArgument: string | undefined,
   prepared: PreparedRun,
-  options: RunCommandOptions,
+  options: RunCommandOptions & { readonly databaseUrl?: string },
   guarded: RedactingIO,
   session: SessionState,
 ): Promise<number> {
@@ -174,7 +177,8 @@ async function runPrepared(
   const stopListening = abortOnInterrupt(io, controller);
   let result: RunResult;
   try {
-    const handle = await prepared.openSession();
+    // A run on a database keeps its journal there, not in a local session.
+    const handle = options.databaseUrl === undefined ? await prepared.openSession() : undefined;
     if (handle) {
       session.id = handle.id;
       session.created = prepared.resumed === undefined;
@@ -208,9 +212,25 @@ async function runPrepared(
       ...(interactive ? { onHumanInput: terminalQuestioner(io) } : {}),
       ...recordReplay.runOptions,
     };
-    result = handle
-      ? await runInSession(loaded, { handle, humanAnswers: prepared.humanAnswers }, runOptions)
-      : await runWorkflow(loaded, runOptions);
+    const { databaseUrl } = options;
+    result = databaseUrl
+      ? (
+          await runOnDatabase(
+            {
+              databaseUrl,
+              specFile: prepared.file,
+              specName: loaded.spec.name,
+              patternConfig: loaded.spec.pattern.config,
+              vars: options.var ?? [],
+              newRun: options.newRun === true,
+              execute: ({ journal }) => runWorkflow(loaded, { ...runOptions, journal }),
+            },
+            io,
+          )
+        ).result
+      : handle
+        ? await runInSession(loaded, { handle, humanAnswers: prepared.humanAnswers }, runOptions)
+        : await runWorkflow(loaded, runOptions);
   } finally {
     stopListening();
     progress.stop();
@@ -269,7 +289,7 @@ async function reportUnsupported(
 
 /** Registers `strands run`: its arguments, flags and help text. */
 export function defineRunCommand(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('run')
     .description('Run a workflow and write its artifacts.')
     .argument('[spec]', 'path to a workflow spec (omit it with --resume)')
@@ -297,10 +317,12 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--hitl-response <text>', 'with --resume: the answer to the question the session is waiting on')
     .option('--interactive', 'answer human-in-the-loop questions in this terminal instead of pausing')
     .option('--trace', "write the run's trace as <name>-trace.json in the artifacts directory")
-    .option('--no-save-session', 'do not keep a session (the run cannot be resumed)')
-    .action(async (spec: string | undefined, options: RunCommandOptions, command: Command) => {
+    .option('--no-save-session', 'do not keep a session (the run cannot be resumed)');
+  addDatabaseOptions(command).action(
+    async (spec: string | undefined, options: RunCommandOptions, command: Command) => {
       // The default folder applies to a new run; a resumed run keeps the session's unless -o is given.
       const out = command.getOptionValueSource('out') === 'default' ? undefined : options.out;
       context.setExitCode(await runCommand(spec, { ...options, out }, context.io));
-    });
+    },
+  );
 }

@@ -1,0 +1,108 @@
+import { ExitCode, SessionError } from '@strands-cli/core/spec';
+import type { RunSummaryV1 } from '@strands-cli/engine-dbos';
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.js';
+import type { CliIO } from '../io.js';
+import { reportError } from '../report-error.js';
+import { requiredDatabaseUrl } from '../run/database-flags.js';
+import { loadEngine } from '../run/database-run.js';
+
+interface RunsOptions {
+  readonly database?: string;
+  readonly json?: boolean;
+  readonly status?: string;
+  readonly limit: string;
+}
+
+function line(run: RunSummaryV1): string {
+  return [
+    run.id,
+    run.status,
+    run.kind,
+    run.specName ?? '-',
+    run.worker ?? '-',
+    run.updatedAt ?? run.createdAt ?? '-',
+  ].join('  ');
+}
+
+async function withClient<T>(
+  options: RunsOptions,
+  io: CliIO,
+  use: (client: Awaited<ReturnType<Awaited<ReturnType<typeof loadEngine>>['openRunClient']>>) => Promise<T>,
+): Promise<T> {
+  const databaseUrl = requiredDatabaseUrl(options.database, io.env);
+  const client = await (await loadEngine(io)).openRunClient({ databaseUrl });
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
+}
+
+async function list(options: RunsOptions, io: CliIO): Promise<number> {
+  const runs = await withClient(options, io, (client) =>
+    client.list({
+      limit: Number(options.limit) || 50,
+      ...(options.status ? { status: options.status } : {}),
+    }),
+  );
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ runs }, null, 2)}\n`);
+  } else if (runs.length === 0) {
+    io.stderr.write('No runs on this database\n');
+  } else {
+    io.stdout.write(`${runs.map(line).join('\n')}\n`);
+  }
+  return ExitCode.ok;
+}
+
+async function show(id: string, options: RunsOptions, io: CliIO): Promise<number> {
+  const run = await withClient(options, io, (client) => client.show(id));
+  if (!run) {
+    throw new SessionError(`No run ${id} on this database`, id, {
+      hint: 'List the runs with `strands runs list`.',
+    });
+  }
+  io.stdout.write(
+    options.json
+      ? `${JSON.stringify(run, null, 2)}\n`
+      : `${Object.entries(run)
+          .map(([key, value]) => `${key}: ${String(value)}`)
+          .join('\n')}\n`,
+  );
+  return ExitCode.ok;
+}
+
+/** Registers `strands runs list|show`: the runs a PostgreSQL database holds. */
+export function defineRunsCommand(program: Command, context: CommandContext): void {
+  const runs = program
+    .command('runs')
+    .description('List and inspect the runs on a PostgreSQL database (submitted or run with --database).');
+  const guard =
+    <A extends unknown[]>(action: (...args: A) => Promise<number>) =>
+    async (...args: A) => {
+      try {
+        context.setExitCode(await action(...args));
+      } catch (error) {
+        context.setExitCode(reportError(error, context.io));
+      }
+    };
+  runs
+    .command('list', { isDefault: true })
+    .description('List runs, newest first (the default).')
+    .option('--database <url>', 'the PostgreSQL database (or STRANDS_DATABASE_URL)')
+    .option(
+      '--status <status>',
+      'only runs with this DBOS status (ENQUEUED, PENDING, SUCCESS, ERROR, CANCELLED)',
+    )
+    .option('--limit <n>', 'at most this many runs', '50')
+    .option('--json', 'print one JSON document on stdout')
+    .action(guard((options: RunsOptions) => list(options, context.io)));
+  runs
+    .command('show')
+    .description('Show one run.')
+    .argument('<id>', 'the run id (see runs list)')
+    .option('--database <url>', 'the PostgreSQL database (or STRANDS_DATABASE_URL)')
+    .option('--json', 'print one JSON document on stdout')
+    .action(guard((id: string, options: RunsOptions) => show(id, options, context.io)));
+}

@@ -1,0 +1,27 @@
+/**
+ * Durable strands-cli runs on DBOS Transact and PostgreSQL. The CLI loads this package by name only
+ * when a database is given (`--database URL` or `STRANDS_DATABASE_URL`); DBOS and `pg` are imported
+ * when the engine opens, never at import.
+ */
+export { applicationVersion, specFormatVersion } from './application-version.js';
+export {
+  type DbosEngineOptions,
+  type DurableAttempt,
+  type DurableEngine,
+  type DurableRunRequest,
+  type DurableRunResult,
+  openDbosEngine,
+} from './dbos-engine.js';
+export { startWorker, type Worker, type WorkerOptions } from './dbos-worker.js';
+export { ensureEngineSchema, strandsSchema } from './engine-schema.js';
+export { createPostgresJournal, type PostgresJournalOptions } from './postgres-journal.js';
+export {
+  type ArtifactFileV1,
+  type QueuedRunInput,
+  type QueuedRunOutput,
+  queuedRunWorkflowName,
+  runQueueName,
+} from './queued-run-types.js';
+export { openRunClient, type RunClient, type RunSummaryV1 } from './run-client.js';
+export type { DurableRunRecord, DurableRunStatus } from './run-registry.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { applicationVersion } from './application-version.js';
+import { migrateDbos } from './dbos-migrate.js';
+import {
+  type QueuedRunInput,
+  type QueuedRunOutput,
+  queuedRunWorkflowName,
+  runQueueName,
+} from './queued-run-types.js';
+import { withoutPipelinedQueryWarning } from './quiet-pg-warning.js';
+
+/** The DBOS application name every strands-cli process uses (it scopes workflows and queues). */
+const applicationName = 'strands-cli';
+
+/** A run as `strands runs list|show` shows it: one DBOS workflow (a submitted run or an attempt). */
+export interface RunSummaryV1 {
+  /** The run id (a submitted run) or `<run id>.<attempt>` (an attempt of `run --database`). */
+  readonly id: string;
+  readonly kind: 'submitted' | 'attempt';
+  /** DBOS's status: ENQUEUED, PENDING, SUCCESS, ERROR, CANCELLED, ... */
+  readonly status: string;
+  readonly specName?: string;
+  readonly applicationVersion?: string;
+  /** The worker (executor id) that runs or ran it. */
+  readonly worker?: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+}
+
+/** The submitter's and operator's side of the engine: no DBOS launch, no worker. */
+export interface RunClient {
+  /** Enqueues a run for the workers of this engine version; resolves with its id. */
+  submit(input: QueuedRunInput): Promise<string>;
+  /** Waits for a submitted run to end and resolves with its output (artifacts included). */
+  wait(runId: string): Promise<QueuedRunOutput>;
+  /** The newest runs first. */
+  list(options?: { readonly limit?: number; readonly status?: string }): Promise<RunSummaryV1[]>;
+  /** One run, or undefined when the id is unknown. */
+  show(id: string): Promise<RunSummaryV1 | undefined>;
+  close(): Promise<void>;
+}
+
+interface WorkflowRow {
+  readonly workflowID: string;
+  readonly workflowName: string;
+  readonly status: string;
+  readonly input?: unknown[];
+  readonly applicationVersion?: string;
+  readonly executorId?: string;
+  readonly createdAt?: number;
+  readonly updatedAt?: number;
+}
+
+function summary(row: WorkflowRow): RunSummaryV1 {
+  const input = row.input?.[0] as { specName?: string } | undefined;
+  const iso = (epochMs: number | undefined) =>
+    epochMs ? new Date(Number(epochMs)).toISOString() : undefined;
+  return {
+    id: row.workflowID,
+    kind: row.workflowName === queuedRunWorkflowName ? 'submitted' : 'attempt',
+    status: row.status,
+    ...(input?.specName ? { specName: input.specName } : {}),
+    ...(row.applicationVersion ? { applicationVersion: row.applicationVersion } : {}),
+    ...(row.executorId ? { worker: row.executorId } : {}),
+    ...(iso(row.createdAt) ? { createdAt: iso(row.createdAt) } : {}),
+    ...(iso(row.updatedAt) ? { updatedAt: iso(row.updatedAt) } : {}),
+  };
+}
+
+const workflowNames = [queuedRunWorkflowName, 'strands.run-attempt'];
+
+/** Connects a DBOS client to the engine's database. */
+export async function openRunClient({ databaseUrl }: { readonly databaseUrl: string }): Promise<RunClient> {
+  const { DBOSClient } = await import('@dbos-inc/dbos-sdk');
+  await migrateDbos(databaseUrl);
+  const client = await withoutPipelinedQueryWarning(() =>
+    DBOSClient.create({ systemDatabaseUrl: databaseUrl, applicationName }),
+  );
+  return {
+    submit: async (input) => {
+      const runId = randomUUID();
+      await client.enqueue(
+        {
+          queueName: runQueueName,
+          workflowName: queuedRunWorkflowName,
+          workflowID: runId,
+          // Only workers of the same engine and spec-format version take it.
+          appVersion: applicationVersion(),
+        },
+        input,
+      );
+      return runId;
+    },
+    wait: (runId) => client.retrieveWorkflow<QueuedRunOutput>(runId).getResult() as Promise<QueuedRunOutput>,
+    list: async ({ limit = 50, status } = {}) => {
+      const rows = (await client.listWorkflows({
+        workflowName: workflowNames,
+        sortDesc: true,
+        limit,
+        loadInput: true,
+        ...(status ? { status: status.toUpperCase() as 'PENDING' } : {}),
+      })) as unknown as WorkflowRow[];
+      return rows.map(summary);
+    },
+    show: async (id) => {
+      const rows = (await client.listWorkflows({
+        workflowIDs: [id],
+        loadInput: true,
+      })) as unknown as WorkflowRow[];
+      const row = rows.find((candidate) => workflowNames.includes(candidate.workflowName));
+      return row ? summary(row) : undefined;
+    },
+    close: () => client.destroy(),
+  };
+}
