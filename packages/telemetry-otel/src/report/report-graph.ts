@@ -33,6 +33,9 @@ const severity: readonly Outcome[] = [
   'not-run',
 ];
 
+/** Nodes per column of a wide layer before it is folded into the next column. */
+const columnSize = 8;
+
 /** Nodes per column when the graph is inferred (no edges to lay it out by): about a square. */
 function inferredColumnSize(count: number): number {
   return Math.max(10, Math.ceil(Math.sqrt(count)));
@@ -55,6 +58,18 @@ export function layOutGraph(rows: readonly InvocationRow[], graph: ReportGraph |
     graph.nodes.map((node) => node.id),
     graph.edges,
   );
+  // A wide layer (20 independent tasks) is folded into several columns of `columnSize` nodes.
+  const sizes = new Map<number, number>();
+  for (const id of graph.nodes.map((node) => node.id)) {
+    const layer = layers.get(id) ?? 0;
+    sizes.set(layer, (sizes.get(layer) ?? 0) + 1);
+  }
+  const firstColumn = new Map<number, number>();
+  let column = 0;
+  for (const layer of [...sizes.keys()].sort((a, b) => a - b)) {
+    firstColumn.set(layer, column);
+    column += Math.ceil((sizes.get(layer) ?? 1) / columnSize);
+  }
   const slots = new Map<number, number>();
   const nodes = graph.nodes.map((node) => {
     const layer = layers.get(node.id) ?? 0;
@@ -67,8 +82,8 @@ export function layOutGraph(rows: readonly InvocationRow[], graph: ReportGraph |
       shape: node.shape ?? 'box',
       rows: ran,
       outcome: worstOutcome(ran),
-      layer,
-      slot,
+      layer: (firstColumn.get(layer) ?? 0) + Math.floor(slot / columnSize),
+      slot: slot % columnSize,
     };
   });
   return { nodes, edges: graph.edges, inferred: false };
