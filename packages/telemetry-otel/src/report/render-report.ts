@@ -78,7 +78,7 @@ ${graph.inferred ? '<p class="note">Drawn from the trace alone: the steps that r
 </section>
 <section id="timeline">
 <h2>Timeline</h2>
-<p class="note">One bar per invocation. Light part: waiting for a concurrency slot (queue); dark parts: model requests (retries included); the rest: tool calls and the agent's own work.</p>
+<p class="note">One bar per invocation. Light part (queue): the wait before its first model request, for a concurrency slot (max_parallel) and the agent's setup; dark parts: model requests, retries and their back-off included; the rest: tool calls and the agent's own work.</p>
 ${renderTimeline(rows, summary.durationMs, redact)}
 </section>
 <section id="io">

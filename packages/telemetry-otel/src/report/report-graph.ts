@@ -51,8 +51,8 @@ export function layOutGraph(rows: readonly InvocationRow[], graph: ReportGraph |
   const matched = new Map<string, InvocationRow[]>();
   for (const node of graph.nodes) matched.set(node.id, []);
   for (const row of rows) {
-    const node = graph.nodes.find((candidate) => rowRunsNode(row, candidate.id));
-    if (node) matched.get(node.id)?.push(row);
+    const id = nodeIdsOf(row).find((candidate) => matched.has(candidate));
+    if (id !== undefined) matched.get(id)?.push(row);
   }
   const layers = longestPathLayers(
     graph.nodes.map((node) => node.id),
@@ -90,13 +90,14 @@ export function layOutGraph(rows: readonly InvocationRow[], graph: ReportGraph |
 }
 
 /**
- * Whether an invocation ran a plan node: its label names the node's id in quotes (`task 'collect'`,
- * `node 'review'`, `branch 'web' step 1`), or the node is chain step N (`step0` runs as `step 1`).
+ * The plan node ids an invocation may have run, most likely first: the ids its label names in quotes
+ * (`task 'collect'`, `node 'review'`, `branch 'web' step 1`), or chain step N's (`step 1` runs `step0`).
  */
-export function rowRunsNode(row: InvocationRow, nodeId: string): boolean {
-  if (row.label.includes(`'${nodeId}'`)) return true;
-  const chainStep = /^step(\d+)$/.exec(nodeId);
-  return chainStep !== null && row.label === `step ${Number(chainStep[1]) + 1}`;
+export function nodeIdsOf(row: InvocationRow): string[] {
+  const ids = [...row.label.matchAll(/'([^']+)'/g)].map((match) => match[1] as string);
+  const chainStep = /^step (\d+)$/.exec(row.label);
+  if (chainStep) ids.push(`step${Number(chainStep[1]) - 1}`);
+  return ids;
 }
 
 function inferredGraph(rows: readonly InvocationRow[]): LaidOutGraph {

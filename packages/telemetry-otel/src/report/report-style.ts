@@ -31,7 +31,7 @@ svg.graph .outcome-unfinished text,svg.graph .outcome-not-run text{fill:#212529}
 .bar .model{position:absolute;top:0;bottom:0;background:rgba(0,0,0,.45)}
 .row.outcome-failed .bar{opacity:.9;outline:2px solid var(--failed)}
 .facts{padding:2px 8px;font-size:12px;color:var(--muted);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.axis{background:transparent;font-size:11px;color:var(--muted)}.ticks span{position:absolute;top:5px;transform:translateX(-50%)}
+.axis{background:transparent;font-size:11px;color:var(--muted)}.ticks span{position:absolute;top:5px;transform:translateX(-50%);white-space:nowrap}
 .ticks span:first-child{transform:none}.ticks span:last-child{transform:translateX(-100%)}
 details.io{border:1px solid var(--line);border-left:4px solid var(--ok);border-radius:4px;margin:4px 0;padding:4px 10px}
 details.io.outcome-failed{border-left-color:var(--failed)}details.io.outcome-cancelled{border-left-color:var(--cancelled)}
