@@ -74,4 +74,17 @@ describe('strands run --report and strands report', () => {
     expect(wrong.stderr()).toContain('strands run SPEC --trace');
     expect(wrong.stderr()).not.toMatch(/\n\s+at /);
   });
+
+  it('writes the report of a run that pauses for a person (exit 19)', async () => {
+    const directory = await projectWithFakeProvider();
+    const yaml = chainYaml(['Draft it']).concat(
+      '\n      - type: hitl\n        prompt: "Approve the draft?"\n',
+    );
+    await writeFile(join(directory, 'spec.yaml'), yaml);
+    const run = bufferIO(directory);
+    expect(await main(['run', 'spec.yaml', '--report', 'paused.html'], run.io), run.stderr()).toBe(19);
+    const html = await readFile(join(directory, 'paused.html'), 'utf8');
+    expect(html).toContain('<body data-outcome="paused">');
+    expect(html.match(/class="bar"/g)?.length).toBe(1);
+  });
 });
