@@ -41,12 +41,7 @@ async function readTraceFile(path: string, argument: string): Promise<ReportSour
       },
     );
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = parseOrUndefined(text);
   if (!isTraceDocument(parsed)) {
     throw new UsageError(`${argument} is not a strands trace JSON (no spec_name, pattern and spans)`, {
       hint: 'Write one with `strands run SPEC --trace` (it is <name>-trace.json in the artifacts folder), or pass a session id.',
@@ -67,16 +62,17 @@ async function readSessionTrace(
       hint: 'Run `strands sessions list` to see the sessions kept, or pass a trace JSON file (`strands run SPEC --trace`).',
     });
   }
-  const text = await store.readAttachment?.(id, sessionTraceName);
-  const trace = text === undefined ? undefined : (JSON.parse(text) as unknown);
+  const trace = parseOrUndefined(await store.readAttachment?.(id, sessionTraceName));
   if (!isTraceDocument(trace)) {
     throw new SessionError(`Session ${id} kept no trace to draw a report from`, id, {
       hint: 'Sessions keep their trace since this version; run the spec again, or pass a --trace JSON file.',
     });
   }
-  const data = await store.readAttachment?.(id, sessionReportDataName);
-  const extra =
-    data === undefined ? {} : (JSON.parse(data) as { graph?: ReportGraph; step_io?: Record<string, StepIo> });
+  // The graph and inputs/outputs only add to the report: a damaged report.json leaves them out.
+  const extra = (parseOrUndefined(await store.readAttachment?.(id, sessionReportDataName)) ?? {}) as {
+    graph?: ReportGraph;
+    step_io?: Record<string, StepIo>;
+  };
   return {
     input: {
       trace,
@@ -85,4 +81,14 @@ async function readSessionTrace(
     },
     defaultDir: cwd,
   };
+}
+
+/** The JSON value of a text, or undefined when there is none or it does not parse. */
+function parseOrUndefined(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

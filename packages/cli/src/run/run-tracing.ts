@@ -87,6 +87,7 @@ export async function startTracing(
       await telemetry.shutdown();
       const document = telemetry.document();
       const graph = loaded.analysis.graph;
+      const stepTexts = stepIo.snapshot();
       if (request.traceFile) {
         const path = join(end.out, `${spec.name}-trace.json`);
         try {
@@ -100,7 +101,7 @@ export async function startTracing(
       if (end.sessionId !== undefined && end.store.writeAttachment) {
         try {
           await end.store.writeAttachment(end.sessionId, sessionTraceName, JSON.stringify(document));
-          const data = { graph, step_io: stepIo.snapshot() };
+          const data = { graph, step_io: stepTexts };
           await end.store.writeAttachment(
             end.sessionId,
             sessionReportDataName,
@@ -114,7 +115,7 @@ export async function startTracing(
         try {
           const bytes = await writeRunReport(request.reportFile, {
             trace: document,
-            stepIo: stepIo.snapshot(),
+            stepIo: stepTexts,
             graph,
             redact: (text) => end.redactValue(text),
             generatedAt: new Date().toISOString(),

@@ -77,7 +77,11 @@ export function reportModel(trace: TraceDocument): ReportModel {
     children.set(span.parent_span_id, list);
   }
   const root = spans.find((span) => span.parent_span_id === null && operation(span) === Operation.workflow);
-  const origin = root ? time(root.start_time) : Math.min(...spans.map((span) => time(span.start_time)));
+  const origin = root
+    ? time(root.start_time)
+    : spans.length > 0
+      ? Math.min(...spans.map((span) => time(span.start_time)))
+      : 0;
   const lastEnd = Math.max(origin, ...spans.map((span) => time(span.end_time ?? span.start_time)));
   const rows: InvocationRow[] = [];
   for (const agent of spans) {
