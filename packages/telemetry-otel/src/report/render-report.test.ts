@@ -71,4 +71,27 @@ describe('renderRunReport', () => {
     expect(isTraceDocument({ name: 'package', version: '1.0.0' })).toBe(false);
     expect(isTraceDocument({ spec_name: 'x', pattern: 'chain', spans: [{ name: 1 }] })).toBe(false);
   });
+
+  it('matches invocations to plan nodes by their only agent, and still draws those no node accounts for', () => {
+    const html = renderRunReport({
+      trace: workflowTrace([{ id: 'a' }, { id: 'b' }]),
+      graph: {
+        nodes: [
+          { id: 'producer', label: 'produce (worker)', agentId: 'worker' },
+          { id: 'review', label: 'review', shape: 'round' },
+        ],
+        edges: [{ from: 'producer', to: 'review' }],
+      },
+    });
+    expect(html).toContain('data-node="producer" data-outcome="ok"');
+    expect(html).toContain('×2');
+    expect(html).toContain('data-node="review" data-outcome="not-run"');
+    const unplanned = renderRunReport({
+      trace: workflowTrace([{ id: 'a' }, { id: 'b', fail: true }]),
+      graph: { nodes: [{ id: 'elsewhere', label: 'elsewhere' }], edges: [] },
+    });
+    expect(unplanned).toContain('data-node="elsewhere" data-outcome="not-run"');
+    expect(unplanned).toContain('data-node="/pattern/config/tasks/0" data-outcome="ok"');
+    expect(unplanned).toContain('data-node="/pattern/config/tasks/1" data-outcome="failed"');
+  });
 });

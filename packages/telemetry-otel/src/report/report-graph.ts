@@ -50,9 +50,20 @@ export function layOutGraph(rows: readonly InvocationRow[], graph: ReportGraph |
   if (!graph || graph.nodes.length === 0) return inferredGraph(rows);
   const matched = new Map<string, InvocationRow[]>();
   for (const node of graph.nodes) matched.set(node.id, []);
+  // An agent that only one node runs identifies that node (evaluator, orchestrator, router calls).
+  const agentNodes = new Map<string, string | null>();
+  for (const node of graph.nodes) {
+    if (node.agentId === undefined) continue;
+    agentNodes.set(node.agentId, agentNodes.has(node.agentId) ? null : node.id);
+  }
+  const unmatched: InvocationRow[] = [];
   for (const row of rows) {
-    const id = nodeIdsOf(row).find((candidate) => matched.has(candidate));
-    if (id !== undefined) matched.get(id)?.push(row);
+    const byAgent = agentNodes.get(row.agent) ?? undefined;
+    const id = [...nodeIdsOf(row), ...(byAgent === undefined ? [] : [byAgent])].find((candidate) =>
+      matched.has(candidate),
+    );
+    if (id === undefined) unmatched.push(row);
+    else matched.get(id)?.push(row);
   }
   const layers = longestPathLayers(
     graph.nodes.map((node) => node.id),
@@ -86,17 +97,21 @@ export function layOutGraph(rows: readonly InvocationRow[], graph: ReportGraph |
       slot: slot % columnSize,
     };
   });
-  return { nodes, edges: graph.edges, inferred: false };
+  // Invocations no plan node accounts for are still drawn, after the plan, as the trace shows them.
+  const extra = inferredGraph(unmatched).nodes.map((node) => ({ ...node, layer: node.layer + column }));
+  return { nodes: [...nodes, ...extra], edges: graph.edges, inferred: false };
 }
 
 /**
  * The plan node ids an invocation may have run, most likely first: the ids its label names in quotes
- * (`task 'collect'`, `node 'review'`, `branch 'web' step 1`), or chain step N's (`step 1` runs `step0`).
+ * (`task 'collect'`, `node 'review'`, `branch 'web' step 1`), chain step N's (`step 1` runs `step0`),
+ * then its kind (`router`, `evaluator`).
  */
 export function nodeIdsOf(row: InvocationRow): string[] {
   const ids = [...row.label.matchAll(/'([^']+)'/g)].map((match) => match[1] as string);
   const chainStep = /^step (\d+)$/.exec(row.label);
   if (chainStep) ids.push(`step${Number(chainStep[1]) - 1}`);
+  ids.push(row.kind);
   return ids;
 }
 

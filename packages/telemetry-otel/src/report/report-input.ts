@@ -11,6 +11,8 @@ export interface ReportGraph {
   readonly nodes: readonly {
     readonly id: string;
     readonly label: string;
+    /** The agent the node runs, when it runs one: matches invocations whose labels name no node. */
+    readonly agentId?: string;
     readonly shape?: 'box' | 'diamond' | 'round';
   }[];
   readonly edges: readonly { readonly from: string; readonly to: string; readonly label?: string }[];
