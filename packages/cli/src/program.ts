@@ -22,6 +22,7 @@ const commands: ReadonlyArray<readonly [name: string, load: () => Promise<Define
   ['doctor', async () => (await import('./commands/doctor.js')).defineDoctorCommand],
   ['init', async () => (await import('./commands/init.js')).defineInitCommand],
   ['sessions', async () => (await import('./commands/sessions.js')).defineSessionsCommand],
+  ['report', async () => (await import('./commands/report.js')).defineReportCommand],
   ['atomic', async () => (await import('./commands/atomic.js')).defineAtomicCommand],
   // Scale-out on DBOS + PostgreSQL (the engine package loads only when one of these runs).
   ['submit', async () => (await import('./commands/submit.js')).defineSubmitCommand],

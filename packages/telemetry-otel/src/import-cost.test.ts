@@ -10,3 +10,12 @@ describe('importing @strands-cli/telemetry-otel', () => {
     expect(loaded.filter((url) => url.includes('@opentelemetry'))).toEqual([]);
   });
 });
+
+describe('importing @strands-cli/telemetry-otel/report', () => {
+  it('loads the report alone: no OpenTelemetry package, no recorder', async () => {
+    const entry = fileURLToPath(new URL('../dist/report/index.js', import.meta.url));
+    const loaded = await modulesLoadedBy(entry);
+    expect(loaded.filter((url) => url.includes('@opentelemetry'))).toEqual([]);
+    expect(loaded.filter((url) => /otel-export|trace-recorder/.test(url))).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   closeClientPool,
   displayPath,
@@ -49,6 +50,7 @@ export interface RunCommandOptions extends SessionFlags, DatabaseFlags {
   readonly replay?: string;
   readonly liveTools?: boolean;
   readonly trace?: boolean;
+  readonly report?: string;
 }
 
 /**
@@ -172,7 +174,16 @@ async function runPrepared(
     json: options.json === true,
     debug: options.debug === true,
   });
-  const tracing = await startTracing(loaded, options.trace === true, io, options.quiet === true);
+  const tracing = await startTracing(
+    loaded,
+    {
+      traceFile: options.trace === true,
+      reportFile: options.report === undefined ? undefined : resolve(io.cwd, options.report),
+      session: options.saveSession !== false || prepared.resumed !== undefined,
+    },
+    io,
+    options.quiet === true,
+  );
   const controller = new AbortController();
   const stopListening = abortOnInterrupt(io, controller);
   let result: RunResult;
@@ -193,7 +204,7 @@ async function runPrepared(
       signal: controller.signal,
       onEvent: tracing
         ? (event) => {
-            tracing.telemetry.onEvent(event);
+            tracing.onEvent(event);
             progress.onEvent(event);
           }
         : (event) => progress.onEvent(event),
@@ -234,7 +245,12 @@ async function runPrepared(
   } finally {
     stopListening();
     progress.stop();
-    await tracing?.finish(out);
+    await tracing?.finish({
+      out,
+      sessionId: session.id,
+      store: sessionStoreFor(io),
+      redactValue: guarded.redactValue,
+    });
   }
   const cassette = await recordReplay.finish();
   if (options.json) {
@@ -317,6 +333,7 @@ export function defineRunCommand(program: Command, context: CommandContext): voi
     .option('--hitl-response <text>', 'with --resume: the answer to the question the session is waiting on')
     .option('--interactive', 'answer human-in-the-loop questions in this terminal instead of pausing')
     .option('--trace', "write the run's trace as <name>-trace.json in the artifacts directory")
+    .option('--report <file>', 'write the HTML run report (graph, timeline, inputs/outputs) to FILE')
     .option('--no-save-session', 'do not keep a session (the run cannot be resumed)');
   addDatabaseOptions(command).action(
     async (spec: string | undefined, options: RunCommandOptions, command: Command) => {

@@ -43,9 +43,22 @@ export function redactingListener(
       return;
     }
     if (event.type === 'retry' || event.type === 'step-end') release(event);
-    const error = (event as { error?: unknown }).error;
-    listener(typeof error === 'string' ? ({ ...event, error: redact(error) } as RunEvent) : event);
+    listener(redactEventTexts(event, redact));
   };
+}
+
+/** The event with its free texts (an error, a step's input or output) redacted; the event itself when it has none. */
+function redactEventTexts(event: RunEvent, redact: Redact): RunEvent {
+  const texts = event as { error?: unknown; input?: unknown; output?: unknown };
+  let changed: Record<string, string> | undefined;
+  for (const key of ['error', 'input', 'output'] as const) {
+    const value = texts[key];
+    if (typeof value === 'string') {
+      changed ??= {};
+      changed[key] = redact(value);
+    }
+  }
+  return changed ? ({ ...event, ...changed } as RunEvent) : event;
 }
 
 /**

@@ -38,6 +38,11 @@ export interface RunEndEvent extends EventBase {
 /** An agent invocation (chain step, task, branch step, reduce, router call) began. */
 export interface StepStartEvent extends InvocationEventBase {
   readonly type: 'step-start';
+  /**
+   * The rendered user message, for observers that show a step's input (the run report). Redacted of
+   * the run's secrets like every event text; never sent anywhere by the core.
+   */
+  readonly input?: string;
 }
 /** An agent invocation ended. */
 export interface StepEndEvent extends InvocationEventBase {
@@ -46,6 +51,8 @@ export interface StepEndEvent extends InvocationEventBase {
   readonly durationMs: number;
   readonly usage: UsageV1;
   readonly error?: string;
+  /** The invocation's final answer when `ok` (redacted of the run's secrets), for the run report. */
+  readonly output?: string;
   /**
    * True when the invocation stopped because it was cancelled (the run was interrupted, or a
    * sibling branch failed) rather than because it failed itself.

@@ -74,7 +74,7 @@ export class RunInvoker {
     const invocation = services.counters.invocations;
     const base = { step: request.step, agentId: request.agentId, invocation };
     const started = services.clock.now();
-    services.emit({ type: 'step-start', ...base });
+    services.emit({ type: 'step-start', ...base, input: request.input });
     try {
       const agent = await cache.get(request.agentId, request.toolOverrides);
       const stream = this.#options.streamRequested && request.stream === true;
@@ -137,6 +137,7 @@ export class RunInvoker {
         ok: true,
         durationMs,
         usage: result.usage,
+        output: result.text,
         ...(replayed ? { replayed } : {}),
       });
       return { ...result, agentId: request.agentId, durationMs };

@@ -53,4 +53,20 @@ describe('secrets in events and errors', () => {
     const lastDelta = events.findLastIndex((event) => event.type === 'text-delta');
     expect(lastDelta).toBeLessThan(events.findIndex((event) => event.type === 'step-end'));
   });
+
+  it("carries each step's input and output on its events, with the run's secrets redacted", async () => {
+    const document = chainSpec([{ agent: 'a', input: `use ${secret} please` }]);
+    document.runtime = { provider: 'mock' };
+    const { pending, events } = runWithMock(document, [{ text: `done with ${secret}` }], {
+      env: { MOCK_API_KEY: secret },
+      createTools: createRunTools,
+    });
+    await pending;
+    expect(events.find((event) => event.type === 'step-start')).toMatchObject({
+      input: 'use [REDACTED] please',
+    });
+    expect(events.find((event) => event.type === 'step-end')).toMatchObject({
+      output: 'done with [REDACTED]',
+    });
+  });
 });

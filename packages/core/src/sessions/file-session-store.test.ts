@@ -137,4 +137,22 @@ describe('file session store', () => {
     await store.delete(handle.id);
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it('keeps attachments beside a session, private, and refuses names that could leave its folder', async () => {
+    const dir = await storeDir();
+    const store = createFileSessionStore({ dir });
+    const handle = await store.create(init);
+    await handle.release();
+    expect(await store.readAttachment?.(handle.id, 'trace.json')).toBeUndefined();
+    await store.writeAttachment?.(handle.id, 'trace.json', '{"spans":[]}\n');
+    await store.writeAttachment?.(handle.id, 'trace.json', '{"spans":[1]}\n');
+    expect(await store.readAttachment?.(handle.id, 'trace.json')).toBe('{"spans":[1]}\n');
+    expect((await stat(join(dir, handle.id, 'trace.json'))).mode & 0o777).toBe(0o600);
+    expect((await readdir(join(dir, handle.id))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    await expect(store.writeAttachment?.(handle.id, '../escape.json', '{}')).rejects.toThrow(SessionError);
+    await expect(store.writeAttachment?.(handle.id, 'session.yaml', '{}')).rejects.toThrow(SessionError);
+    await expect(
+      store.writeAttachment?.('00000000-0000-0000-0000-000000000000', 'trace.json', '{}'),
+    ).rejects.toThrow(/No session/);
+  });
 });

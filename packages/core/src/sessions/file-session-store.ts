@@ -13,7 +13,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { createFileJournal, type JournalSync } from './file-journal.js';
 import { acquireLock, inspectLock, type LockOwner, releaseLock } from './session-lock.js';
 import { byNewestUpdate, newSessionRecord, readRecordFile, withDerivedStatus } from './session-record.js';
-import { assertSessionId, unknownSession } from './sessions-dir.js';
+import { assertAttachmentName, assertSessionId, unknownSession } from './sessions-dir.js';
 
 /** Options of {@link createFileSessionStore}. */
 export interface FileSessionStoreOptions {
@@ -43,7 +43,7 @@ function snapshotName(specFileName: string): string {
 /**
  * The default session store: one folder per session under `dir`, holding `session.json` (written
  * atomically), the spec snapshot (`spec.yaml`, `spec.json`, ...), `journal.jsonl` (one entry per
- * line, flushed per append) and `lock` (the process driving it). Plain files, no native dependency.
+ * line, flushed per append), `lock` (the process driving it) and attachments such as `trace.json`. Plain files, no native dependency.
  */
 export function createFileSessionStore(options: FileSessionStoreOptions): SessionStoreV1 {
   const { dir } = options;
@@ -161,6 +161,20 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
         if (record) records.push(record);
       }
       return records.sort(byNewestUpdate);
+    },
+    async writeAttachment(id: string, name: string, text: string) {
+      assertSessionId(id);
+      assertAttachmentName(name);
+      if (!(await exists(id))) throw unknownSession(id, dir);
+      await writeFileAtomic(join(paths(id).folder, name), text);
+    },
+    async readAttachment(id: string, name: string) {
+      assertSessionId(id);
+      assertAttachmentName(name);
+      return readFile(join(paths(id).folder, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
     },
     async delete(id: string) {
       assertSessionId(id);

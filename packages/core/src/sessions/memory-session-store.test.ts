@@ -25,4 +25,13 @@ describe('memory session store', () => {
       hint: expect.stringContaining('sessions list'),
     });
   });
+
+  it('keeps attachments per session', async () => {
+    const store = createMemorySessionStore();
+    const handle = await store.create(init);
+    await store.writeAttachment?.(handle.id, 'trace.json', '{}');
+    expect(await store.readAttachment?.(handle.id, 'trace.json')).toBe('{}');
+    expect(await store.readAttachment?.(handle.id, 'other.json')).toBeUndefined();
+    await expect(store.writeAttachment?.(handle.id, 'a/b.json', '{}')).rejects.toThrow(SessionError);
+  });
 });

@@ -6,12 +6,13 @@ import {
 import { SessionError } from '../spec/v1/session-errors.js';
 import type { SessionHandleV1, SessionRecordV1, SessionStoreV1 } from '../spec/v1/session-v1.js';
 import { byNewestUpdate, newSessionRecord, withDerivedStatus } from './session-record.js';
-import { assertSessionId, unknownSession } from './sessions-dir.js';
+import { assertAttachmentName, assertSessionId, unknownSession } from './sessions-dir.js';
 
 interface StoredSession {
   record: SessionRecordV1;
   readonly spec: { readonly text: string; readonly fileName: string };
   readonly journal: MemoryJournalStore;
+  readonly attachments: Map<string, string>;
   open: boolean;
 }
 
@@ -58,6 +59,7 @@ export function createMemorySessionStore(options: { readonly now?: () => Date } 
         record: newSessionRecord(id, init, now()),
         spec: { text: init.specText, fileName: init.specFileName },
         journal: createMemoryJournalStore(),
+        attachments: new Map(),
         open: false,
       };
       sessions.set(id, stored);
@@ -77,6 +79,18 @@ export function createMemorySessionStore(options: { readonly now?: () => Date } 
     },
     async list() {
       return [...sessions.values()].map(view).sort(byNewestUpdate);
+    },
+    async writeAttachment(id, name, text) {
+      assertSessionId(id);
+      assertAttachmentName(name);
+      const stored = sessions.get(id);
+      if (!stored) throw unknownSession(id);
+      stored.attachments.set(name, text);
+    },
+    async readAttachment(id, name) {
+      assertSessionId(id);
+      assertAttachmentName(name);
+      return sessions.get(id)?.attachments.get(name);
     },
     async delete(id) {
       assertSessionId(id);

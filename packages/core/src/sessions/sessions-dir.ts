@@ -37,3 +37,18 @@ export function unknownSession(id: string, dir?: string): SessionError {
     hint: 'Run `strands sessions list` to see the sessions kept.',
   });
 }
+
+// Attachments are files in a session's folder: a fixed, harmless shape keeps them from naming anything else.
+const attachmentNamePattern = /^[a-z0-9][a-z0-9-]{0,63}\.json$/;
+
+/**
+ * Checks that `name` can name a session attachment (a short lower-case `.json` file name).
+ * @throws SessionError otherwise.
+ */
+export function assertAttachmentName(name: string): void {
+  if (!attachmentNamePattern.test(name)) {
+    throw new SessionError(`"${name}" is not a session attachment name`, undefined, {
+      hint: 'Use a lower-case name of letters, digits and dashes ending in .json, such as trace.json.',
+    });
+  }
+}

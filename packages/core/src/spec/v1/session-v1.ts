@@ -97,4 +97,12 @@ export interface SessionStoreV1 {
   list(): Promise<readonly SessionRecordV1[]>;
   /** Deletes a session. @throws SessionError when it is unknown or in use by a live process. */
   delete(id: string): Promise<void>;
+  /**
+   * Keeps a document beside a session (the run's trace, `trace.json`), replacing any earlier one
+   * whole. Optional: a store without it keeps no attachments. Names are short lower-case `.json` file names.
+   * @throws SessionError when the session is unknown or the name is not an attachment name
+   */
+  writeAttachment?(id: string, name: string, text: string): Promise<void>;
+  /** A document kept by `writeAttachment`; undefined when the session has none of that name. */
+  readAttachment?(id: string, name: string): Promise<string | undefined>;
 }
