@@ -101,9 +101,22 @@ describe('start-up imports of the built CLI', () => {
         env: target.env(server),
       });
       expect(run.code).toBe(0);
-      const vendor = vendorSdkModules(run.modules).join('\n');
-      expect(vendor).toMatch(/\/node_modules\/openai\//);
-      expect(vendor).toMatch(/\/node_modules\/undici\//);
+      // The SDK and undici come as one bundled file of the provider, not ~270 files from node_modules.
+      expect(vendorSdkModules(run.files)).toEqual([
+        expect.stringMatching(/\/provider-openai\/dist\/openai-vendor\.js$/),
+      ]);
+    });
+
+    it('a run reads one zod (the core bundle\'s), not a second copy from node_modules', async () => {
+      const target = providerTarget('openai');
+      const run = await runCliListingModules(['run', providerFixture(target, 'one-step'), '--quiet'], {
+        env: target.env(server),
+      });
+      expect(run.code).toBe(0);
+      expect(run.files.filter((file) => /\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?zod\//.test(file))).toEqual(
+        [],
+      );
+      expect(run.files.some((file) => file.endsWith('/packages/core/dist/bundle/zod.js'))).toBe(true);
     });
   });
 

@@ -28,10 +28,7 @@ export const defaultMaxConnections = 4;
 export async function openAnthropicTransport(
   settings: AnthropicProviderSettings,
 ): Promise<AnthropicTransport> {
-  const [{ default: AnthropicClient }, { Agent, fetch: undiciFetch }] = await Promise.all([
-    import('@anthropic-ai/sdk'),
-    import('undici'),
-  ]);
+  const { Anthropic: AnthropicClient, Agent, fetch: undiciFetch } = await import('./anthropic-vendor.js');
   const timeouts = settings.timeouts ?? defaultTimeouts;
   const agent = new Agent({
     connections: settings.maxConnections ?? defaultMaxConnections,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { modulesLoadedBy } from '@strands-cli/test-servers/import-probe';
+import { vendorSdkModules } from '@strands-cli/test-servers/startup-probe';
 import { describe, expect, it } from 'vitest';
 
 describe('importing @strands-cli/provider-anthropic', () => {
@@ -7,6 +8,13 @@ describe('importing @strands-cli/provider-anthropic', () => {
     const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
     const loaded = await modulesLoadedBy(entry);
     expect(loaded.some((url) => url.includes('/provider-anthropic/dist/'))).toBe(true);
-    expect(loaded.filter((url) => /node_modules\/(@anthropic-ai\/sdk|undici)\//.test(url))).toEqual([]);
+    // Neither from node_modules nor from the bundled vendor entry (dist/anthropic-vendor.js).
+    expect(vendorSdkModules(loaded)).toEqual([]);
+  });
+
+  it("uses the core's zod instead of loading a second copy", async () => {
+    const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    const loaded = await modulesLoadedBy(entry);
+    expect(loaded.filter((url) => /node_modules\/(\.pnpm\/zod@[^/]+\/node_modules\/)?zod\//.test(url))).toEqual([]);
   });
 });

@@ -29,9 +29,8 @@ export async function openBedrockTransport(settings: BedrockProviderSettings): P
   // it is advice for whoever maintains this package, not for someone running a workflow. Its own
   // switch turns it off (and only it: other process warnings still show); a value the user set wins.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const [sdk, { NodeHttpHandler }, http, https] = await Promise.all([
-    import('@aws-sdk/client-bedrock-runtime'),
-    import('@smithy/node-http-handler'),
+  const [{ sdk, NodeHttpHandler }, http, https] = await Promise.all([
+    import('./bedrock-vendor.js'),
     import('node:http'),
     import('node:https'),
   ]);

@@ -4,7 +4,7 @@ import {
   type ProviderConnectionRequestV1,
   type TransportTimeoutsV1,
 } from '@strands-cli/core/spec';
-import { z } from 'zod';
+import { z } from '@strands-cli/core/zod';
 import { credentialFingerprint } from './credential-fingerprint.js';
 
 /** The Gemini API's own endpoint (the SDK appends `/v1beta/models/...`). */

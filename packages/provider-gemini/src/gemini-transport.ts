@@ -26,10 +26,7 @@ export const defaultMaxConnections = 4;
  * from picking Vertex AI or another endpoint out of the environment.
  */
 export async function openGeminiTransport(settings: GeminiProviderSettings): Promise<GeminiTransport> {
-  const [genai, { Agent, fetch: undiciFetch }] = await Promise.all([
-    import('@google/genai'),
-    import('undici'),
-  ]);
+  const { genai, Agent, fetch: undiciFetch } = await import('./gemini-vendor.js');
   const timeouts = settings.timeouts ?? defaultTimeouts;
   const agent = new Agent({
     connections: settings.maxConnections ?? defaultMaxConnections,

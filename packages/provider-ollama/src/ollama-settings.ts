@@ -1,6 +1,6 @@
 import { type ResponseLimits, responseLimitsFromEnv } from '@strands-cli/core/provider-utils';
 import type { ProviderConnectionRequestV1, TransportTimeoutsV1 } from '@strands-cli/core/spec';
-import { z } from 'zod';
+import { z } from '@strands-cli/core/zod';
 
 /** Where Ollama listens when neither the spec nor `OLLAMA_HOST` says otherwise. */
 export const ollamaDefaultHost = 'http://localhost:11434';

@@ -24,10 +24,7 @@ export const defaultMaxConnections = 4;
  * bounded to `maxConnections`, with explicit connect/headers/body timeouts.
  */
 export async function openOllamaTransport(settings: OllamaProviderSettings): Promise<OllamaTransport> {
-  const [{ Ollama: OllamaClient }, { Agent, fetch: undiciFetch }] = await Promise.all([
-    import('ollama/browser'),
-    import('undici'),
-  ]);
+  const { Ollama: OllamaClient, Agent, fetch: undiciFetch } = await import('./ollama-vendor.js');
   const timeouts = settings.timeouts ?? defaultTimeouts;
   const agent = new Agent({
     connections: settings.maxConnections ?? defaultMaxConnections,

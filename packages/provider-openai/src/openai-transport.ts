@@ -16,15 +16,13 @@ export interface OpenAITransport {
 export const defaultMaxConnections = 4;
 
 /**
- * Loads the SDK and undici (only now, never at import) and builds one client over one keep-alive
+ * Loads the SDK and undici (only now, never at import; one bundled file, see openai-vendor.ts) and
+ * builds one client over one keep-alive
  * undici Agent: at most `maxConnections` sockets, explicit connect/headers/body timeouts, and no SDK
  * retries (the core's failure policy is the only one).
  */
 export async function openOpenAITransport(settings: OpenAIProviderSettings): Promise<OpenAITransport> {
-  const [{ default: OpenAIClient }, { Agent, fetch: undiciFetch }] = await Promise.all([
-    import('openai'),
-    import('undici'),
-  ]);
+  const { OpenAI: OpenAIClient, Agent, fetch: undiciFetch } = await import('./openai-vendor.js');
   const timeouts = settings.timeouts ?? defaultTimeouts;
   const agent = new Agent({
     connections: settings.maxConnections ?? defaultMaxConnections,

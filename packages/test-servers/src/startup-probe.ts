@@ -99,9 +99,12 @@ async function withBundledModules(files: readonly string[]): Promise<string[]> {
   return [...new Set([...files, ...inlined])];
 }
 
-/** Vendor SDKs (and the HTTP client they use) that only a model call may load. */
+/**
+ * Vendor SDKs (and the HTTP client they use) that only a model call may load: from node_modules, or
+ * inlined into a provider's bundled vendor entry (dist/<provider>-vendor.js).
+ */
 export const vendorSdkPattern =
-  /\/node_modules\/(openai|ollama|undici|@anthropic-ai\/sdk|@google\/genai|@aws-sdk\/[^/]+|@smithy\/[^/]+)\//;
+  /\/node_modules\/(openai|ollama|undici|@anthropic-ai\/sdk|@google\/genai|@aws-sdk\/[^/]+|@smithy\/[^/]+)\/|\/provider-[a-z]+\/dist\/[a-z]+-vendor\.js$/;
 
 /** The modules of `modules` that belong to a vendor SDK. */
 export function vendorSdkModules(modules: readonly string[]): string[] {

@@ -1,0 +1,7 @@
+/**
+ * The Anthropic SDK and undici: the only third-party code a model call needs. The build bundles this
+ * module with them inlined (scripts/bundle-vendor.mjs): one file to read instead of hundreds, loaded
+ * lazily by the transport on the first call.
+ */
+export { default as Anthropic } from '@anthropic-ai/sdk';
+export { Agent, fetch } from 'undici';
