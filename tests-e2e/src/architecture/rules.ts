@@ -26,6 +26,8 @@ const layerByPath: ReadonlyArray<readonly [RegExp, Layer]> = [
   [/^packages\/core\/src\/testing(\/|$)/, 'test-kit'],
   [/^packages\/core(\/|$)/, 'core'],
   [/^packages\/(executor|provider|tools)-[^/]+(\/|$)/, 'plugin'],
+  // The durable engine is loaded by name only when a database is given, like a plugin.
+  [/^packages\/engine-[^/]+(\/|$)/, 'plugin'],
   // Tracing is an optional add-on the CLI imports only for a traced run, like a plugin loaded by name.
   [/^packages\/telemetry-[^/]+(\/|$)/, 'plugin'],
   [/^examples\/plugin-[^/]+(\/|$)/, 'plugin'],
