@@ -1,4 +1,5 @@
 import type { MachineInfo } from './machine.js';
+import { startupSection } from './report-startup.js';
 import type { Summary } from './stats.js';
 import type { BenchResults, TargetCheck } from './targets.js';
 
@@ -124,24 +125,7 @@ export function formatReport(
       '',
     );
   }
-  if (results.startup.length > 0) {
-    lines.push(
-      '**Start-up (scenario 5): whole processes**',
-      '',
-      ...table(
-        ['command', 'wall ms', '× node -e 0', 'modules loaded', 'files read', 'provider SDK modules'],
-        results.startup.map((run) => [
-          `\`${run.command}\``,
-          spread(run.wallMs, 0),
-          f2(run.ratioToNode),
-          run.modulesLoaded === undefined ? '–' : String(run.modulesLoaded),
-          run.filesRead === undefined ? '–' : String(run.filesRead),
-          run.sdkModules === undefined ? '–' : String(run.sdkModules.length),
-        ]),
-      ),
-      '',
-    );
-  }
+  if (results.startup.length > 0) lines.push(...startupSection(results));
   const journal = results.journal;
   if (journal) {
     lines.push(

@@ -21,7 +21,12 @@ export interface BenchResults {
   readonly journal?: JournalCost;
   readonly chain: readonly ChainResult[];
   readonly parallel: readonly ParallelResult[];
+  /** Start-up processes, on every Node measured (`node` names it). */
   readonly startup: readonly StartupResult[];
+  /** (100-step process − 1-step process) / 99, ms: strands run and the AI SDK. */
+  readonly coldPerStep?: { readonly strandsMs: number; readonly aiSdkMs: number };
+  /** Node binaries the start-up scenario could not use. */
+  readonly skippedNodes?: readonly string[];
   readonly scale?: {
     readonly provider: string;
     readonly chainPoints: readonly ChainScalePoint[];
@@ -56,7 +61,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       met: run.efficiency >= 0.9 && run.maxInFlight <= run.maxParallel && run.connections <= run.maxParallel,
     });
   }
-  for (const command of results.startup) {
+  for (const command of results.startup.filter((entry) => entry.node === process.version)) {
     if (command.command === 'strands --version') {
       checks.push({
         target: '`strands --version` within 1.6× of `node -e 0`',
