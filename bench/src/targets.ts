@@ -1,4 +1,5 @@
 import type { ChainResult } from './scenarios/chain.js';
+import type { ConcurrencyResult } from './scenarios/concurrency.js';
 import type { GrowthPoint } from './scenarios/growth.js';
 import type { JournalCost } from './scenarios/journal.js';
 import type { OrchestrationPoint } from './scenarios/orchestration.js';
@@ -20,6 +21,8 @@ export interface BenchResults {
   /** What keeping the run's journal costs per step (scenario 8). */
   readonly journal?: JournalCost;
   readonly chain: readonly ChainResult[];
+  /** Concurrent calls: connections opened by strands and by its peers (scenario 9). */
+  readonly concurrency?: ConcurrencyResult;
   readonly parallel: readonly ParallelResult[];
   /** Start-up processes, on every Node measured (`node` names it). */
   readonly startup: readonly StartupResult[];
