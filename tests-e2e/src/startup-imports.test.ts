@@ -107,15 +107,15 @@ describe('start-up imports of the built CLI', () => {
       ]);
     });
 
-    it('a run reads one zod (the core bundle\'s), not a second copy from node_modules', async () => {
+    it("a run reads one zod (the core bundle's), not a second copy from node_modules", async () => {
       const target = providerTarget('openai');
       const run = await runCliListingModules(['run', providerFixture(target, 'one-step'), '--quiet'], {
         env: target.env(server),
       });
       expect(run.code).toBe(0);
-      expect(run.files.filter((file) => /\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?zod\//.test(file))).toEqual(
-        [],
-      );
+      expect(
+        run.files.filter((file) => /\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?zod\//.test(file)),
+      ).toEqual([]);
       expect(run.files.some((file) => file.endsWith('/packages/core/dist/bundle/zod.js'))).toBe(true);
     });
   });

@@ -15,6 +15,8 @@ describe('importing @strands-cli/provider-bedrock', () => {
   it("uses the core's zod instead of loading a second copy", async () => {
     const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
     const loaded = await modulesLoadedBy(entry);
-    expect(loaded.filter((url) => /node_modules\/(\.pnpm\/zod@[^/]+\/node_modules\/)?zod\//.test(url))).toEqual([]);
+    expect(
+      loaded.filter((url) => /node_modules\/(\.pnpm\/zod@[^/]+\/node_modules\/)?zod\//.test(url)),
+    ).toEqual([]);
   });
 });
