@@ -1,4 +1,7 @@
+import type { GoalCheck } from './goals.js';
 import type { MachineInfo } from './machine.js';
+import { checksTable, concurrencySection, peersSection } from './report-peers.js';
+import { startupSection } from './report-startup.js';
 import type { Summary } from './stats.js';
 import type { BenchResults, TargetCheck } from './targets.js';
 
@@ -23,7 +26,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 export function formatReport(
   machine: MachineInfo,
   results: BenchResults,
-  targets: readonly TargetCheck[],
+  checks: { readonly goals: readonly GoalCheck[]; readonly targets: readonly TargetCheck[] },
   mode: string,
 ): string {
   const load = `${machine.loadAverage.start}${machine.loadAverage.end === undefined ? '' : ` → ${machine.loadAverage.end}`}`;
@@ -32,6 +35,7 @@ export function formatReport(
     '',
     'Times are median [p10–p90] over repetitions; loopback servers answer at once unless stated.',
     '',
+    ...checksTable('Goals of issue 23 (performance, round 2), measured in this run', checks.goals),
   ];
   if (results.chain.length > 0) {
     lines.push(
@@ -89,6 +93,7 @@ export function formatReport(
       '',
     );
   }
+  lines.push(...peersSection(results), ...concurrencySection(results));
   if (results.parallel.length > 0) {
     lines.push(
       '**Parallel efficiency (scenario 4): every answer takes 100 ms (server in its own process)**',
@@ -124,24 +129,7 @@ export function formatReport(
       '',
     );
   }
-  if (results.startup.length > 0) {
-    lines.push(
-      '**Start-up (scenario 5): whole processes**',
-      '',
-      ...table(
-        ['command', 'wall ms', '× node -e 0', 'modules loaded', 'files read', 'provider SDK modules'],
-        results.startup.map((run) => [
-          `\`${run.command}\``,
-          spread(run.wallMs, 0),
-          f2(run.ratioToNode),
-          run.modulesLoaded === undefined ? '–' : String(run.modulesLoaded),
-          run.filesRead === undefined ? '–' : String(run.filesRead),
-          run.sdkModules === undefined ? '–' : String(run.sdkModules.length),
-        ]),
-      ),
-      '',
-    );
-  }
+  if (results.startup.length > 0) lines.push(...startupSection(results));
   const journal = results.journal;
   if (journal) {
     lines.push(
@@ -217,16 +205,6 @@ export function formatReport(
       '',
     );
   }
-  if (targets.length > 0) {
-    lines.push(
-      '**Targets**',
-      '',
-      ...table(
-        ['target', 'measured', 'met'],
-        targets.map((check) => [check.target, check.measured, check.met ? 'yes' : '**no**']),
-      ),
-      '',
-    );
-  }
+  lines.push(...checksTable('Targets', checks.targets));
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { ChainResult } from './scenarios/chain.js';
+import type { ConcurrencyResult } from './scenarios/concurrency.js';
 import type { GrowthPoint } from './scenarios/growth.js';
 import type { JournalCost } from './scenarios/journal.js';
 import type { OrchestrationPoint } from './scenarios/orchestration.js';
@@ -20,8 +21,15 @@ export interface BenchResults {
   /** What keeping the run's journal costs per step (scenario 8). */
   readonly journal?: JournalCost;
   readonly chain: readonly ChainResult[];
+  /** Concurrent calls: connections opened by strands and by its peers (scenario 9). */
+  readonly concurrency?: ConcurrencyResult;
   readonly parallel: readonly ParallelResult[];
+  /** Start-up processes, on every Node measured (`node` names it). */
   readonly startup: readonly StartupResult[];
+  /** (100-step process − 1-step process) / 99, ms: strands run and the AI SDK. */
+  readonly coldPerStep?: { readonly strandsMs: number; readonly aiSdkMs: number };
+  /** Node binaries the start-up scenario could not use. */
+  readonly skippedNodes?: readonly string[];
   readonly scale?: {
     readonly provider: string;
     readonly chainPoints: readonly ChainScalePoint[];
@@ -56,7 +64,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       met: run.efficiency >= 0.9 && run.maxInFlight <= run.maxParallel && run.connections <= run.maxParallel,
     });
   }
-  for (const command of results.startup) {
+  for (const command of results.startup.filter((entry) => entry.node === process.version)) {
     if (command.command === 'strands --version') {
       checks.push({
         target: '`strands --version` within 1.6× of `node -e 0`',

@@ -1,6 +1,7 @@
 import { openRawUndici, openSdkClient } from '../floor.js';
 import { interleave, replayOnce, runOnce, type Sample } from '../measure.js';
 import { naiveReplayer } from '../naive.js';
+import { openAiSdk, openOpenAIDefault } from '../peers.js';
 import type { BenchProvider } from '../providers.js';
 import type { LoopbackServer } from '../servers.js';
 import { chainSpec } from '../specs.js';
@@ -42,8 +43,22 @@ export interface ChainResult {
   readonly cpuRatios: Ratios;
   /** Our median per-step time minus the SDK floor's, in milliseconds. */
   readonly overheadMsPerStep: number;
+  /** OpenAI only: the peers with their default configuration, in the same interleaved rounds. */
+  readonly peers?: Peers;
   /** The same on CPU time. */
   readonly cpuOverheadMsPerStep: number;
+}
+
+/** The bare openai SDK and the AI SDK, each with its default configuration, beside our run. */
+export interface Peers {
+  readonly sdkDefault: VariantResult;
+  readonly aiSdk: VariantResult;
+  /** Our median per-step time over each peer's. */
+  readonly vsSdkDefault: number;
+  readonly vsAiSdk: number;
+  /** Rounds in which our run was faster than the AI SDK's, of `rounds`. */
+  readonly winsOverAiSdk: number;
+  readonly rounds: number;
 }
 
 /** Our per-step time over each floor's, and the naive baseline's over ours. */
@@ -98,6 +113,12 @@ export async function benchChain(
       rawUndici: () => replayOnce(() => openRawUndici(server.url), recorded, server),
       sdk: () => replayOnce(() => openSdkClient(provider, server.url), recorded, server),
       naive: () => replayOnce(() => naiveReplayer(provider, server), recorded, server),
+      ...(provider.id === 'openai'
+        ? {
+            sdkDefault: () => replayOnce(() => openOpenAIDefault(server.url), recorded, server),
+            aiSdk: () => replayOnce(() => openAiSdk(server.url), recorded, server),
+          }
+        : {}),
     },
     reps,
     warmUp,
@@ -107,6 +128,7 @@ export async function benchChain(
   const rawUndici = variant(samples.rawUndici, steps);
   const sdk = variant(samples.sdk, steps);
   const naive = variant(samples.naive, steps);
+  const peers = peersOf(samples as Partial<Record<string, Sample[]>>, ours, steps);
   return {
     provider: provider.id,
     steps,
@@ -125,5 +147,26 @@ export async function benchChain(
     cpuRatios: ratiosOf('cpuPerStepMs', ours, rawUndici, sdk, naive),
     overheadMsPerStep: ours.perStepMs.median - sdk.perStepMs.median,
     cpuOverheadMsPerStep: ours.cpuPerStepMs.median - sdk.cpuPerStepMs.median,
+    ...(peers ? { peers } : {}),
+  };
+}
+
+/** The peers' figures, when they ran; round `i` of each variant is its `i`-th sample. */
+function peersOf(
+  samples: Partial<Record<string, Sample[]>>,
+  ours: VariantResult,
+  steps: number,
+): Peers | undefined {
+  const { ours: oursSamples, sdkDefault, aiSdk } = samples;
+  if (!oursSamples || !sdkDefault || !aiSdk) return undefined;
+  const sdkDefaultResult = variant(sdkDefault, steps);
+  const aiSdkResult = variant(aiSdk, steps);
+  return {
+    sdkDefault: sdkDefaultResult,
+    aiSdk: aiSdkResult,
+    vsSdkDefault: ours.perStepMs.median / sdkDefaultResult.perStepMs.median,
+    vsAiSdk: ours.perStepMs.median / aiSdkResult.perStepMs.median,
+    winsOverAiSdk: oursSamples.filter((sample, round) => sample.ms < (aiSdk[round]?.ms ?? 0)).length,
+    rounds: oursSamples.length,
   };
 }

@@ -28,7 +28,7 @@ function preloadFor(file: string): string {
     `const file = ${JSON.stringify(file)};`,
     `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)}, { data: { file } });`,
     'const cache = createRequire(file).cache;',
-    "process.on('exit', () => appendFileSync(file, Object.keys(cache).map((path) => 'cjs:' + path + '\\n').join('')));",
+    "process.on('exit', () => appendFileSync(file, Object.keys(cache).map((path) => 'cjs:' + path + '\\n').join('') + 'maxrss:' + process.resourceUsage().maxRSS + '\\n'));",
   ].join('\n');
   return `data:text/javascript,${encodeURIComponent(preload)}`;
 }
@@ -42,12 +42,25 @@ export interface ProbedRun extends CliRun {
   readonly modules: readonly string[];
   /** The files the process read (a bundle chunk counts once). */
   readonly files: readonly string[];
+  /** The process's peak resident set size in KiB (getrusage), when it exited normally. */
+  readonly peakRssKiB?: number;
 }
 
 /** Runs the built CLI with `args` and lists the modules it loaded, whatever way they were loaded. */
-export async function runCliListingModules(
+export function runCliListingModules(
   args: readonly string[],
   options: { cwd?: string; env?: Readonly<Record<string, string>> } = {},
+): Promise<ProbedRun> {
+  return runNodeListingModules([strandsBin, ...args], options);
+}
+
+/**
+ * Runs `node nodeArgs` (any script, on `execPath` or this process's Node) and lists the modules it
+ * loaded, as {@link runCliListingModules} does for the CLI.
+ */
+export async function runNodeListingModules(
+  nodeArgs: readonly string[],
+  options: { cwd?: string; env?: Readonly<Record<string, string>>; execPath?: string } = {},
 ): Promise<ProbedRun> {
   const directory = await mkdtemp(join(tmpdir(), 'strands-startup-probe-'));
   const file = join(directory, 'modules.txt');
@@ -58,15 +71,21 @@ export async function runCliListingModules(
       NO_COLOR: '1',
       ...options.env,
     };
-    const child = spawn(process.execPath, ['--import', preloadFor(file), strandsBin, ...args], {
+    const child = spawn(options.execPath ?? process.execPath, ['--import', preloadFor(file), ...nodeArgs], {
       cwd: options.cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const run = await collectOutput(child);
-    const listed = await readFile(file, 'utf8').catch(() => '');
-    const files = [...new Set(listed.split('\n').filter((line) => line !== ''))];
-    return { ...run, files, modules: await withBundledModules(files) };
+    const listed = (await readFile(file, 'utf8').catch(() => '')).split('\n');
+    const rss = listed.find((line) => line.startsWith('maxrss:'));
+    const files = [...new Set(listed.filter((line) => line !== '' && !line.startsWith('maxrss:')))];
+    return {
+      ...run,
+      files,
+      modules: await withBundledModules(files),
+      ...(rss ? { peakRssKiB: Number(rss.slice('maxrss:'.length)) } : {}),
+    };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
