@@ -99,6 +99,8 @@ export {
   secretMarker,
   secretValuesFromEnv,
 } from './secrets/index.js';
+// User regexes (telemetry redaction patterns) run on the linear-time engine: no ReDoS.
+export { compileLinearRegex, linearRegexProblem } from './templates/linear-regex.js';
 // Where sessions are kept, listed and pruned (`strands sessions`).
 /** The default session store: one private folder per session (record, spec snapshot, journal, lock). */
 export { type JournalSync, journalSyncModes } from './sessions/file-journal.js';
