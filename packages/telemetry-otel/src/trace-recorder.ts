@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { RunEvent } from '@strands-cli/core';
+import { agentInputMessages, agentOutputMessages } from './content/content-attributes.js';
+import type { ContentRedactor } from './content/content-redactor.js';
 import { GenAi, Operation, Strands } from './gen-ai-names.js';
+import { GroupTracker } from './group-tracker.js';
 import type { Attributes, SpanRecord, SpanSink } from './span-record.js';
 
 /** Options of {@link TraceRecorder}. */
@@ -9,19 +12,27 @@ export interface TraceRecorderOptions {
   readonly sink?: SpanSink;
   /** The wall clock, in milliseconds since the epoch. Events carry only the run's elapsed time. */
   readonly now?: () => number;
+  /**
+   * Captures message content (agent input/output, tool arguments/results) through this redactor.
+   * Without it (the default) no prompt, answer, argument or result text is put on any span.
+   */
+  readonly content?: ContentRedactor;
 }
 
 /** The spans open for one agent invocation. */
 interface InvocationSpans {
   readonly step: SpanRecord;
   readonly agent: SpanRecord;
+  /** The grouping span the step nests under (a branch, an iteration), if any. */
+  readonly group: SpanRecord | undefined;
   chat?: SpanRecord;
 }
 
 /**
  * Turns a run's events into a span tree following the OpenTelemetry GenAI conventions:
- * `invoke_workflow {name}` → one span per pattern unit (step, task, branch step, node, worker) →
- * `invoke_agent {agent}` → `chat {model}` per model turn and `execute_tool {tool}` per tool call.
+ * `invoke_workflow {name}` → a grouping span where the pattern has one (`branch {id}`,
+ * `iteration {n}`, `round {n}`, `node {id}`) → one span per pattern unit (step, task, branch step,
+ * node visit, worker) → `invoke_agent {agent}` → `chat {model}` per model turn and `execute_tool {tool}` per tool call.
  * Listening to events (rather than threading spans through the executors) keeps every executor,
  * built-in or third-party, traced the same way.
  */
@@ -31,6 +42,11 @@ export class TraceRecorder {
   readonly #spans: SpanRecord[] = [];
   readonly #invocations = new Map<number, InvocationSpans>();
   readonly #tools = new Map<string, SpanRecord>();
+  readonly #content: ContentRedactor | undefined;
+  readonly #groups = new GroupTracker({
+    start: (name, at, attributes) => this.#start(name, this.#root, at, attributes),
+    end: (span, status, at) => this.#endWith(span, status, at),
+  });
   #origin = 0;
   #root: SpanRecord | undefined;
   #resumed = false;
@@ -38,6 +54,7 @@ export class TraceRecorder {
   constructor(options: TraceRecorderOptions = {}) {
     this.#sink = options.sink;
     this.#now = options.now ?? Date.now;
+    this.#content = options.content;
   }
 
   /** Every span recorded so far, in the order they started. */
@@ -75,7 +92,8 @@ export class TraceRecorder {
     const at = event.elapsedMs;
     switch (event.type) {
       case 'step-start': {
-        const unit = this.#start(event.step.label, root, at, {
+        const group = this.#groups.enter(event.step, at);
+        const unit = this.#start(event.step.label, group ?? root, at, {
           [Strands.stepKind]: event.step.kind,
           [Strands.stepPointer]: event.step.pointer,
           [Strands.invocation]: event.invocation,
@@ -85,7 +103,9 @@ export class TraceRecorder {
           [GenAi.operationName]: Operation.agent,
           [GenAi.agentName]: event.agentId,
         });
-        this.#invocations.set(event.invocation, { step: unit, agent });
+        if (this.#content && event.input !== undefined)
+          agent.attributes[GenAi.inputMessages] = agentInputMessages(this.#content.input(event.input));
+        this.#invocations.set(event.invocation, { step: unit, agent, group });
         return;
       }
       case 'model-request': {
@@ -135,6 +155,8 @@ export class TraceRecorder {
           [GenAi.toolName]: event.tool,
           [GenAi.toolCallId]: event.callId,
         });
+        if (this.#content && event.arguments !== undefined)
+          span.attributes[GenAi.toolCallArguments] = this.#content.input(event.arguments);
         this.#tools.set(`${event.invocation}:${event.callId}`, span);
         return;
       }
@@ -143,6 +165,8 @@ export class TraceRecorder {
         const span = this.#tools.get(key);
         if (!span) return;
         this.#tools.delete(key);
+        if (this.#content && event.result !== undefined)
+          span.attributes[GenAi.toolCallResult] = this.#content.output(event.result);
         span.status.code = event.ok ? 'OK' : 'ERROR';
         this.#end(span, at);
         return;
@@ -210,8 +234,11 @@ export class TraceRecorder {
       this.#resumed = true;
     }
     if (event.cancelled) spans.step.attributes[Strands.cancelled] = true;
+    if (this.#content && event.output !== undefined)
+      spans.agent.attributes[GenAi.outputMessages] = agentOutputMessages(this.#content.output(event.output));
     this.#endWith(spans.agent, status, at);
     this.#endWith(spans.step, status, at);
+    if (spans.group) this.#groups.leave(spans.group, at, !event.ok && event.cancelled !== true);
   }
 
   #endRun(root: SpanRecord, event: Extract<RunEvent, { type: 'run-end' }>, at: number): void {
@@ -225,6 +252,7 @@ export class TraceRecorder {
     for (const tool of this.#tools.values())
       this.#endWith(tool, { code: 'ERROR', message: 'The run ended first' }, at);
     this.#tools.clear();
+    this.#groups.closeAll(at);
     root.attributes[GenAi.inputTokens] = event.usage.inputTokens;
     root.attributes[GenAi.outputTokens] = event.usage.outputTokens;
     this.#endWith(

@@ -24,7 +24,10 @@ describe('createContentRedactor', () => {
   });
 
   it('applies custom patterns on the linear-time engine, whatever the other rules say', () => {
-    const redactor = createContentRedactor({ tool_inputs: false, custom_patterns: ['ACME-[0-9]{6}', '(a+)+$'] });
+    const redactor = createContentRedactor({
+      tool_inputs: false,
+      custom_patterns: ['ACME-[0-9]{6}', '(a+)+$'],
+    });
     expect(redactor.input('id ACME-123456 and ACME-654321')).toBe(`id ${Marker.custom} and ${Marker.custom}`);
     const hostile = `${'a'.repeat(5000)}!`;
     expect(redactor.output(hostile)).toBe(hostile);

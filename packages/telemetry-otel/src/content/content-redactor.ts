@@ -40,7 +40,9 @@ function maskKeys(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([key, member]) => [
         key,
-        isSecretKey(key) && (typeof member === 'string' || typeof member === 'number') ? Marker.secret : maskKeys(member),
+        isSecretKey(key) && (typeof member === 'string' || typeof member === 'number')
+          ? Marker.secret
+          : maskKeys(member),
       ]),
     );
   }

@@ -17,7 +17,9 @@ describe('redactPii', () => {
   });
 
   it('masks phone numbers', () => {
-    expect(redactPii('call (555) 123-4567 or +1 555.987.6543')).toBe(`call ${Marker.phone} or ${Marker.phone}`);
+    expect(redactPii('call (555) 123-4567 or +1 555.987.6543')).toBe(
+      `call ${Marker.phone} or ${Marker.phone}`,
+    );
   });
 
   it('masks long tokens and keeps short words', () => {

@@ -16,7 +16,8 @@ export const Marker = {
 } as const;
 
 // Bounded repetitions: a long run of letters with no `@` costs linear time, not quadratic.
-const emailPattern = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g;
+const emailPattern =
+  /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g;
 const cardPattern = /\b\d(?:[ -]?\d){12,18}\b/g;
 const ssnPattern = /\b\d{3}-\d{2}-\d{4}\b/g;
 const phonePattern = /(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\b\d{3})[ .-]?\d{3}[ .-]?\d{4}\b/g;
