@@ -5,6 +5,7 @@ import {
   type OpenAIServer,
   type OtlpReceiver,
   type ReceivedSpan,
+  reply,
   startOpenAIServer,
   startOtlpReceiver,
 } from '@strands-cli/test-servers';
@@ -134,6 +135,37 @@ describe('message content in traces', () => {
     const bodies = receiver.bodies.join('\n');
     expect(bodies).toContain(marker);
     expect(bodies).not.toContain(email);
+  });
+});
+
+describe('tool content in traces', () => {
+  it('puts a tool call’s arguments and result on execute_tool with capture on', async () => {
+    const spec = `name: tooled
+version: 1
+runtime:
+  provider: openai
+  model_id: gpt-4o-mini
+telemetry:
+  capture_content: true
+  otel:
+    endpoint: ${receiver.origin}
+agents:
+  solo:
+    prompt: You compute.
+    tools: [calculator]
+pattern:
+  type: chain
+  config:
+    steps:
+      - agent: solo
+        input: "What is 6*7?"
+`;
+    model.enqueue(reply.toolCalls([{ id: 'call_1', name: 'calculator', input: { expression: '6*7' } }]));
+    model.enqueue(reply.text('42'));
+    await run(spec);
+    const tool = receiver.spans.find((span) => span.name === 'execute_tool calculator');
+    expect(JSON.parse(String(tool?.attributes['gen_ai.tool.call.arguments']))).toEqual({ expression: '6*7' });
+    expect(String(tool?.attributes['gen_ai.tool.call.result'])).toContain('42');
   });
 });
 
