@@ -136,6 +136,8 @@ export type { WorkflowSpec } from './spec/v1/workflow-spec-v1.js';
 export { buildWorkflowJsonSchema, type JsonSchemaDocument } from './spec-file/json-schema.js';
 export type { LoadedSpec } from './spec-file/loaded-spec.js';
 export { loadSpec, loadSpecText, type PrepareSpecOptions, prepareSpec } from './spec-file/prepare-spec.js';
+// User regexes (telemetry redaction patterns) run on the linear-time engine: no ReDoS.
+export { compileLinearRegex, linearRegexProblem } from './templates/linear-regex.js';
 // Templates: render a Jinja2-compatible template in the sandbox, as a spec's templates are rendered.
 export { renderTemplate } from './templates/render.js';
 // Tools and secrets.

@@ -17,6 +17,8 @@ export const GenAi = {
   toolCallId: 'gen_ai.tool.call.id',
   inputMessages: 'gen_ai.input.messages',
   outputMessages: 'gen_ai.output.messages',
+  toolCallArguments: 'gen_ai.tool.call.arguments',
+  toolCallResult: 'gen_ai.tool.call.result',
 } as const;
 
 /** Values of `gen_ai.operation.name`, which also start the span names. */
@@ -39,4 +41,5 @@ export const Strands = {
   replayed: 'strands.replayed',
   cancelled: 'strands.cancelled',
   maxParallel: 'strands.max_parallel',
+  group: 'strands.group',
 } as const;

@@ -3,14 +3,22 @@
  * asks for tracing (a `telemetry` section or `--trace`); OpenTelemetry itself is loaded only for a
  * `telemetry` section.
  */
+export {
+  type ContentRedactor,
+  createContentRedactor,
+  type RedactSection,
+} from './content/content-redactor.js';
+export { Marker as RedactionMarker } from './content/pii-rules.js';
 export { GenAi, Operation, Strands } from './gen-ai-names.js';
 export {
+  captureContent,
   defaultFlushTimeoutMs,
   type ExportSettings,
   exportSettings,
   type TelemetrySection,
 } from './otel-settings.js';
 export { type RunTelemetry, type RunTelemetryOptions, startRunTelemetry } from './run-telemetry.js';
+export { type SpanGroup, spanGroupOf } from './span-groups.js';
 export type {
   Attributes,
   AttributeValue,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportSettings } from './otel-settings.js';
+import { captureContent, exportSettings } from './otel-settings.js';
 
 describe('exportSettings', () => {
   it('maps an OTLP/gRPC endpoint on 4317 to OTLP/HTTP on 4318, with a note', () => {
@@ -35,5 +35,16 @@ describe('exportSettings', () => {
       serviceName: 'svc',
       sampleRatio: 1,
     });
+  });
+});
+
+describe('captureContent', () => {
+  const on = { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' };
+  it('is off by default, on with the spec key or the standard variable, and the spec wins', () => {
+    expect(captureContent(undefined, {})).toBe(false);
+    expect(captureContent({}, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'false' })).toBe(false);
+    expect(captureContent({ capture_content: true }, {})).toBe(true);
+    expect(captureContent(undefined, on)).toBe(true);
+    expect(captureContent({ capture_content: false }, on)).toBe(false);
   });
 });

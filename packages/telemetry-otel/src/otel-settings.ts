@@ -3,6 +3,8 @@ export const defaultFlushTimeoutMs = 2000;
 
 /** The `telemetry` section of a spec, as this package reads it. */
 export interface TelemetrySection {
+  /** Put message content on spans (redacted); see {@link captureContent}. */
+  readonly capture_content?: boolean;
   readonly otel?: {
     readonly endpoint?: string;
     readonly service_name?: string;
@@ -84,4 +86,16 @@ function mapGrpcEndpoint(endpoint: string): string {
 function tracesUrl(endpoint: string): string {
   if (/\/v1\/traces\/?$/.test(endpoint)) return endpoint;
   return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
+}
+
+/**
+ * Whether spans carry message content: `telemetry.capture_content` when the spec says (true or
+ * false), else the standard `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true`. Off by default.
+ */
+export function captureContent(
+  section: TelemetrySection | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  if (section?.capture_content !== undefined) return section.capture_content;
+  return env.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT?.trim().toLowerCase() === 'true';
 }

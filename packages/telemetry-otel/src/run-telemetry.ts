@@ -1,6 +1,12 @@
 import type { RunEvent } from '@strands-cli/core';
+import { type ContentRedactor, createContentRedactor } from './content/content-redactor.js';
 import type { OtelExport } from './otel-export.js';
-import { defaultFlushTimeoutMs, exportSettings, type TelemetrySection } from './otel-settings.js';
+import {
+  captureContent,
+  defaultFlushTimeoutMs,
+  exportSettings,
+  type TelemetrySection,
+} from './otel-settings.js';
 import { maxTraceSpans, type TraceDocument, traceDocument } from './trace-document.js';
 import { TraceRecorder } from './trace-recorder.js';
 
@@ -42,7 +48,12 @@ export async function startRunTelemetry(options: RunTelemetryOptions): Promise<R
     const { startOtelExport } = await import('./otel-export.js');
     otel = await startOtelExport(settings, flushTimeoutMs);
   }
-  const recorder = new TraceRecorder({ ...(otel ? { sink: otel.sink } : {}), now });
+  const content = contentRedactor(options);
+  const recorder = new TraceRecorder({
+    ...(otel ? { sink: otel.sink } : {}),
+    ...(content ? { content } : {}),
+    now,
+  });
   const maxSpans = maxTraceSpans(options.env);
   return {
     onEvent: recorder.onEvent,
@@ -59,6 +70,18 @@ export async function startRunTelemetry(options: RunTelemetryOptions): Promise<R
       if (otel.failure !== undefined) options.warn?.(`telemetry: spans were not exported: ${otel.failure}`);
     },
   };
+}
+
+/** The content redactor when the user opted in to content capture; undefined captures nothing. */
+function contentRedactor(options: RunTelemetryOptions): ContentRedactor | undefined {
+  if (!captureContent(options.telemetry, options.env)) return undefined;
+  try {
+    return createContentRedactor(options.telemetry?.redact);
+  } catch (error) {
+    // Spec validation refuses such a pattern; a library caller that skipped it loses capture, not the run.
+    options.warn?.(`telemetry: message content is not captured: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /** `STRANDS_OTEL_FLUSH_TIMEOUT_MS` (a positive integer) or the default bound. */

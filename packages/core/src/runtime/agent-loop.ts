@@ -121,7 +121,8 @@ async function runToolCall(
 ): Promise<ToolResultPartV1> {
   const event = { step: scope.step, agentId: scope.agentId, invocation: scope.invocation };
   const started = services.clock.now();
-  services.emit({ type: 'tool-start', ...event, tool: call.name, callId: call.id });
+  // The arguments and result travel by reference: an emitter with no listener costs nothing more.
+  services.emit({ type: 'tool-start', ...event, tool: call.name, callId: call.id, arguments: call.input });
   const tool = agent.tools.find((candidate) => candidate.name === call.name);
   let content: string;
   let isError: boolean;
@@ -151,6 +152,7 @@ async function runToolCall(
     callId: call.id,
     ok: !isError,
     durationMs: services.clock.now() - started,
+    result: content,
   });
   return { toolCallId: call.id, toolName: call.name, content, isError };
 }

@@ -43,15 +43,19 @@ export function redactingListener(
       return;
     }
     if (event.type === 'retry' || event.type === 'step-end') release(event);
+    if (event.type === 'tool-start' && event.arguments !== undefined) {
+      listener({ ...event, arguments: redactor.value(event.arguments) });
+      return;
+    }
     listener(redactEventTexts(event, redact));
   };
 }
 
-/** The event with its free texts (an error, a step's input or output) redacted; the event itself when it has none. */
+/** The event with its free texts (an error, a step's input or output, a tool's result) redacted; the event itself when it has none. */
 function redactEventTexts(event: RunEvent, redact: Redact): RunEvent {
-  const texts = event as { error?: unknown; input?: unknown; output?: unknown };
+  const texts = event as { error?: unknown; input?: unknown; output?: unknown; result?: unknown };
   let changed: Record<string, string> | undefined;
-  for (const key of ['error', 'input', 'output'] as const) {
+  for (const key of ['error', 'input', 'output', 'result'] as const) {
     const value = texts[key];
     if (typeof value === 'string') {
       changed ??= {};

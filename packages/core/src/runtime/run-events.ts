@@ -76,6 +76,11 @@ export interface ToolStartEvent extends InvocationEventBase {
   readonly type: 'tool-start';
   readonly tool: string;
   readonly callId: string;
+  /**
+   * The arguments the model passed (redacted of the run's secrets), for observers that capture
+   * content when the user opted in (traces). Never sent anywhere by the core.
+   */
+  readonly arguments?: unknown;
 }
 /** A tool call ended. A failed call is still a result the model sees. */
 export interface ToolEndEvent extends InvocationEventBase {
@@ -84,6 +89,8 @@ export interface ToolEndEvent extends InvocationEventBase {
   readonly callId: string;
   readonly ok: boolean;
   readonly durationMs: number;
+  /** The text the model sees as the result (redacted of the run's secrets), for content capture. */
+  readonly result?: string;
 }
 /** A model request failed with a retryable error and will be retried after `delayMs`. */
 export interface RetryEvent extends InvocationEventBase {

@@ -3,6 +3,7 @@
  * security, metadata and outputs. All strict, so a misspelt key fails validation.
  */
 import * as z from 'zod';
+import { linearRegexProblem } from '../../templates/linear-regex.js';
 import { identifierSchema, nonEmptyStringSchema } from './common.js';
 
 /** One `env.secrets[]` entry. */
@@ -24,6 +25,10 @@ export const envSchema = z
 /** `telemetry`: OpenTelemetry export and redaction. */
 export const telemetrySchema = z
   .strictObject({
+    capture_content: z.boolean().optional().meta({
+      description:
+        'Export prompts, responses, tool arguments and tool results on spans (redacted). Off by default; OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true also turns it on.',
+    }),
     otel: z
       .strictObject({
         endpoint: z.string().optional(),
@@ -35,12 +40,25 @@ export const telemetrySchema = z
       .strictObject({
         tool_inputs: z.boolean().optional(),
         tool_outputs: z.boolean().optional(),
-        custom_patterns: z.array(z.string()).optional(),
+        custom_patterns: z
+          .array(
+            z.string().check((context) => {
+              const problem = linearRegexProblem(context.value);
+              if (problem !== undefined)
+                context.issues.push({
+                  code: 'custom',
+                  input: context.value,
+                  message: `not a usable pattern (RE2 syntax, no backreferences or lookaround): ${problem}`,
+                });
+            }),
+          )
+          .optional(),
       })
       .optional(),
   })
   .meta({
-    description: 'OpenTelemetry GenAI traces exported over OTLP/HTTP, with service name and sampling.',
+    description:
+      'OpenTelemetry GenAI traces exported over OTLP/HTTP, with service name, sampling, opt-in content capture and redaction rules.',
   });
 
 /** `context_policy`: compaction, notes and just-in-time retrieval. */

@@ -100,8 +100,9 @@ export type EnvSpec = {
   mounts?: Record<string, string> | undefined;
 };
 
-/** `telemetry` (accepted; not implemented in this version). */
+/** `telemetry`: OpenTelemetry export, opt-in content capture and its redaction rules. */
 export type TelemetrySpec = {
+  capture_content?: boolean | undefined;
   otel?:
     | { endpoint?: string | undefined; service_name?: string | undefined; sample_ratio?: number | undefined }
     | undefined;
