@@ -23,5 +23,14 @@ export {
   runQueueName,
 } from './queued-run-types.js';
 export { openRunClient, type RunClient, type RunSummaryV1 } from './run-client.js';
+export type { ResumedRunV1 } from './run-control.js';
 export type { DurableRunRecord, DurableRunStatus } from './run-registry.js';
 export { VERSION } from './version.js';
+export {
+  type HeldWorkerLease,
+  holdWorkerLease,
+  staleWorkers,
+  type TakeoverActions,
+  takeOverWorker,
+} from './worker-lease.js';
+export { dbosTakeoverActions, takeOverWorkers, type WorkflowAdmin } from './worker-takeover.js';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { applicationVersion } from './application-version.js';
 import { migrateDbos } from './dbos-migrate.js';
+import { ensureEngineSchema } from './engine-schema.js';
 import {
   type QueuedRunInput,
   type QueuedRunOutput,
@@ -8,6 +10,7 @@ import {
   runQueueName,
 } from './queued-run-types.js';
 import { withoutPipelinedQueryWarning } from './quiet-pg-warning.js';
+import { cancelRun, type ResumedRunV1, recoverRuns, resumeRun } from './run-control.js';
 
 /** The DBOS application name every strands-cli process uses (it scopes workflows and queues). */
 const applicationName = 'strands-cli';
@@ -37,6 +40,12 @@ export interface RunClient {
   list(options?: { readonly limit?: number; readonly status?: string }): Promise<RunSummaryV1[]>;
   /** One run, or undefined when the id is unknown. */
   show(id: string): Promise<RunSummaryV1 | undefined>;
+  /** Cancels a submitted run (its worker aborts it); resolves with its new status. */
+  cancel(id: string): Promise<string>;
+  /** Continues a cancelled or failed submitted run from its journal. */
+  resume(id: string): Promise<ResumedRunV1>;
+  /** Re-queues the runs of dead workers now (the named one, or all whose lease is free). */
+  recover(fromWorker?: string): Promise<Array<{ readonly worker: string; readonly runs: readonly string[] }>>;
   close(): Promise<void>;
 }
 
@@ -76,6 +85,15 @@ export async function openRunClient({ databaseUrl }: { readonly databaseUrl: str
   const client = await withoutPipelinedQueryWarning(() =>
     DBOSClient.create({ systemDatabaseUrl: databaseUrl, applicationName }),
   );
+  const { default: pg } = await import('pg');
+  let pool: Pool | undefined;
+  const strandsPool = async (): Promise<Pool> => {
+    if (!pool) {
+      pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+      await ensureEngineSchema(pool);
+    }
+    return pool;
+  };
   return {
     submit: async (input) => {
       const runId = randomUUID();
@@ -110,6 +128,12 @@ export async function openRunClient({ databaseUrl }: { readonly databaseUrl: str
       const row = rows.find((candidate) => workflowNames.includes(candidate.workflowName));
       return row ? summary(row) : undefined;
     },
-    close: () => client.destroy(),
+    cancel: (id) => cancelRun(client, id),
+    resume: async (id) => resumeRun(client, await strandsPool(), id),
+    recover: async (fromWorker) => recoverRuns(client, await strandsPool(), fromWorker),
+    close: async () => {
+      await client.destroy();
+      await pool?.end();
+    },
   };
 }

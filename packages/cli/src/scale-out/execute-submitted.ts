@@ -16,7 +16,7 @@ import { filesUnder } from './files-under.js';
  */
 export async function executeSubmittedRun(
   input: QueuedRunInput,
-  run: { readonly runId: string; readonly journal: JournalStoreV1 },
+  run: { readonly runId: string; readonly journal: JournalStoreV1; readonly signal?: AbortSignal },
   io: CliIO,
 ): Promise<QueuedRunOutput> {
   const out = await mkdtemp(join(tmpdir(), 'strands-worker-'));
@@ -33,6 +33,7 @@ export async function executeSubmittedRun(
     }
     const result = await runWorkflow(loaded, {
       journal: run.journal,
+      ...(run.signal ? { signal: run.signal } : {}),
       out,
       env: io.env,
       cwd: io.cwd,
