@@ -172,6 +172,16 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
       return (JSON.parse(again.stdout) as { status: string }).status === 'SUCCESS';
     });
     // Step one answered from the journal: asked once; step two asked again (it was cut off).
+    const detail = await strands(['runs', 'show', runId, '--json'], { env });
+    const shownRun = JSON.parse(detail.stdout) as {
+      journal: { entries: number; byKind: Record<string, number> };
+    };
+    expect(shownRun.journal.entries).toBeGreaterThanOrEqual(3);
+    expect(Object.values(shownRun.journal.byKind).reduce((a, b) => a + b, 0)).toBe(shownRun.journal.entries);
+    const listed = await strands(['runs', 'list', '--json'], { env });
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      queue: { name: 'strands-runs', enqueued: 0, pending: 0 },
+    });
     const [one, two, three] = referenceKeys;
     expect(server.requests.map(requestKey)).toEqual([one, two, two, three]);
 

@@ -25,6 +25,7 @@ export {
 export { openRunClient, type RunClient, type RunSummaryV1 } from './run-client.js';
 export type { ResumedRunV1 } from './run-control.js';
 export type { DurableRunRecord, DurableRunStatus } from './run-registry.js';
+export type { JournalCountsV1, QueueDepthV1 } from './run-stats.js';
 export { VERSION } from './version.js';
 export {
   type HeldWorkerLease,

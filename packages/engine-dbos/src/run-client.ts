@@ -11,6 +11,7 @@ import {
 } from './queued-run-types.js';
 import { withoutPipelinedQueryWarning } from './quiet-pg-warning.js';
 import { cancelRun, type ResumedRunV1, recoverRuns, resumeRun } from './run-control.js';
+import { type JournalCountsV1, journalCounts, type QueueDepthV1, queueDepth } from './run-stats.js';
 
 /** The DBOS application name every strands-cli process uses (it scopes workflows and queues). */
 const applicationName = 'strands-cli';
@@ -28,6 +29,8 @@ export interface RunSummaryV1 {
   readonly worker?: string;
   readonly createdAt?: string;
   readonly updatedAt?: string;
+  /** `runs show` only: the run's journal, what it completed so far. */
+  readonly journal?: JournalCountsV1;
 }
 
 /** The submitter's and operator's side of the engine: no DBOS launch, no worker. */
@@ -38,7 +41,9 @@ export interface RunClient {
   wait(runId: string): Promise<QueuedRunOutput>;
   /** The newest runs first. */
   list(options?: { readonly limit?: number; readonly status?: string }): Promise<RunSummaryV1[]>;
-  /** One run, or undefined when the id is unknown. */
+  /** The run queue's depth: runs waiting for a worker, runs being executed. */
+  queue(): Promise<QueueDepthV1>;
+  /** One run with its journal counts, or undefined when the id is unknown. */
   show(id: string): Promise<RunSummaryV1 | undefined>;
   /** Cancels a submitted run (its worker aborts it); resolves with its new status. */
   cancel(id: string): Promise<string>;
@@ -126,8 +131,12 @@ export async function openRunClient({ databaseUrl }: { readonly databaseUrl: str
         loadInput: true,
       })) as unknown as WorkflowRow[];
       const row = rows.find((candidate) => workflowNames.includes(candidate.workflowName));
-      return row ? summary(row) : undefined;
+      if (!row) return undefined;
+      const run = summary(row);
+      const journalRun = run.kind === 'attempt' ? run.id.replace(/\.\d+$/, '') : run.id;
+      return { ...run, journal: await journalCounts(await strandsPool(), journalRun) };
     },
+    queue: () => queueDepth(client),
     cancel: (id) => cancelRun(client, id),
     resume: async (id) => resumeRun(client, await strandsPool(), id),
     recover: async (fromWorker) => recoverRuns(client, await strandsPool(), fromWorker),

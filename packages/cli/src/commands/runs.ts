@@ -40,19 +40,20 @@ async function withClient<T>(
 }
 
 async function list(options: RunsOptions, io: CliIO): Promise<number> {
-  const runs = await withClient(options, io, (client) =>
-    client.list({
+  const { runs, queue } = await withClient(options, io, async (client) => ({
+    runs: await client.list({
       limit: Number(options.limit) || 50,
       ...(options.status ? { status: options.status } : {}),
     }),
-  );
+    queue: await client.queue(),
+  }));
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ runs }, null, 2)}\n`);
-  } else if (runs.length === 0) {
-    io.stderr.write('No runs on this database\n');
-  } else {
-    io.stdout.write(`${runs.map(line).join('\n')}\n`);
+    io.stdout.write(`${JSON.stringify({ runs, queue }, null, 2)}\n`);
+    return ExitCode.ok;
   }
+  if (runs.length === 0) io.stderr.write('No runs on this database\n');
+  else io.stdout.write(`${runs.map(line).join('\n')}\n`);
+  io.stderr.write(`Queue ${queue.name}: ${queue.enqueued} waiting, ${queue.pending} being executed\n`);
   return ExitCode.ok;
 }
 
@@ -67,7 +68,9 @@ async function show(id: string, options: RunsOptions, io: CliIO): Promise<number
     options.json
       ? `${JSON.stringify(run, null, 2)}\n`
       : `${Object.entries(run)
-          .map(([key, value]) => `${key}: ${String(value)}`)
+          .map(
+            ([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+          )
           .join('\n')}\n`,
   );
   return ExitCode.ok;
