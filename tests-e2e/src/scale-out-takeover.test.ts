@@ -15,6 +15,7 @@ import {
 } from './sessions-harness.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/scale-out/chain3.yaml', import.meta.url));
+const hitlFixture = fileURLToPath(new URL('../fixtures/scale-out/chain-hitl.yaml', import.meta.url));
 
 let postgres: TestPostgres;
 let server: LoopbackServer;
@@ -24,6 +25,7 @@ beforeAll(async () => {
   [postgres, server] = await Promise.all([startTestPostgres(), startDeterministicServer()]);
   dir = await mkdtemp(join(tmpdir(), 'strands-e2e-takeover-'));
   await copyFile(fixture, join(dir, 'chain3.yaml'));
+  await copyFile(hitlFixture, join(dir, 'chain-hitl.yaml'));
   await mkdir(join(dir, 'worker-home'));
 }, 60_000);
 
@@ -205,4 +207,38 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
     worker.child()?.kill('SIGTERM');
     expect((await worker.run).code).toBe(0);
   }, 60_000);
+
+  it('a HITL run paused on worker A is approved while A is down and finished by worker B', async () => {
+    const databaseUrl = await createFreshDatabase(postgres.adminUrl);
+    const env = { STRANDS_DATABASE_URL: databaseUrl, STRANDS_WORKER_LEASE_S: '1' };
+    server.reset();
+    server.setResponder(deterministicAnswer);
+    const a = startWorker('worker-h1', env);
+    const submitted = await strands(['submit', 'chain-hitl.yaml', '--var', 'topic=owls', '--json'], { env });
+    expect(submitted.code, submitted.stderr).toBe(0);
+    const { runId } = JSON.parse(submitted.stdout) as { runId: string };
+    const show = async () =>
+      JSON.parse((await strands(['runs', 'show', runId, '--json'], { env })).stdout) as {
+        status: string;
+        paused?: { prompt?: string; position: string };
+      };
+    await until(async () => (await show()).status === 'PAUSED');
+    expect((await show()).paused?.prompt).toBe('Approve the draft?');
+    a.child()?.kill('SIGKILL');
+    expect((await a.run).signal).toBe('SIGKILL');
+
+    const approved = await strands(['approve', runId, '--response', 'ship it', '--json'], { env });
+    expect(approved.code, approved.stderr).toBe(0);
+    const b = startWorker('worker-h2', env);
+    await until(async () => (await show()).status === 'SUCCESS');
+    const keys = server.requests.map(requestKey);
+    // The writer's draft answered from the journal on B: asked once in all.
+    expect(keys.filter((key) => key.startsWith('draft about owls'))).toHaveLength(1);
+    expect(keys.at(-1)).toContain('revise with ship it');
+    const again = await strands(['approve', runId, '--response', 'twice'], { env });
+    expect(again.code).toBe(17);
+    b.child()?.kill('SIGTERM');
+    const stopped = await b.run;
+    expect(stopped.code, stopped.stderr).toBe(0);
+  }, 120_000);
 });

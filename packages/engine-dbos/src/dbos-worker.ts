@@ -5,6 +5,9 @@ import { launchDbos } from './dbos-launch.js';
 import { ensureEngineSchema } from './engine-schema.js';
 import { createPostgresJournal } from './postgres-journal.js';
 import {
+  answerTopic,
+  type PausedQuestionV1,
+  pausedEventKey,
   type QueuedRunInput,
   type QueuedRunOutput,
   queuedRunWorkflowName,
@@ -12,6 +15,9 @@ import {
 } from './queued-run-types.js';
 import { holdWorkerLease, staleWorkers } from './worker-lease.js';
 import { takeOverWorkers, type WorkflowAdmin } from './worker-takeover.js';
+
+/** How long a paused run waits for `strands approve` (a question's own timeout answers it sooner). */
+const humanWaitSeconds = 30 * 24 * 3600;
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -35,7 +41,13 @@ export interface WorkerOptions {
   /** Runs a submitted spec with the run's journal; must not throw (failures are outputs). */
   readonly execute: (
     input: QueuedRunInput,
-    run: { readonly runId: string; readonly journal: JournalStoreV1; readonly signal: AbortSignal },
+    run: {
+      readonly runId: string;
+      readonly journal: JournalStoreV1;
+      readonly signal: AbortSignal;
+      /** Publishes a human-in-the-loop question and waits for `strands approve`'s answer. */
+      readonly askHuman: (question: PausedQuestionV1) => Promise<string>;
+    },
   ) => Promise<QueuedRunOutput>;
 }
 
@@ -82,7 +94,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         inFlight.set(runId, controller);
         try {
           const journal = createPostgresJournal({ pool, runId });
-          return await options.execute(input, { runId, journal, signal: controller.signal });
+          const askHuman = async (question: PausedQuestionV1): Promise<string> => {
+            await DBOS.setEvent(pausedEventKey, question);
+            const answer = await DBOS.recv<string>(answerTopic, humanWaitSeconds);
+            await DBOS.setEvent(pausedEventKey, null);
+            if (answer === null) throw new Error(`no answer to "${question.prompt ?? question.position}"`);
+            return answer;
+          };
+          return await options.execute(input, { runId, journal, signal: controller.signal, askHuman });
         } finally {
           inFlight.delete(runId);
         }

@@ -17,6 +17,7 @@ export { ensureEngineSchema, strandsSchema } from './engine-schema.js';
 export { createPostgresJournal, type PostgresJournalOptions } from './postgres-journal.js';
 export {
   type ArtifactFileV1,
+  type PausedQuestionV1,
   type QueuedRunInput,
   type QueuedRunOutput,
   queuedRunWorkflowName,

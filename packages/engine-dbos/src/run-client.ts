@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { SessionError } from '@strands-cli/core/spec';
 import type { Pool } from 'pg';
 import { applicationVersion } from './application-version.js';
 import { migrateDbos } from './dbos-migrate.js';
 import { ensureEngineSchema } from './engine-schema.js';
 import {
+  answerTopic,
+  type PausedQuestionV1,
+  pausedEventKey,
   type QueuedRunInput,
   type QueuedRunOutput,
   queuedRunWorkflowName,
@@ -29,6 +33,8 @@ export interface RunSummaryV1 {
   readonly worker?: string;
   readonly createdAt?: string;
   readonly updatedAt?: string;
+  /** `runs show` only: the human-in-the-loop question the run waits on (its status is then PAUSED). */
+  readonly paused?: PausedQuestionV1;
   /** `runs show` only: the run's journal, what it completed so far. */
   readonly journal?: JournalCountsV1;
 }
@@ -45,6 +51,8 @@ export interface RunClient {
   queue(): Promise<QueueDepthV1>;
   /** One run with its journal counts, or undefined when the id is unknown. */
   show(id: string): Promise<RunSummaryV1 | undefined>;
+  /** Sends the answer to the question a paused run waits on; resolves with that question. */
+  approve(id: string, response: string): Promise<PausedQuestionV1>;
   /** Cancels a submitted run (its worker aborts it); resolves with its new status. */
   cancel(id: string): Promise<string>;
   /** Continues a cancelled or failed submitted run from its journal. */
@@ -134,9 +142,24 @@ export async function openRunClient({ databaseUrl }: { readonly databaseUrl: str
       if (!row) return undefined;
       const run = summary(row);
       const journalRun = run.kind === 'attempt' ? run.id.replace(/\.\d+$/, '') : run.id;
-      return { ...run, journal: await journalCounts(await strandsPool(), journalRun) };
+      const journal = await journalCounts(await strandsPool(), journalRun);
+      const paused =
+        run.kind === 'submitted' && run.status === 'PENDING'
+          ? await client.getEvent<PausedQuestionV1>(run.id, pausedEventKey, 0)
+          : null;
+      return paused ? { ...run, status: 'PAUSED', paused, journal } : { ...run, journal };
     },
     queue: () => queueDepth(client),
+    approve: async (id, response) => {
+      const paused = await client.getEvent<PausedQuestionV1>(id, pausedEventKey, 0);
+      if (!paused) {
+        throw new SessionError(`Run ${id} is not waiting for an answer`, id, {
+          hint: 'See `strands runs show ID`: only a PAUSED run can be approved.',
+        });
+      }
+      await client.send(id, response, answerTopic);
+      return paused;
+    },
     cancel: (id) => cancelRun(client, id),
     resume: async (id) => resumeRun(client, await strandsPool(), id),
     recover: async (fromWorker) => recoverRuns(client, await strandsPool(), fromWorker),
