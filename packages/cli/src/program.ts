@@ -28,6 +28,8 @@ const commands: ReadonlyArray<readonly [name: string, load: () => Promise<Define
   ['submit', async () => (await import('./commands/submit.js')).defineSubmitCommand],
   ['worker', async () => (await import('./commands/worker.js')).defineWorkerCommand],
   ['runs', async () => (await import('./commands/runs.js')).defineRunsCommand],
+  ['approve', async () => (await import('./commands/approve.js')).defineApproveCommand],
+  ['recover', async () => (await import('./commands/recover.js')).defineRecoverCommand],
 ];
 
 /**

@@ -32,6 +32,11 @@ const statements = [
      result text NOT NULL,
      at text NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS journal_by_run ON ${strandsSchema}.journal (run_id, id)`,
+  // One row per live (or recently dead) worker: its heartbeat, refreshed while it holds its lease.
+  `CREATE TABLE IF NOT EXISTS ${strandsSchema}.workers (
+     worker_id text PRIMARY KEY,
+     heartbeat_at timestamptz NOT NULL DEFAULT now(),
+     started_at timestamptz NOT NULL DEFAULT now())`,
 ];
 
 /** Creates strands-cli's tables when they are missing (idempotent, safe to run from many processes). */

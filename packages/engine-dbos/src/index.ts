@@ -17,11 +17,22 @@ export { ensureEngineSchema, strandsSchema } from './engine-schema.js';
 export { createPostgresJournal, type PostgresJournalOptions } from './postgres-journal.js';
 export {
   type ArtifactFileV1,
+  type PausedQuestionV1,
   type QueuedRunInput,
   type QueuedRunOutput,
   queuedRunWorkflowName,
   runQueueName,
 } from './queued-run-types.js';
 export { openRunClient, type RunClient, type RunSummaryV1 } from './run-client.js';
+export type { ResumedRunV1 } from './run-control.js';
 export type { DurableRunRecord, DurableRunStatus } from './run-registry.js';
+export type { JournalCountsV1, QueueDepthV1 } from './run-stats.js';
 export { VERSION } from './version.js';
+export {
+  type HeldWorkerLease,
+  holdWorkerLease,
+  staleWorkers,
+  type TakeoverActions,
+  takeOverWorker,
+} from './worker-lease.js';
+export { dbosTakeoverActions, takeOverWorkers, type WorkflowAdmin } from './worker-takeover.js';

@@ -31,3 +31,16 @@ export type QueuedRunOutput =
       readonly usage: { readonly inputTokens: number; readonly outputTokens: number };
     }
   | { readonly ok: false; readonly exitCode: number; readonly message: string; readonly hint?: string };
+
+/** The DBOS event a paused run publishes: the question it waits on (`null` once answered). */
+export const pausedEventKey = 'strands.paused';
+
+/** The DBOS message topic `strands approve` sends a human answer on. */
+export const answerTopic = 'strands.answer';
+
+/** A human-in-the-loop question a submitted run waits on (what `runs show` prints). */
+export interface PausedQuestionV1 {
+  readonly position: string;
+  readonly prompt?: string;
+  readonly contextDisplay?: string;
+}

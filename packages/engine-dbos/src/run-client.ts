@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { SessionError } from '@strands-cli/core/spec';
+import type { Pool } from 'pg';
 import { applicationVersion } from './application-version.js';
 import { migrateDbos } from './dbos-migrate.js';
+import { ensureEngineSchema } from './engine-schema.js';
 import {
+  answerTopic,
+  type PausedQuestionV1,
+  pausedEventKey,
   type QueuedRunInput,
   type QueuedRunOutput,
   queuedRunWorkflowName,
   runQueueName,
 } from './queued-run-types.js';
 import { withoutPipelinedQueryWarning } from './quiet-pg-warning.js';
+import { cancelRun, type ResumedRunV1, recoverRuns, resumeRun } from './run-control.js';
+import { type JournalCountsV1, journalCounts, type QueueDepthV1, queueDepth } from './run-stats.js';
 
 /** The DBOS application name every strands-cli process uses (it scopes workflows and queues). */
 const applicationName = 'strands-cli';
@@ -25,6 +33,10 @@ export interface RunSummaryV1 {
   readonly worker?: string;
   readonly createdAt?: string;
   readonly updatedAt?: string;
+  /** `runs show` only: the human-in-the-loop question the run waits on (its status is then PAUSED). */
+  readonly paused?: PausedQuestionV1;
+  /** `runs show` only: the run's journal, what it completed so far. */
+  readonly journal?: JournalCountsV1;
 }
 
 /** The submitter's and operator's side of the engine: no DBOS launch, no worker. */
@@ -35,8 +47,18 @@ export interface RunClient {
   wait(runId: string): Promise<QueuedRunOutput>;
   /** The newest runs first. */
   list(options?: { readonly limit?: number; readonly status?: string }): Promise<RunSummaryV1[]>;
-  /** One run, or undefined when the id is unknown. */
+  /** The run queue's depth: runs waiting for a worker, runs being executed. */
+  queue(): Promise<QueueDepthV1>;
+  /** One run with its journal counts, or undefined when the id is unknown. */
   show(id: string): Promise<RunSummaryV1 | undefined>;
+  /** Sends the answer to the question a paused run waits on; resolves with that question. */
+  approve(id: string, response: string): Promise<PausedQuestionV1>;
+  /** Cancels a submitted run (its worker aborts it); resolves with its new status. */
+  cancel(id: string): Promise<string>;
+  /** Continues a cancelled or failed submitted run from its journal. */
+  resume(id: string): Promise<ResumedRunV1>;
+  /** Re-queues the runs of dead workers now (the named one, or all whose lease is free). */
+  recover(fromWorker?: string): Promise<Array<{ readonly worker: string; readonly runs: readonly string[] }>>;
   close(): Promise<void>;
 }
 
@@ -76,6 +98,15 @@ export async function openRunClient({ databaseUrl }: { readonly databaseUrl: str
   const client = await withoutPipelinedQueryWarning(() =>
     DBOSClient.create({ systemDatabaseUrl: databaseUrl, applicationName }),
   );
+  const { default: pg } = await import('pg');
+  let pool: Pool | undefined;
+  const strandsPool = async (): Promise<Pool> => {
+    if (!pool) {
+      pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+      await ensureEngineSchema(pool);
+    }
+    return pool;
+  };
   return {
     submit: async (input) => {
       const runId = randomUUID();
@@ -108,8 +139,33 @@ export async function openRunClient({ databaseUrl }: { readonly databaseUrl: str
         loadInput: true,
       })) as unknown as WorkflowRow[];
       const row = rows.find((candidate) => workflowNames.includes(candidate.workflowName));
-      return row ? summary(row) : undefined;
+      if (!row) return undefined;
+      const run = summary(row);
+      const journalRun = run.kind === 'attempt' ? run.id.replace(/\.\d+$/, '') : run.id;
+      const journal = await journalCounts(await strandsPool(), journalRun);
+      const paused =
+        run.kind === 'submitted' && run.status === 'PENDING'
+          ? await client.getEvent<PausedQuestionV1>(run.id, pausedEventKey, 0)
+          : null;
+      return paused ? { ...run, status: 'PAUSED', paused, journal } : { ...run, journal };
     },
-    close: () => client.destroy(),
+    queue: () => queueDepth(client),
+    approve: async (id, response) => {
+      const paused = await client.getEvent<PausedQuestionV1>(id, pausedEventKey, 0);
+      if (!paused) {
+        throw new SessionError(`Run ${id} is not waiting for an answer`, id, {
+          hint: 'See `strands runs show ID`: only a PAUSED run can be approved.',
+        });
+      }
+      await client.send(id, response, answerTopic);
+      return paused;
+    },
+    cancel: (id) => cancelRun(client, id),
+    resume: async (id) => resumeRun(client, await strandsPool(), id),
+    recover: async (fromWorker) => recoverRuns(client, await strandsPool(), fromWorker),
+    close: async () => {
+      await client.destroy();
+      await pool?.end();
+    },
   };
 }

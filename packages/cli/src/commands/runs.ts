@@ -40,19 +40,20 @@ async function withClient<T>(
 }
 
 async function list(options: RunsOptions, io: CliIO): Promise<number> {
-  const runs = await withClient(options, io, (client) =>
-    client.list({
+  const { runs, queue } = await withClient(options, io, async (client) => ({
+    runs: await client.list({
       limit: Number(options.limit) || 50,
       ...(options.status ? { status: options.status } : {}),
     }),
-  );
+    queue: await client.queue(),
+  }));
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ runs }, null, 2)}\n`);
-  } else if (runs.length === 0) {
-    io.stderr.write('No runs on this database\n');
-  } else {
-    io.stdout.write(`${runs.map(line).join('\n')}\n`);
+    io.stdout.write(`${JSON.stringify({ runs, queue }, null, 2)}\n`);
+    return ExitCode.ok;
   }
+  if (runs.length === 0) io.stderr.write('No runs on this database\n');
+  else io.stdout.write(`${runs.map(line).join('\n')}\n`);
+  io.stderr.write(`Queue ${queue.name}: ${queue.enqueued} waiting, ${queue.pending} being executed\n`);
   return ExitCode.ok;
 }
 
@@ -67,13 +68,33 @@ async function show(id: string, options: RunsOptions, io: CliIO): Promise<number
     options.json
       ? `${JSON.stringify(run, null, 2)}\n`
       : `${Object.entries(run)
-          .map(([key, value]) => `${key}: ${String(value)}`)
+          .map(
+            ([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+          )
           .join('\n')}\n`,
   );
   return ExitCode.ok;
 }
 
-/** Registers `strands runs list|show`: the runs a PostgreSQL database holds. */
+async function cancel(id: string, options: RunsOptions, io: CliIO): Promise<number> {
+  const status = await withClient(options, io, (client) => client.cancel(id));
+  if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, runId: id, status })}\n`);
+  else io.stderr.write(`Run ${id} cancelled; its worker stops it and its request in flight\n`);
+  return ExitCode.ok;
+}
+
+async function resume(id: string, options: RunsOptions, io: CliIO): Promise<number> {
+  const resumed = await withClient(options, io, (client) => client.resume(id));
+  if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, ...resumed })}\n`);
+  else if (resumed.runId === id) io.stdout.write(`${id}\n`);
+  else {
+    io.stdout.write(`${resumed.runId}\n`);
+    io.stderr.write(`Run ${id} failed; it continues from its journal as run ${resumed.runId}\n`);
+  }
+  return ExitCode.ok;
+}
+
+/** Registers `strands runs list|show|cancel|resume`: the runs a PostgreSQL database holds. */
 export function defineRunsCommand(program: Command, context: CommandContext): void {
   const runs = program
     .command('runs')
@@ -105,4 +126,18 @@ export function defineRunsCommand(program: Command, context: CommandContext): vo
     .option('--database <url>', 'the PostgreSQL database (or STRANDS_DATABASE_URL)')
     .option('--json', 'print one JSON document on stdout')
     .action(guard((id: string, options: RunsOptions) => show(id, options, context.io)));
+  runs
+    .command('cancel')
+    .description('Cancel a submitted run: its worker aborts it, its request in flight included.')
+    .argument('<id>', 'the run id (see runs list)')
+    .option('--database <url>', 'the PostgreSQL database (or STRANDS_DATABASE_URL)')
+    .option('--json', 'print one JSON document on stdout')
+    .action(guard((id: string, options: RunsOptions) => cancel(id, options, context.io)));
+  runs
+    .command('resume')
+    .description('Continue a cancelled or failed submitted run from its journal, on any worker.')
+    .argument('<id>', 'the run id (see runs list)')
+    .option('--database <url>', 'the PostgreSQL database (or STRANDS_DATABASE_URL)')
+    .option('--json', 'print one JSON document on stdout')
+    .action(guard((id: string, options: RunsOptions) => resume(id, options, context.io)));
 }

@@ -17,6 +17,22 @@ interface WorkerCommandOptions {
   readonly drainTimeout: string;
 }
 
+/** The lease timeout from `STRANDS_WORKER_LEASE_S` (seconds, fractions allowed), default 30 s. */
+function leaseMs(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env.STRANDS_WORKER_LEASE_S;
+  if (raw === undefined || raw === '') return 30_000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(
+      `STRANDS_WORKER_LEASE_S must be a positive number of seconds (got ${JSON.stringify(raw)})`,
+      {
+        hint: 'For example: STRANDS_WORKER_LEASE_S=30',
+      },
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
 function positiveInteger(raw: string, flag: string): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) {
@@ -30,7 +46,8 @@ function positiveInteger(raw: string, flag: string): number {
 /**
  * `strands worker`: executes submitted runs until SIGTERM or SIGINT, then stops taking runs, lets
  * the runs in flight finish (up to --drain-timeout) and exits 0. A run still unfinished then stays
- * pending under this worker's name: the worker restarted with the same --id picks it up.
+ * pending under this worker's name: the worker restarted with the same --id picks it up, or
+ * another live worker once the lease timeout (STRANDS_WORKER_LEASE_S) has passed.
  */
 async function work(options: WorkerCommandOptions, io: CliIO): Promise<number> {
   const databaseUrl = requiredDatabaseUrl(options.database, io.env);
@@ -48,6 +65,8 @@ async function work(options: WorkerCommandOptions, io: CliIO): Promise<number> {
       databaseUrl,
       workerId,
       concurrency,
+      leaseMs: leaseMs(io.env),
+      onNote: (line) => io.stderr.write(`${line}\n`),
       execute: (input, run) => executeSubmittedRun(input, run, io),
     });
     io.stderr.write(`Worker ${workerId} is taking runs (concurrency ${concurrency}); stop it with SIGTERM\n`);

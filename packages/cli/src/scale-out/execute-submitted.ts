@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpecText, runWorkflow } from '@strands-cli/core';
 import { ExitCode, type JournalStoreV1, StrandsError } from '@strands-cli/core/spec';
-import type { ArtifactFileV1, QueuedRunInput, QueuedRunOutput } from '@strands-cli/engine-dbos';
+import type {
+  ArtifactFileV1,
+  PausedQuestionV1,
+  QueuedRunInput,
+  QueuedRunOutput,
+} from '@strands-cli/engine-dbos';
 import type { CliIO } from '../io.js';
 import { pluginSources } from '../plugins/plugin-sources.js';
 import { filesUnder } from './files-under.js';
@@ -16,7 +21,12 @@ import { filesUnder } from './files-under.js';
  */
 export async function executeSubmittedRun(
   input: QueuedRunInput,
-  run: { readonly runId: string; readonly journal: JournalStoreV1 },
+  run: {
+    readonly runId: string;
+    readonly journal: JournalStoreV1;
+    readonly signal?: AbortSignal;
+    readonly askHuman?: (question: PausedQuestionV1) => Promise<string>;
+  },
   io: CliIO,
 ): Promise<QueuedRunOutput> {
   const out = await mkdtemp(join(tmpdir(), 'strands-worker-'));
@@ -33,6 +43,13 @@ export async function executeSubmittedRun(
     }
     const result = await runWorkflow(loaded, {
       journal: run.journal,
+      ...(run.signal ? { signal: run.signal } : {}),
+      ...(run.askHuman
+        ? {
+            onHumanInput: (request: PausedQuestionV1) =>
+              (run.askHuman as NonNullable<typeof run.askHuman>)(request),
+          }
+        : {}),
       out,
       env: io.env,
       cwd: io.cwd,
