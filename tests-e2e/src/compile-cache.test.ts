@@ -6,7 +6,9 @@ import { runCli } from '@strands-cli/test-servers/cli-process';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // Node >= 22.1 has module.enableCompileCache; CI runs this file on Node 20, 22 and 24.
-const nodeHasCompileCache = typeof process.getBuiltinModule('node:module').enableCompileCache === 'function';
+// (@types/node is pinned to Node 20's API, which lacks it: hence the widened type.)
+const nodeModule = process.getBuiltinModule('node:module') as { enableCompileCache?: unknown };
+const nodeHasCompileCache = typeof nodeModule.enableCompileCache === 'function';
 
 describe("Node's compile cache", () => {
   let home: string | undefined;
