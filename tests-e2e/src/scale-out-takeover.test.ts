@@ -1,56 +1,18 @@
 import type { ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFreshDatabase, startTestPostgres, type TestPostgres } from '@strands-cli/engine-dbos/testing';
-import { type LoopbackServer, reply } from '@strands-cli/test-servers';
-import { type CliRun, runCli } from '@strands-cli/test-servers/cli-process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deterministicAnswer,
-  readArtifacts,
-  requestKey,
-  startDeterministicServer,
-} from './sessions-harness.js';
+import { createFreshDatabase } from '@strands-cli/engine-dbos/testing';
+import { reply } from '@strands-cli/test-servers';
+import type { CliRun } from '@strands-cli/test-servers/cli-process';
+import { describe, expect, it } from 'vitest';
+import { useScaleOutScene } from './scale-out-harness.js';
+import { deterministicAnswer, readArtifacts, requestKey } from './sessions-harness.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/scale-out/chain3.yaml', import.meta.url));
 const hitlFixture = fileURLToPath(new URL('../fixtures/scale-out/chain-hitl.yaml', import.meta.url));
 
-let postgres: TestPostgres;
-let server: LoopbackServer;
-let dir: string;
-
-beforeAll(async () => {
-  [postgres, server] = await Promise.all([startTestPostgres(), startDeterministicServer()]);
-  dir = await mkdtemp(join(tmpdir(), 'strands-e2e-takeover-'));
-  await copyFile(fixture, join(dir, 'chain3.yaml'));
-  await copyFile(hitlFixture, join(dir, 'chain-hitl.yaml'));
-  await mkdir(join(dir, 'worker-home'));
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-  await postgres?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-function strands(
-  args: readonly string[],
-  options: { env?: Record<string, string>; onSpawn?: (child: ChildProcess) => void; cwd?: string } = {},
-): Promise<CliRun> {
-  return runCli(args, {
-    cwd: options.cwd ?? dir,
-    env: {
-      OPENAI_API_KEY: 'sk-e2e',
-      OPENAI_BASE_URL: `${server.url}/v1`,
-      STRANDS_SESSIONS_DIR: join(dir, 'sessions'),
-      ...options.env,
-    },
-    timeoutMs: 90_000,
-    ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
-  });
-}
+const scene = useScaleOutScene([fixture, hitlFixture], 90_000);
+const { strands } = scene;
 
 /** Polls `check` until it returns true (every 100 ms, the test's own timeout bounds it). */
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
@@ -63,7 +25,7 @@ function startWorker(
 ): { run: Promise<CliRun>; child: () => ChildProcess | undefined } {
   let child: ChildProcess | undefined;
   const run = strands(['worker', '--id', name, '--concurrency', '2'], {
-    cwd: join(dir, 'worker-home'),
+    cwd: join(scene.dir, 'worker-home'),
     env,
     onSpawn: (spawned) => {
       child = spawned;
@@ -75,8 +37,8 @@ function startWorker(
 describe('scale-out: takeover, recover, cancel and resume', () => {
   it("another live worker takes over a kill -9'd worker's runs after the lease timeout", async () => {
     const topics = ['t1', 't2', 't3', 't4', 't5', 't6'];
-    server.reset();
-    server.setResponder(deterministicAnswer);
+    scene.server.reset();
+    scene.server.setResponder(deterministicAnswer);
     for (const topic of topics) {
       const local = await strands([
         'run',
@@ -89,12 +51,12 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
       ]);
       expect(local.code, local.stderr).toBe(0);
     }
-    const databaseUrl = await createFreshDatabase(postgres.adminUrl);
+    const databaseUrl = await createFreshDatabase(scene.postgres.adminUrl);
     const env = { STRANDS_DATABASE_URL: databaseUrl, STRANDS_WORKER_LEASE_S: '1' };
-    server.reset();
+    scene.server.reset();
     const a = startWorker('worker-a', env);
     let b: ReturnType<typeof startWorker> | undefined;
-    server.setResponder((request) => {
+    scene.server.setResponder((request) => {
       // Worker A alone takes the first runs; B starts once A works, and A dies mid-way.
       if (request.index === 0) b = startWorker('worker-b', env);
       if (request.index === 7) a.child()?.kill('SIGKILL');
@@ -113,14 +75,14 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
     expect((await a.run).signal).toBe('SIGKILL');
     for (const run of submitted) expect(run.code, run.stderr).toBe(0);
     for (const topic of topics) {
-      expect(await readArtifacts(join(dir, `remote-${topic}`))).toEqual(
-        await readArtifacts(join(dir, `local-${topic}`)),
+      expect(await readArtifacts(join(scene.dir, `remote-${topic}`))).toEqual(
+        await readArtifacts(join(scene.dir, `local-${topic}`)),
       );
     }
     // Completed model calls are never repeated; only those in flight on A at the kill (at most its
     // concurrency, 2) may be asked twice.
     const counts = new Map<string, number>();
-    for (const request of server.requests)
+    for (const request of scene.server.requests)
       counts.set(requestKey(request), (counts.get(requestKey(request)) ?? 0) + 1);
     expect(counts.size).toBe(topics.length * 3);
     const repeated = [...counts.values()].filter((count) => count > 1);
@@ -134,8 +96,8 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
   }, 180_000);
 
   it('`runs cancel` stops a run and its request in flight; `runs resume` finishes it from its journal', async () => {
-    server.reset();
-    server.setResponder(deterministicAnswer);
+    scene.server.reset();
+    scene.server.setResponder(deterministicAnswer);
     const local = await strands([
       'run',
       'chain3.yaml',
@@ -146,26 +108,28 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
       '--no-save-session',
     ]);
     expect(local.code, local.stderr).toBe(0);
-    const referenceKeys = server.requests.map(requestKey);
-    const databaseUrl = await createFreshDatabase(postgres.adminUrl);
+    const referenceKeys = scene.server.requests.map(requestKey);
+    const databaseUrl = await createFreshDatabase(scene.postgres.adminUrl);
     const env = { STRANDS_DATABASE_URL: databaseUrl };
-    server.reset();
-    server.setResponder((request) => (request.index === 1 ? reply.stall() : deterministicAnswer(request)));
+    scene.server.reset();
+    scene.server.setResponder((request) =>
+      request.index === 1 ? reply.stall() : deterministicAnswer(request),
+    );
     const worker = startWorker('worker-c', env);
     const submitted = await strands(['submit', 'chain3.yaml', '--var', 'topic=kelp', '--json'], { env });
     expect(submitted.code, submitted.stderr).toBe(0);
     const { runId } = JSON.parse(submitted.stdout) as { runId: string };
-    await until(() => server.requests.length === 2);
+    await until(() => scene.server.requests.length === 2);
 
     const cancelled = await strands(['runs', 'cancel', runId, '--json'], { env });
     expect(cancelled.code, cancelled.stderr).toBe(0);
     expect(JSON.parse(cancelled.stdout)).toMatchObject({ ok: true, runId, status: 'CANCELLED' });
     // The worker aborts the request in flight (the stall ends when the client goes away).
-    await until(() => server.stats().inFlight === 0);
+    await until(() => scene.server.stats().inFlight === 0);
     const shown = await strands(['runs', 'show', runId, '--json'], { env });
     expect(JSON.parse(shown.stdout)).toMatchObject({ status: 'CANCELLED' });
 
-    server.setResponder(deterministicAnswer);
+    scene.server.setResponder(deterministicAnswer);
     const resumed = await strands(['runs', 'resume', runId, '--json'], { env });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(JSON.parse(resumed.stdout)).toMatchObject({ ok: true, runId, status: 'ENQUEUED' });
@@ -185,7 +149,7 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
       queue: { name: 'strands-runs', enqueued: 0, pending: 0 },
     });
     const [one, two, three] = referenceKeys;
-    expect(server.requests.map(requestKey)).toEqual([one, two, two, three]);
+    expect(scene.server.requests.map(requestKey)).toEqual([one, two, two, three]);
 
     const twice = await strands(['runs', 'cancel', runId], { env });
     expect(twice.code).toBe(17);
@@ -195,10 +159,10 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
   }, 120_000);
 
   it('`recover --from-worker` refuses a live worker and re-queues a dead one at once', async () => {
-    const databaseUrl = await createFreshDatabase(postgres.adminUrl);
+    const databaseUrl = await createFreshDatabase(scene.postgres.adminUrl);
     const env = { STRANDS_DATABASE_URL: databaseUrl };
-    server.reset();
-    server.setResponder(deterministicAnswer);
+    scene.server.reset();
+    scene.server.setResponder(deterministicAnswer);
     const worker = startWorker('worker-d', env);
     await until(async () => (await strands(['recover', '--from-worker', 'worker-d'], { env })).code === 17);
     const gone = await strands(['recover', '--from-worker', 'nobody', '--json'], { env });
@@ -209,10 +173,10 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
   }, 60_000);
 
   it('a HITL run paused on worker A is approved while A is down and finished by worker B', async () => {
-    const databaseUrl = await createFreshDatabase(postgres.adminUrl);
+    const databaseUrl = await createFreshDatabase(scene.postgres.adminUrl);
     const env = { STRANDS_DATABASE_URL: databaseUrl, STRANDS_WORKER_LEASE_S: '1' };
-    server.reset();
-    server.setResponder(deterministicAnswer);
+    scene.server.reset();
+    scene.server.setResponder(deterministicAnswer);
     const a = startWorker('worker-h1', env);
     const submitted = await strands(['submit', 'chain-hitl.yaml', '--var', 'topic=owls', '--json'], { env });
     expect(submitted.code, submitted.stderr).toBe(0);
@@ -231,7 +195,7 @@ describe('scale-out: takeover, recover, cancel and resume', () => {
     expect(approved.code, approved.stderr).toBe(0);
     const b = startWorker('worker-h2', env);
     await until(async () => (await show()).status === 'SUCCESS');
-    const keys = server.requests.map(requestKey);
+    const keys = scene.server.requests.map(requestKey);
     // The writer's draft answered from the journal on B: asked once in all.
     expect(keys.filter((key) => key.startsWith('draft about owls'))).toHaveLength(1);
     expect(keys.at(-1)).toContain('revise with ship it');
