@@ -143,7 +143,9 @@ async function flood(
   const chunk = unit.repeat(Math.max(1, Math.floor(size / unit.length)));
   let written = 0;
   while (!exchange.gone && (scripted.totalBytes === undefined || written < scripted.totalBytes)) {
-    await writeChunk(exchange, chunk);
+    // A failed write means the client is gone. On Node 24 the response's 'close' can come after the
+    // failed writes' callbacks, which arrive at once: without this check the loop would spin forever.
+    if (!(await writeChunk(exchange, chunk))) break;
     written += chunk.length;
     if (scripted.intervalMs) await exchange.sleep(scripted.intervalMs);
   }

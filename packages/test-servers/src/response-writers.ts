@@ -26,14 +26,14 @@ export function sendJson(
   exchange.res.end(text);
 }
 
-/** Writes one chunk of a streamed response, resolving once it is handed to the socket. */
-export function writeChunk(exchange: Exchange, chunk: string | Uint8Array): Promise<void> {
+/** Writes one chunk of a streamed response, resolving once it is handed to the socket: true, or false when the client is gone. */
+export function writeChunk(exchange: Exchange, chunk: string | Uint8Array): Promise<boolean> {
   return new Promise((resolve) => {
-    if (exchange.gone) return resolve();
+    if (exchange.gone) return resolve(false);
     (exchange.res as http.ServerResponse).write(chunk, (error) => {
       if (!error)
         exchange.countWritten(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength);
-      resolve();
+      resolve(!error);
     });
   });
 }
