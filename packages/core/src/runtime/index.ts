@@ -30,6 +30,7 @@ export type * from './run-events.js';
 export type { InvocationOutcome, RunCounts, RunResult, RunWorkflowOptions } from './run-types.js';
 export { defaultMaxParallel, defaultTransportTimeouts } from './run-types.js';
 export { runWorkflow } from './run-workflow.js';
+export { createLocalRequestGate, limitsOf, processRequestGate } from './request-gate.js';
 export { Semaphore } from './semaphore.js';
 export { buildSystemPrompt } from './system-prompt.js';
 export { connectTimeoutEnv, requestTimeoutEnv, resolveTransportTimeouts } from './transport-timeouts.js';

@@ -26,6 +26,7 @@ import { createEmitter } from './run-events.js';
 import { RunInvoker } from './run-invoker.js';
 import { linkSignal, loadProviders, pluginSources, runFailure, toLoadedSpec } from './run-setup.js';
 import { defaultMaxParallel, type RunResult, type RunWorkflowOptions } from './run-types.js';
+import { createLocalRequestGate, limitsOf, processRequestGate } from './request-gate.js';
 import { Semaphore } from './semaphore.js';
 import { resolveTransportTimeouts } from './transport-timeouts.js';
 import { renderArtifacts, writeArtifacts } from './write-artifacts.js';
@@ -132,8 +133,17 @@ export async function runWorkflow(
     },
     locate: (pointer) => loaded.locate(pointer),
   });
+  const rateLimit = spec.runtime.rate_limit;
   const services: TurnServices = {
     semaphore: new Semaphore(maxParallel),
+    ...(rateLimit
+      ? {
+          requestGate: {
+            gate: options.requestGate ?? (options.clock ? createLocalRequestGate(clock) : processRequestGate()),
+            limits: limitsOf(rateLimit),
+          },
+        }
+      : {}),
     clock,
     retryPolicy: retryPolicyFromSpec(spec.runtime.failure_policy),
     random: options.random ?? Math.random,
