@@ -14,6 +14,7 @@ export {
 } from './dbos-engine.js';
 export { startWorker, type Worker, type WorkerOptions } from './dbos-worker.js';
 export { ensureEngineSchema, strandsSchema } from './engine-schema.js';
+export { createPostgresRequestGate, type PostgresRequestGateOptions } from './postgres-request-gate.js';
 export { createPostgresJournal, type PostgresJournalOptions } from './postgres-journal.js';
 export {
   type ArtifactFileV1,
