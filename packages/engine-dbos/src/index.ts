@@ -14,8 +14,8 @@ export {
 } from './dbos-engine.js';
 export { startWorker, type Worker, type WorkerOptions } from './dbos-worker.js';
 export { ensureEngineSchema, strandsSchema } from './engine-schema.js';
-export { createPostgresRequestGate, type PostgresRequestGateOptions } from './postgres-request-gate.js';
 export { createPostgresJournal, type PostgresJournalOptions } from './postgres-journal.js';
+export { createPostgresRequestGate, type PostgresRequestGateOptions } from './postgres-request-gate.js';
 export {
   type ArtifactFileV1,
   type PausedQuestionV1,

@@ -1,8 +1,8 @@
 import {
-  RunCancelledError,
   type RequestGateReleaseV1,
   type RequestGateTicketV1,
   type RequestGateV1,
+  RunCancelledError,
   rateWindowsOf,
   requestGateKey,
 } from '@strands-cli/core/spec';

@@ -307,7 +307,10 @@ function agentSpecOf(
  * Where an agent's requests go, for `runtime.rate_limit`: the host and port of its server URL, else
  * its region, else `default` (the provider's own endpoint).
  */
-export function endpointOf(settings: { readonly host?: string | undefined; readonly region?: string | undefined }): string {
+export function endpointOf(settings: {
+  readonly host?: string | undefined;
+  readonly region?: string | undefined;
+}): string {
   const { host, region } = settings;
   if (host !== undefined && host !== '') {
     try {

@@ -83,7 +83,9 @@ describe('local request gate', () => {
     first();
     const again = await gate.acquire(ticket({ maxConcurrent: 1 }));
     expect(typeof again).toBe('function');
-    await expect(gate.acquire(ticket({}), AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
+    await expect(gate.acquire(ticket({}), AbortSignal.abort(new Error('already')))).rejects.toThrow(
+      'already',
+    );
   });
 
   it('maps the spec key and endpoints', () => {

@@ -1,8 +1,8 @@
 import {
   type RequestGateReleaseV1,
-  type RequestLimitsV1,
   type RequestGateTicketV1,
   type RequestGateV1,
+  type RequestLimitsV1,
   rateWindowsOf,
   requestGateKey,
 } from '../spec/v1/request-gate-v1.js';
@@ -61,7 +61,11 @@ export function createLocalRequestGate(clock: Clock = systemClock): RequestGateV
 }
 
 /** How long until every window has room for one more start (0: now). */
-function rateWaitMs(starts: readonly number[], windows: Array<readonly [number, number]>, now: number): number {
+function rateWaitMs(
+  starts: readonly number[],
+  windows: Array<readonly [number, number]>,
+  now: number,
+): number {
   let waitMs = 0;
   for (const [windowMs, most] of windows) {
     const inWindow = starts.filter((start) => start > now - windowMs);
@@ -111,8 +115,12 @@ export function processRequestGate(): RequestGateV1 {
 /** The gate limits `runtime.rate_limit` sets. */
 export function limitsOf(rateLimit: RateLimitSpec): RequestLimitsV1 {
   return {
-    ...(rateLimit.requests_per_second === undefined ? {} : { requestsPerSecond: rateLimit.requests_per_second }),
-    ...(rateLimit.requests_per_minute === undefined ? {} : { requestsPerMinute: rateLimit.requests_per_minute }),
+    ...(rateLimit.requests_per_second === undefined
+      ? {}
+      : { requestsPerSecond: rateLimit.requests_per_second }),
+    ...(rateLimit.requests_per_minute === undefined
+      ? {}
+      : { requestsPerMinute: rateLimit.requests_per_minute }),
     ...(rateLimit.max_concurrent === undefined ? {} : { maxConcurrent: rateLimit.max_concurrent }),
   };
 }

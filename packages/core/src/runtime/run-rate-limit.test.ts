@@ -94,7 +94,11 @@ describe('runtime.rate_limit', () => {
   });
 
   it('without an injected gate, limits the run on its own clock', async () => {
-    const { pending, clock } = runWithMock(limited(threeSteps(), { requests_per_minute: 2 }), ['1', '2', '3']);
+    const { pending, clock } = runWithMock(limited(threeSteps(), { requests_per_minute: 2 }), [
+      '1',
+      '2',
+      '3',
+    ]);
     await pending;
     // Two requests at once, the third a minute later.
     expect(clock.sleeps).toEqual([60_000]);

@@ -20,13 +20,13 @@ import { OccurrenceCounter } from './journal/positions.js';
 import { RunJournal } from './journal/run-journal.js';
 import type { TurnServices } from './model-turn.js';
 import { redactError, redactingListener } from './redact-run-output.js';
+import { createLocalRequestGate, limitsOf, processRequestGate } from './request-gate.js';
 import { retryPolicyFromSpec } from './retry-policy.js';
 import { RunCounters } from './run-counters.js';
 import { createEmitter } from './run-events.js';
 import { RunInvoker } from './run-invoker.js';
 import { linkSignal, loadProviders, pluginSources, runFailure, toLoadedSpec } from './run-setup.js';
 import { defaultMaxParallel, type RunResult, type RunWorkflowOptions } from './run-types.js';
-import { createLocalRequestGate, limitsOf, processRequestGate } from './request-gate.js';
 import { Semaphore } from './semaphore.js';
 import { resolveTransportTimeouts } from './transport-timeouts.js';
 import { renderArtifacts, writeArtifacts } from './write-artifacts.js';
@@ -139,7 +139,8 @@ export async function runWorkflow(
     ...(rateLimit
       ? {
           requestGate: {
-            gate: options.requestGate ?? (options.clock ? createLocalRequestGate(clock) : processRequestGate()),
+            gate:
+              options.requestGate ?? (options.clock ? createLocalRequestGate(clock) : processRequestGate()),
             limits: limitsOf(rateLimit),
           },
         }
