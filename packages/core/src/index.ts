@@ -54,6 +54,8 @@ export {
   type MemoryJournalStore,
 } from './runtime/journal/memory-journal-store.js';
 export type { JournalCounts, JournalDivergence } from './runtime/journal/run-journal.js';
+// `runtime.rate_limit`: the in-process gate (a durable engine injects one of its own).
+export { createLocalRequestGate } from './runtime/request-gate.js';
 export type {
   AgentBuildEvent,
   AgentReuseEvent,

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type JournalStoreV1, RunCancelledError } from '@strands-cli/core/spec';
+import { type JournalStoreV1, type RequestGateV1, RunCancelledError } from '@strands-cli/core/spec';
 import type { Pool } from 'pg';
 import { applicationVersion } from './application-version.js';
 import { launchDbos } from './dbos-launch.js';
 import { refusedRun } from './engine-errors.js';
 import { ensureEngineSchema } from './engine-schema.js';
 import { createPostgresJournal } from './postgres-journal.js';
+import { createPostgresRequestGate } from './postgres-request-gate.js';
 import {
   type DurableRunRecord,
   findUnfinishedRun,
@@ -36,6 +37,8 @@ export interface DurableAttempt {
   readonly attempt: number;
   /** The run's journal in PostgreSQL: positions done by earlier attempts answer from it. */
   readonly journal: JournalStoreV1;
+  /** `runtime.rate_limit` counted across every process on this database: pass it as `requestGate`. */
+  readonly requestGate: RequestGateV1;
 }
 
 /** Options of {@link openDbosEngine}. */
@@ -81,6 +84,9 @@ function sha256(text: string): string {
 export async function openDbosEngine(options: DbosEngineOptions): Promise<DurableEngine> {
   const { default: pg } = await import('pg');
   const pool: Pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  // Connections that hold rate_limit concurrency slots for the requests in flight.
+  const gatePool: Pool = new pg.Pool({ connectionString: options.databaseUrl, max: 16 });
+  const requestGate = createPostgresRequestGate({ pool: gatePool });
   const version = applicationVersion();
   try {
     await ensureEngineSchema(pool);
@@ -96,6 +102,7 @@ export async function openDbosEngine(options: DbosEngineOptions): Promise<Durabl
     });
   } catch (error) {
     await pool.end().catch(() => undefined);
+    await gatePool.end().catch(() => undefined);
     throw error;
   }
   const note = options.onNote ?? (() => undefined);
@@ -136,7 +143,7 @@ export async function openDbosEngine(options: DbosEngineOptions): Promise<Durabl
               specText: request.specText,
               vars: request.vars,
             },
-            () => execute({ runId: run.runId, attempt, journal }),
+            () => execute({ runId: run.runId, attempt, journal, requestGate }),
           );
           await finishRun(pool, run.runId, 'completed');
           return { runId: run.runId, attempt, value };
@@ -153,6 +160,7 @@ export async function openDbosEngine(options: DbosEngineOptions): Promise<Durabl
       const { DBOS } = await import('@dbos-inc/dbos-sdk');
       await DBOS.shutdown();
       await pool.end();
+      await gatePool.end();
     },
   };
 }

@@ -1,9 +1,10 @@
-import type { JournalStoreV1 } from '@strands-cli/core/spec';
+import type { JournalStoreV1, RequestGateV1 } from '@strands-cli/core/spec';
 import type { Pool } from 'pg';
 import { applicationVersion } from './application-version.js';
 import { launchDbos } from './dbos-launch.js';
 import { ensureEngineSchema } from './engine-schema.js';
 import { createPostgresJournal } from './postgres-journal.js';
+import { createPostgresRequestGate } from './postgres-request-gate.js';
 import {
   answerTopic,
   type PausedQuestionV1,
@@ -45,6 +46,8 @@ export interface WorkerOptions {
       readonly runId: string;
       readonly journal: JournalStoreV1;
       readonly signal: AbortSignal;
+      /** `runtime.rate_limit` counted across every worker on the database: pass it as `requestGate`. */
+      readonly requestGate: RequestGateV1;
       /** Publishes a human-in-the-loop question and waits for `strands approve`'s answer. */
       readonly askHuman: (question: PausedQuestionV1) => Promise<string>;
     },
@@ -74,6 +77,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const leaseMs = options.leaseMs ?? 30_000;
   const note = options.onNote ?? (() => undefined);
   const pool: Pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 + options.concurrency });
+  // Connections that hold rate_limit concurrency slots for the requests in flight.
+  const gatePool: Pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: 4 + 4 * options.concurrency,
+  });
+  const requestGate = createPostgresRequestGate({ pool: gatePool });
   const inFlight = new Map<string, AbortController>();
   let lease: Awaited<ReturnType<typeof holdWorkerLease>> | undefined;
   try {
@@ -101,7 +110,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
             if (answer === null) throw new Error(`no answer to "${question.prompt ?? question.position}"`);
             return answer;
           };
-          return await options.execute(input, { runId, journal, signal: controller.signal, askHuman });
+          return await options.execute(input, {
+            runId,
+            journal,
+            signal: controller.signal,
+            requestGate,
+            askHuman,
+          });
         } finally {
           inFlight.delete(runId);
         }
@@ -121,6 +136,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   } catch (error) {
     await lease?.release();
     await pool.end().catch(() => undefined);
+    await gatePool.end().catch(() => undefined);
     throw error;
   }
   const held = lease;
@@ -160,6 +176,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       await DBOS.shutdown({ workflowCompletionTimeoutMS: timeoutMs });
       await held.release();
       await pool.end();
+      await gatePool.end();
     },
   };
 }

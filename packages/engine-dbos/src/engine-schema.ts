@@ -37,6 +37,12 @@ const statements = [
      worker_id text PRIMARY KEY,
      heartbeat_at timestamptz NOT NULL DEFAULT now(),
      started_at timestamptz NOT NULL DEFAULT now())`,
+  // runtime.rate_limit across workers: when each gated model request started, by the database's
+  // clock (no worker clock skew), per gate key (provider id and endpoint). Pruned as it is used.
+  `CREATE TABLE IF NOT EXISTS ${strandsSchema}.request_starts (
+     gate_key text NOT NULL,
+     started_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+  `CREATE INDEX IF NOT EXISTS request_starts_by_key ON ${strandsSchema}.request_starts (gate_key, started_at)`,
 ];
 
 /** Creates strands-cli's tables when they are missing (idempotent, safe to run from many processes). */

@@ -15,6 +15,7 @@ export {
 export { startWorker, type Worker, type WorkerOptions } from './dbos-worker.js';
 export { ensureEngineSchema, strandsSchema } from './engine-schema.js';
 export { createPostgresJournal, type PostgresJournalOptions } from './postgres-journal.js';
+export { createPostgresRequestGate, type PostgresRequestGateOptions } from './postgres-request-gate.js';
 export {
   type ArtifactFileV1,
   type PausedQuestionV1,

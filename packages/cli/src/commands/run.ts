@@ -234,7 +234,8 @@ async function runPrepared(
               patternConfig: loaded.spec.pattern.config,
               vars: options.var ?? [],
               newRun: options.newRun === true,
-              execute: ({ journal }) => runWorkflow(loaded, { ...runOptions, journal }),
+              execute: ({ journal, requestGate }) =>
+                runWorkflow(loaded, { ...runOptions, journal, requestGate }),
             },
             io,
           )

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpecText, runWorkflow } from '@strands-cli/core';
-import { ExitCode, type JournalStoreV1, StrandsError } from '@strands-cli/core/spec';
+import { ExitCode, type JournalStoreV1, type RequestGateV1, StrandsError } from '@strands-cli/core/spec';
 import type {
   ArtifactFileV1,
   PausedQuestionV1,
@@ -25,6 +25,8 @@ export async function executeSubmittedRun(
     readonly runId: string;
     readonly journal: JournalStoreV1;
     readonly signal?: AbortSignal;
+    /** Counts `runtime.rate_limit` across every worker on the database. */
+    readonly requestGate?: RequestGateV1;
     readonly askHuman?: (question: PausedQuestionV1) => Promise<string>;
   },
   io: CliIO,
@@ -43,6 +45,7 @@ export async function executeSubmittedRun(
     }
     const result = await runWorkflow(loaded, {
       journal: run.journal,
+      ...(run.requestGate ? { requestGate: run.requestGate } : {}),
       ...(run.signal ? { signal: run.signal } : {}),
       ...(run.askHuman
         ? {

@@ -23,6 +23,8 @@ export interface ModelHandle {
   readonly providerId: string;
   readonly modelId: string;
   readonly inference: InferenceV1;
+  /** The endpoint `runtime.rate_limit` counts requests under (see {@link endpointOf}). @default 'default' */
+  readonly endpoint?: string;
 }
 
 /** A built agent. Immutable, so concurrent invocations can share it safely. */
@@ -242,6 +244,7 @@ export class AgentCache {
         providerId: plugin.id,
         modelId: effective.modelId,
         inference: effective.inference,
+        endpoint: endpointOf(effective),
       }),
     });
   }
@@ -298,6 +301,27 @@ function agentSpecOf(
   agentId: string,
 ): WorkflowSpec['agents'][string] | undefined {
   return Object.hasOwn(spec.agents, agentId) ? spec.agents[agentId] : undefined;
+}
+
+/**
+ * Where an agent's requests go, for `runtime.rate_limit`: the host and port of its server URL, else
+ * its region, else `default` (the provider's own endpoint).
+ */
+export function endpointOf(settings: {
+  readonly host?: string | undefined;
+  readonly region?: string | undefined;
+}): string {
+  const { host, region } = settings;
+  if (host !== undefined && host !== '') {
+    try {
+      const url = new URL(host);
+      if (url.host !== '') return url.host.toLowerCase();
+    } catch {
+      // Not a URL: count it under what was written.
+    }
+    return host.toLowerCase();
+  }
+  return region ?? 'default';
 }
 
 /** A JSON pointer segment for `key` (`~` and `/` escaped). */

@@ -8,7 +8,8 @@ const hintByKind: Readonly<Partial<Record<ProviderCallError['kind'], string>>> =
   timeout: `The model did not answer in time: check that the server is up, raise ${requestTimeoutEnv} (seconds, default 300), or raise runtime.failure_policy.retries.`,
   'stream-cut':
     'The connection broke in the middle of the answer: check the network and any proxy, or raise runtime.failure_policy.retries.',
-  'rate-limit': 'Lower runtime.max_parallel, or raise runtime.failure_policy.retries and wait_max.',
+  'rate-limit':
+    'Lower runtime.max_parallel or set runtime.rate_limit, or raise runtime.failure_policy.retries and wait_max.',
   network: 'Check the provider endpoint (runtime.host or its environment variable) and the network.',
 };
 

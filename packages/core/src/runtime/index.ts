@@ -22,6 +22,7 @@ export type { EffectiveModelSettings } from './effective-settings.js';
 export { resolveEffectiveSettings } from './effective-settings.js';
 export type { InvocationScope, TurnOutcome, TurnServices } from './model-turn.js';
 export { countWords, requestModelTurn } from './model-turn.js';
+export { createLocalRequestGate, limitsOf, processRequestGate } from './request-gate.js';
 export type { RetryPolicy } from './retry-policy.js';
 export { defaultRetryPolicy, maxRetryAfterMs, retryDelayMs, retryPolicyFromSpec } from './retry-policy.js';
 export type { ProviderCounts } from './run-counters.js';

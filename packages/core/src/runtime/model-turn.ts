@@ -1,6 +1,7 @@
 import { ProviderCallError, StrandsError } from '../spec/v1/errors.js';
 import type { StepRefV1 } from '../spec/v1/executor-v1.js';
 import type { ModelRequestV1, ModelResponseV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
+import type { RequestGateReleaseV1, RequestGateV1, RequestLimitsV1 } from '../spec/v1/request-gate-v1.js';
 import type { ModelHandle } from './agent-cache.js';
 import type { BudgetTracker } from './budget-tracker.js';
 import { abortReason, type Clock } from './clock.js';
@@ -15,6 +16,11 @@ import type { Semaphore } from './semaphore.js';
 export interface TurnServices {
   /** `runtime.max_parallel`: held around each request (not while waiting to retry). */
   readonly semaphore: Semaphore;
+  /**
+   * `runtime.rate_limit`: the gate each request passes after its `max_parallel` slot, and the limits
+   * it asks for (absent: no limit). Held around the request only, never while waiting to retry.
+   */
+  readonly requestGate?: { readonly gate: RequestGateV1; readonly limits: RequestLimitsV1 };
   readonly clock: Clock;
   readonly retryPolicy: RetryPolicy;
   /** Source of randomness for jittered backoff. */
@@ -64,7 +70,18 @@ export async function requestModelTurn(
   const event = { step: scope.step, agentId: scope.agentId, invocation: scope.invocation };
   for (let attempt = 1; ; attempt += 1) {
     if (signal.aborted) throw abortReason(signal);
-    const release = await semaphore.acquire(signal);
+    const releaseSlot = await semaphore.acquire(signal);
+    let releaseGate: RequestGateReleaseV1 | undefined;
+    try {
+      releaseGate = await passGate(services, model, signal);
+    } catch (error) {
+      releaseSlot();
+      throw error;
+    }
+    const release = (): void => {
+      releaseGate?.();
+      releaseSlot();
+    };
     const perRequest = requestSignal(signal);
     let delayMs: number;
     try {
@@ -104,6 +121,20 @@ export async function requestModelTurn(
     // Wait outside the slot so a throttled call does not block the others.
     await clock.sleep(delayMs, signal);
   }
+}
+
+/** Waits at the run's request gate, when `runtime.rate_limit` set one; resolves with its release. */
+async function passGate(
+  services: TurnServices,
+  model: ModelHandle,
+  signal: AbortSignal,
+): Promise<RequestGateReleaseV1 | undefined> {
+  const { requestGate } = services;
+  if (!requestGate) return undefined;
+  return requestGate.gate.acquire(
+    { providerId: model.providerId, endpoint: model.endpoint ?? 'default', limits: requestGate.limits },
+    signal,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ExecutorV1, StepRefV1 } from '../spec/v1/executor-v1.js';
 import type { JournalStoreV1, PendingHumanInputV1 } from '../spec/v1/journal-v1.js';
 import type { ModelProviderPluginV1, TransportTimeoutsV1, UsageV1 } from '../spec/v1/model-provider-v1.js';
+import type { RequestGateV1 } from '../spec/v1/request-gate-v1.js';
 import type { RunTools, RunToolsOptions } from '../tools/run-tools.js';
 import type { WrapProvider, WrapTool } from './agent-cache.js';
 import type { ClientPool } from './client-pool.js';
@@ -92,6 +93,12 @@ export interface RunWorkflowOptions {
   readonly createTools?: (options: RunToolsOptions) => RunTools;
   /** The client pool. @default the process-wide pool (close it with `closeClientPool()`) */
   readonly clientPool?: ClientPool;
+  /**
+   * Admits model requests within `runtime.rate_limit`. @default one gate shared by the runs of this
+   * process (a gate on the run's `clock` when a clock is given); `strands worker` and
+   * `strands run --database` pass one that counts across every process on the database.
+   */
+  readonly requestGate?: RequestGateV1;
   /** Time source for retries, budgets and durations (tests pass a fake). */
   readonly clock?: Clock;
   /** Randomness for jittered backoff (tests pass a fixed one). */

@@ -20,6 +20,7 @@ import { OccurrenceCounter } from './journal/positions.js';
 import { RunJournal } from './journal/run-journal.js';
 import type { TurnServices } from './model-turn.js';
 import { redactError, redactingListener } from './redact-run-output.js';
+import { createLocalRequestGate, limitsOf, processRequestGate } from './request-gate.js';
 import { retryPolicyFromSpec } from './retry-policy.js';
 import { RunCounters } from './run-counters.js';
 import { createEmitter } from './run-events.js';
@@ -132,8 +133,18 @@ export async function runWorkflow(
     },
     locate: (pointer) => loaded.locate(pointer),
   });
+  const rateLimit = spec.runtime.rate_limit;
   const services: TurnServices = {
     semaphore: new Semaphore(maxParallel),
+    ...(rateLimit
+      ? {
+          requestGate: {
+            gate:
+              options.requestGate ?? (options.clock ? createLocalRequestGate(clock) : processRequestGate()),
+            limits: limitsOf(rateLimit),
+          },
+        }
+      : {}),
     clock,
     retryPolicy: retryPolicyFromSpec(spec.runtime.failure_policy),
     random: options.random ?? Math.random,

@@ -44,6 +44,36 @@ export const failurePolicySchema = z
   })
   .meta({ description: 'Retry policy for model calls (network errors, timeouts, throttling, 5xx).' });
 
+/** `runtime.rate_limit`: provider request limits per endpoint (see docs/spec-reference and docs/scale-out.md). */
+export const rateLimitSchema = z
+  .strictObject({
+    requests_per_second: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'Most requests started in any one-second window, per provider endpoint.' }),
+    requests_per_minute: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'Most requests started in any sixty-second window, per provider endpoint.' }),
+    max_concurrent: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'Most requests in flight at once, per provider endpoint.' }),
+  })
+  .refine((limit) => limit.requests_per_second === undefined || limit.requests_per_minute === undefined, {
+    message: 'set one of `requests_per_second` or `requests_per_minute`, not both',
+  })
+  .refine((limit) => Object.values(limit).some((value) => value !== undefined), {
+    message: 'set `requests_per_second`, `requests_per_minute` or `max_concurrent`',
+  })
+  .meta({
+    description:
+      'Provider request limits, counted per endpoint (provider and server host or region) across every run sharing the process, or the database with `--database` and `strands worker`.',
+  });
+
 /** `runtime`. */
 export const runtimeSchema = z
   .strictObject({
@@ -62,6 +92,7 @@ export const runtimeSchema = z
       .min(1)
       .optional()
       .meta({ description: 'Most concurrent model calls in the whole run.' }),
+    rate_limit: rateLimitSchema.optional(),
     budgets: budgetsSchema.optional(),
     failure_policy: failurePolicySchema.optional(),
   })

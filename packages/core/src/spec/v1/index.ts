@@ -12,6 +12,7 @@ export * from './errors.js';
 export type * from './executor-v1.js';
 export type * from './journal-v1.js';
 export * from './model-provider-v1.js';
+export * from './request-gate-v1.js';
 export type * from './session-v1.js';
 export type * from './tool-source-v1.js';
 export type * from './tool-v1.js';

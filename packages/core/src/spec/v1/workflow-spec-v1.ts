@@ -55,6 +55,13 @@ export type FailurePolicySpec = {
   wait_max?: number | undefined;
 };
 
+/** `runtime.rate_limit`: provider request limits, counted per endpoint. */
+export type RateLimitSpec = {
+  requests_per_second?: number | undefined;
+  requests_per_minute?: number | undefined;
+  max_concurrent?: number | undefined;
+};
+
 /** `runtime`: provider, model, inference defaults, budgets and the retry policy. */
 export type RuntimeSpec = InferenceSpec & {
   provider: string;
@@ -62,6 +69,7 @@ export type RuntimeSpec = InferenceSpec & {
   region?: string | undefined;
   host?: string | undefined;
   max_parallel?: number | undefined;
+  rate_limit?: RateLimitSpec | undefined;
   budgets?: BudgetsSpec | undefined;
   failure_policy?: FailurePolicySpec | undefined;
 };
