@@ -2,7 +2,7 @@
  * `pnpm bench`: every performance scenario in one process (start-up and the `strands run` memory
  * figures spawn processes), against loopback servers. Prints a Markdown report and writes
  * bench/results/latest.json and latest.md. `--quick` runs fewer repetitions; `--only=chain,parallel,
- * startup,scale,growth` picks scenarios.
+ * startup,scale,growth,journal,scale-out` picks scenarios.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -20,11 +20,21 @@ import { benchJournal } from './scenarios/journal.js';
 import { benchOrchestration } from './scenarios/orchestration.js';
 import { answerDelayMs, benchParallel, type ParallelResult } from './scenarios/parallel.js';
 import { benchChainScale, benchLargeRun, largeSpecs } from './scenarios/scale.js';
+import { benchScaleOut } from './scenarios/scale-out.js';
 import { benchStartup, type StartupScenario } from './scenarios/startup.js';
 import type { LoopbackServer } from './servers.js';
 import { type BenchResults, checkTargets } from './targets.js';
 
-const scenarioNames = ['chain', 'concurrency', 'parallel', 'startup', 'scale', 'growth', 'journal'] as const;
+const scenarioNames = [
+  'chain',
+  'concurrency',
+  'parallel',
+  'startup',
+  'scale',
+  'growth',
+  'journal',
+  'scale-out',
+] as const;
 type ScenarioName = (typeof scenarioNames)[number];
 
 interface Options {
@@ -186,6 +196,13 @@ async function main(): Promise<number> {
     );
     journal = await benchJournal(options.quick ? 5 : 15);
   }
+  let scaleOut: BenchResults['scaleOut'];
+  if (options.only.has('scale-out')) {
+    const provider = benchProviders[0];
+    if (!provider) throw new Error('no provider');
+    // Submitted runs need PostgreSQL: a real one from the npm registry, started and removed here.
+    scaleOut = await benchScaleOut(provider, options.quick ? 40 : 100, options.quick ? 5 : 15, progress);
+  }
   let growth: GrowthPoint[] | undefined;
   if (options.only.has('growth')) {
     const provider = benchProviders[0];
@@ -209,6 +226,7 @@ async function main(): Promise<number> {
     ...(scale ? { scale } : {}),
     ...(growth ? { growth } : {}),
     ...(journal ? { journal } : {}),
+    ...(scaleOut ? { scaleOut } : {}),
   };
   const targets = checkTargets(results);
   const goals = checkGoals(results);

@@ -1,6 +1,7 @@
 import type { GoalCheck } from './goals.js';
 import type { MachineInfo } from './machine.js';
 import { checksTable, concurrencySection, peersSection } from './report-peers.js';
+import { scaleOutSection } from './report-scale-out.js';
 import { startupSection } from './report-startup.js';
 import type { Summary } from './stats.js';
 import type { BenchResults, TargetCheck } from './targets.js';
@@ -205,6 +206,7 @@ export function formatReport(
       '',
     );
   }
+  lines.push(...scaleOutSection(results));
   lines.push(...checksTable('Targets', checks.targets));
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import type { JournalCost } from './scenarios/journal.js';
 import type { OrchestrationPoint } from './scenarios/orchestration.js';
 import type { ParallelResult } from './scenarios/parallel.js';
 import type { ChainScalePoint, LargeRunResult } from './scenarios/scale.js';
+import type { ScaleOutResult } from './scenarios/scale-out.js';
 import type { StartupResult } from './scenarios/startup.js';
 
 /** One performance target against what was measured. */
@@ -20,6 +21,8 @@ export interface BenchResults {
   readonly growth?: readonly GrowthPoint[];
   /** What keeping the run's journal costs per step (scenario 8). */
   readonly journal?: JournalCost;
+  /** Submitted runs on 1, 2 and 4 workers, and the DBOS engine's cost per step (scenario 10). */
+  readonly scaleOut?: ScaleOutResult;
   readonly chain: readonly ChainResult[];
   /** Concurrent calls: connections opened by strands and by its peers (scenario 9). */
   readonly concurrency?: ConcurrencyResult;

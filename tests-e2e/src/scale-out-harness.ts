@@ -75,3 +75,48 @@ export function useScaleOutScene(fixtures: readonly string[], cliTimeoutMs: numb
     },
   };
 }
+
+/** A `strands worker` process of a scene: its exit, and the child once spawned. */
+export interface SceneWorker {
+  readonly run: Promise<CliRun>;
+  child(): ChildProcess | undefined;
+}
+
+/**
+ * Starts `strands worker --id NAME --concurrency N` in the scene's `worker-home` folder; `env` is added
+ * to the scene's (e.g. the database URL, a short lease, or another model server's `OPENAI_BASE_URL`).
+ */
+export function startSceneWorker(
+  scene: ScaleOutScene,
+  name: string,
+  concurrency: number,
+  env: Record<string, string>,
+): SceneWorker {
+  let child: ChildProcess | undefined;
+  const run = scene.strands(['worker', '--id', name, '--concurrency', String(concurrency)], {
+    cwd: join(scene.dir, 'worker-home'),
+    env,
+    onSpawn: (spawned) => {
+      child = spawned;
+    },
+  });
+  return { run, child: () => child };
+}
+
+/**
+ * Runs `tasks` with at most `limit` of them at once (CLI processes on a 2-core machine), resolving
+ * with their results in the order given.
+ */
+export async function inBatches<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next;
+      next += 1;
+      results[index] = await (tasks[index] as () => Promise<T>)();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+  return results;
+}

