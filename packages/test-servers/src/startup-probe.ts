@@ -29,6 +29,9 @@ function preloadFor(file: string): string {
     `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)}, { data: { file } });`,
     'const cache = createRequire(file).cache;',
     "process.on('exit', () => appendFileSync(file, Object.keys(cache).map((path) => 'cjs:' + path + '\\n').join('') + 'maxrss:' + process.resourceUsage().maxRSS + '\\n'));",
+    // Node's own bundled dependencies (its undici, acorn, ...), in every thread: the preload runs in
+    // workers too (they inherit --import), and each thread has its own list.
+    "process.on('exit', () => appendFileSync(file, process.moduleLoadList.filter((name) => name.startsWith('NativeModule internal/deps/')).map((name) => 'node-dep:' + name.slice('NativeModule '.length) + '\\n').join('')));",
   ].join('\n');
   return `data:text/javascript,${encodeURIComponent(preload)}`;
 }
@@ -44,6 +47,11 @@ export interface ProbedRun extends CliRun {
   readonly files: readonly string[];
   /** The process's peak resident set size in KiB (getrusage), when it exited normally. */
   readonly peakRssKiB?: number;
+  /**
+   * Node's own bundled dependencies any thread of the process loaded, e.g. `internal/deps/undici/undici`
+   * (Node's copy of undici, which the first read of a global `Headers`, `Response`... loads).
+   */
+  readonly nodeDeps: readonly string[];
 }
 
 /** Runs the built CLI with `args` and lists the modules it loaded, whatever way they were loaded. */
@@ -79,10 +87,20 @@ export async function runNodeListingModules(
     const run = await collectOutput(child);
     const listed = (await readFile(file, 'utf8').catch(() => '')).split('\n');
     const rss = listed.find((line) => line.startsWith('maxrss:'));
-    const files = [...new Set(listed.filter((line) => line !== '' && !line.startsWith('maxrss:')))];
+    const nodeDeps = [
+      ...new Set(
+        listed.filter((line) => line.startsWith('node-dep:')).map((line) => line.slice('node-dep:'.length)),
+      ),
+    ];
+    const files = [
+      ...new Set(
+        listed.filter((line) => line !== '' && !line.startsWith('maxrss:') && !line.startsWith('node-dep:')),
+      ),
+    ];
     return {
       ...run,
       files,
+      nodeDeps,
       modules: await withBundledModules(files),
       ...(rss ? { peakRssKiB: Number(rss.slice('maxrss:'.length)) } : {}),
     };

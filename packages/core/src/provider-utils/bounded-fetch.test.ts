@@ -48,6 +48,16 @@ describe('boundedFetch', () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 
+  it("answers with the wrapped fetch's own Response class (undici's), never reaching for the global one", async () => {
+    class VendorResponse extends Response {}
+    const fetch = (async () => new VendorResponse('{"ok":true}', { status: 201 })) as unknown as FetchLike;
+    const bounded = boundedFetch(fetch, { providerId: 'openai', limits: limits({}) });
+    const response = await bounded('http://127.0.0.1/' as never);
+    expect(response).toBeInstanceOf(VendorResponse);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
   it('fails a body over the cap with a non-retryable error, reading at most cap + one chunk', async () => {
     const { fetch, seen } = fakeFetch((c) => c.enqueue(new Uint8Array(1000)));
     const bounded = boundedFetch(fetch, {
